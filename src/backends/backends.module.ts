@@ -1,0 +1,35 @@
+import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { BackendClients } from './backend-clients';
+
+/** Closes every pooled backend client when the app shuts down. */
+class BackendClientsCloser implements OnApplicationShutdown {
+  constructor(private readonly clients: BackendClients) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.clients.closeAll();
+  }
+}
+
+/** The pooled vendor clients, built from the deployment configuration. */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: BackendClients,
+      useFactory: (config: AppConfig) =>
+        new BackendClients(
+          {
+            timeoutMs: config.backendTimeoutMs,
+            firestoreEmulatorHost: config.firestoreEmulatorHost,
+            defaultGcpProjectId: config.gcpProjectId,
+            secret: (name) => config.secret(name),
+          },
+          config.drainMs,
+        ),
+      inject: [AppConfig],
+    },
+    { provide: BackendClientsCloser, useFactory: (c: BackendClients) => new BackendClientsCloser(c), inject: [BackendClients] },
+  ],
+  exports: [BackendClients],
+})
+export class BackendsModule {}

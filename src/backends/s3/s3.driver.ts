@@ -1,0 +1,64 @@
+import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { Scope } from '../../common/scope/scope';
+import { BackendError } from '../backend.error';
+import type { BackendConnection, BackendDriver, BackendSettings } from '../backend-driver';
+import { scopeSegments } from '../scope-path';
+
+/** What an S3 adapter receives. */
+export interface S3Handle {
+  readonly client: S3Client;
+  readonly bucket: string;
+  /** An object key under the scope: `{prefix/}tenants/{tenant}/{env}/{project|-}/{parts...}`. */
+  key(scope: Scope, ...parts: string[]): string;
+}
+
+const OUTAGE_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'NoSuchBucket', 'NetworkingError', 'ServiceUnavailable', 'SlowDown']);
+const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
+
+function credentials(config: Record<string, unknown>, settings: BackendSettings) {
+  const idEnv = config.access_key_id_env as string | undefined;
+  const secretEnv = config.secret_access_key_env as string | undefined;
+  if (!idEnv || !secretEnv) return undefined;
+  return { accessKeyId: settings.secret(idEnv) ?? '', secretAccessKey: settings.secret(secretEnv) ?? '' };
+}
+
+export const s3Driver: BackendDriver<S3Client, S3Handle> = {
+  type: 's3',
+  connectionKey: (c) =>
+    JSON.stringify([c.region, c.endpoint ?? null, c.force_path_style ?? false, c.access_key_id_env ?? null, c.secret_access_key_env ?? null]),
+  connect(config, settings): BackendConnection<S3Client> {
+    const client = new S3Client({
+      region: config.region as string,
+      endpoint: config.endpoint as string | undefined,
+      forcePathStyle: (config.force_path_style as boolean | undefined) ?? false,
+      credentials: credentials(config, settings),
+      maxAttempts: 2,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      requestHandler: new NodeHttpHandler({ connectionTimeout: settings.timeoutMs, requestTimeout: settings.timeoutMs }),
+    });
+    return { client, close: () => Promise.resolve(client.destroy()) };
+  },
+  handle(connection, config): S3Handle {
+    const prefix = config.prefix as string | undefined;
+    return {
+      client: connection.client,
+      bucket: config.bucket as string,
+      key: (scope, ...parts) => [...(prefix ? [prefix] : []), 'tenants', ...scopeSegments(scope), ...parts].join('/'),
+    };
+  },
+  async ping(connection, config) {
+    await connection.client.send(new HeadBucketCommand({ Bucket: config.bucket as string }));
+  },
+  translate(err) {
+    if (err instanceof BackendError) return err;
+    if (!(err instanceof Error)) return null;
+    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    const code = (err as { code?: string }).code;
+    if (OUTAGE_NAMES.has(err.name) || (code !== undefined && OUTAGE_CODES.has(code)) || (status !== undefined && status >= 500)) {
+      return new BackendError('unavailable', `s3: ${err.name}: ${err.message}`, err);
+    }
+    return null;
+  },
+};

@@ -1,0 +1,65 @@
+/**
+ * How a domain error maps onto HTTP. Domain code states the category; the one exception
+ * filter decides the status, so services never import HTTP concerns.
+ */
+export type ErrorCategory =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'precondition_failed'
+  | 'unprocessable'
+  | 'too_large'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal';
+
+/**
+ * A failure a client can act on. `code` is a stable namespaced string
+ * (`feature_flags.version_conflict`); `details` must be safe to show to the caller.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly category: ErrorCategory,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    /** Extra response headers, e.g. `Retry-After` for rate limiting. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+/** `400 validation.failed`, listing every field problem. */
+export class ValidationFailedError extends DomainError {
+  constructor(fields: { field: string; problems: string[] }[]) {
+    const summary = fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | ');
+    super('validation.failed', 'invalid', `Request is invalid: ${summary}`, { fields });
+  }
+}
+
+/** `404 <kind>.not_found` for a record that is missing or belongs to another scope. */
+export class NotFoundError extends DomainError {
+  constructor(namespace: string, what: string, id: string) {
+    super(`${namespace}.not_found`, 'not_found', `${what} "${id}" was not found in this scope.`, {
+      id,
+    });
+  }
+}
+
+/** `409 <kind>.version_conflict` when `If-Match` names a version that is no longer current. */
+export class VersionConflictError extends DomainError {
+  constructor(namespace: string, expected: number, actual: number | null) {
+    super(
+      `${namespace}.version_conflict`,
+      'conflict',
+      `Version conflict: If-Match was "${expected}" but the current version is ` +
+        `${actual === null ? 'none (the record does not exist)' : `"${actual}"`}. ` +
+        'Read the record again and retry with its current version.',
+      { expected_version: expected, current_version: actual },
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { withTimeout } from '../../backends/with-timeout';
+import { AppConfig } from '../../config/app-config';
+import { AdapterCache } from '../../routing/adapter-cache';
+import { RoutingRegistry } from '../../routing/routing-registry';
+
+export interface Readiness {
+  status: 'ok' | 'not_ready';
+  registry: { applied_version: number; stale: boolean };
+  backends: { resource_kind: string; backend_type: string; ok: boolean; error?: string }[];
+  problems: string[];
+}
+
+/** Readiness: a fresh registry snapshot and a ping from every backend in use. */
+@Injectable()
+export class HealthService {
+  constructor(
+    private readonly registry: RoutingRegistry,
+    private readonly adapters: AdapterCache,
+    private readonly config: AppConfig,
+  ) {}
+
+  async readiness(): Promise<Readiness> {
+    const status = this.registry.status();
+    const problems: string[] = [];
+    if (status.applied_version < 0) problems.push('registry snapshot not loaded');
+    if (status.stale) problems.push(`registry store unreachable since ${status.stale_since} (serving last applied version)`);
+    const backends = await Promise.all(
+      this.adapters.inUse().map(async (lease) => {
+        const base = { resource_kind: lease.kind, backend_type: lease.route.backend_type };
+        try {
+          await withTimeout(lease.driver.ping(lease.connection, lease.route.config), this.config.backendTimeoutMs, 'ping');
+          return { ...base, ok: true };
+        } catch (err) {
+          problems.push(`${lease.kind} ${lease.route.backend_type} backend did not answer a ping`);
+          return { ...base, ok: false, error: (err as Error).message };
+        }
+      }),
+    );
+    return {
+      status: problems.length === 0 ? 'ok' : 'not_ready',
+      registry: { applied_version: status.applied_version, stale: status.stale },
+      backends,
+      problems,
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import type { Request } from 'express';
+import { AppConfig } from '../../config/app-config';
+import { logFieldsOf } from '../request-context/log-fields';
+import { requestIdOf } from '../request-context/request-id.middleware';
+
+/**
+ * Structured JSON logs (pino). Each request's access line carries the request id, tenant,
+ * env, project and the resource kinds and backends the request used.
+ */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          genReqId: (req: IncomingMessage) => requestIdOf(req as Request),
+          customProps: (req: IncomingMessage) => logFieldsOf(req),
+          customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
+            err !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+          redact: ['req.headers.authorization'],
+          autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+        },
+      }),
+    }),
+  ],
+})
+export class LoggingModule {}

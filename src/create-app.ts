@@ -1,0 +1,48 @@
+import type { INestApplication } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger as PinoLogger } from 'nestjs-pino';
+import { AppModule, type AppModuleOptions } from './app.module';
+import { writeError } from './common/errors/all-exceptions.filter';
+import { requestIdMiddleware } from './common/request-context/request-id.middleware';
+
+/** Largest JSON body accepted (page bodies go up to 1 MiB). */
+const JSON_LIMIT = '2mb';
+
+/**
+ * Builds and initialises the app (boot validation included) without listening. `main.ts`
+ * and the test helpers both use it, so tests run exactly what production runs.
+ */
+export async function createApp(options: AppModuleOptions = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    bufferLogs: true,
+    bodyParser: false,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(PinoLogger));
+  app.use(requestIdMiddleware);
+  app.useBodyParser('json', { limit: JSON_LIMIT });
+  app.useBodyParser('urlencoded', { extended: false, limit: JSON_LIMIT });
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  await app.init();
+  // Express-level failures (malformed JSON, oversized body) get the envelope too.
+  const logger = new Logger('Errors');
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => writeError(err, req, res, logger));
+  return app;
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Routing registry')
+      .setDescription('Routes every feature to its durable backend per (tenant, env, project).')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+}

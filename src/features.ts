@@ -1,0 +1,8 @@
+import { FeatureFlagsModule } from './features/feature-flags/feature-flags.module';
+
+/**
+ * The mounted feature modules: the one list. Each declares its resource kind through
+ * `provideRoutedRepository`, so this list is also the list of kinds boot validation checks.
+ * Adding a kind = one line here (see docs/adding-a-feature-module.md).
+ */
+export const FEATURE_MODULES = [FeatureFlagsModule];

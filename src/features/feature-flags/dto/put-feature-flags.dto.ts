@@ -1,0 +1,54 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsObject, IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
+import { MAX_CUSTOM_FLAGS, REPLAY_MODES, VISIBILITY_MODES, type CustomFlagValue, type ReplayMode, type VisibilityMode } from '../feature-flag.types';
+
+const CUSTOM_KEY = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
+const MAX_STRING_VALUE = 256;
+
+/** `custom`: at most 100 keys, each `[a-z0-9_.-]`, values bool, finite number or short string. */
+function IsCustomFlags(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCustomFlags',
+      validator: {
+        validate: (value: unknown) => {
+          if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+          const entries = Object.entries(value as Record<string, unknown>);
+          return (
+            entries.length <= MAX_CUSTOM_FLAGS &&
+            entries.every(
+              ([k, v]) =>
+                CUSTOM_KEY.test(k) &&
+                (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= MAX_STRING_VALUE)),
+            )
+          );
+        },
+        defaultMessage: () =>
+          `custom must map at most ${MAX_CUSTOM_FLAGS} keys (${CUSTOM_KEY.source}) to booleans, numbers or strings of at most ${MAX_STRING_VALUE} characters`,
+      },
+    },
+    options,
+  );
+}
+
+/** Body of `PUT /feature-flags`: the level's whole document (missing flags take defaults). */
+export class PutFeatureFlagsDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() ws_enabled?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() sse_enabled?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() gesture_logging?: boolean;
+  @ApiPropertyOptional({ enum: REPLAY_MODES }) @IsOptional() @IsIn(REPLAY_MODES) replay_mode?: ReplayMode;
+  @ApiPropertyOptional({ enum: VISIBILITY_MODES }) @IsOptional() @IsIn(VISIBILITY_MODES) visibility_mode?: VisibilityMode;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  @IsCustomFlags()
+  custom?: Record<string, CustomFlagValue>;
+}
+
+/** Query of `PUT /feature-flags`. */
+export class FlagLevelQueryDto {
+  @ApiPropertyOptional({ enum: ['project', 'tenant'], default: 'project' })
+  @IsOptional()
+  @IsIn(['project', 'tenant'])
+  level?: 'project' | 'tenant';
+}

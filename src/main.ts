@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { createApp } from './create-app';
+import { loadAppConfig } from './config/load-app-config';
+
+/** Production entry point: configuration from the environment, fail fast, then listen. */
+async function bootstrap(): Promise<void> {
+  const config = loadAppConfig(process.env);
+  const app = await createApp();
+  await app.listen(config.port, config.host);
+  process.stdout.write(`Listening on http://${config.host}:${config.port} (env=${config.env})\n`);
+}
+
+bootstrap().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { BackendClients } from '../backends/backend-clients';
+import type { BackendConnection, BackendDriver } from '../backends/backend-driver';
+import { BACKEND_DRIVERS } from '../backends/drivers';
+import type { AdapterBuilders } from './adapter-builders';
+import type { RegistrySnapshot } from './registry-snapshot';
+import type { BackendType, Route } from './route.types';
+
+/** An adapter built for one (kind, backend, config), with what it runs on. */
+export interface AdapterLease {
+  readonly kind: string;
+  readonly route: Route;
+  readonly adapter: Record<string, unknown>;
+  readonly driver: BackendDriver;
+  readonly connection: BackendConnection;
+}
+
+/** Identity of an adapter: routes with the same kind, backend and config share one. */
+export function adapterKey(kind: string, type: BackendType, config: Record<string, unknown>): string {
+  const sorted = Object.keys(config)
+    .sort()
+    .map((k) => [k, config[k]]);
+  return `${kind}|${type}|${JSON.stringify(sorted)}`;
+}
+
+/**
+ * Adapters in use, keyed by {@link adapterKey}. When a snapshot no longer references an
+ * adapter it is dropped and its client released (closed after the drain period), so
+ * requests pinned to it finish while new ones use the new backend.
+ */
+@Injectable()
+export class AdapterCache {
+  private readonly leases = new Map<string, AdapterLease>();
+
+  constructor(private readonly clients: BackendClients) {}
+
+  get(kind: string, route: Route, builders: AdapterBuilders<unknown>): AdapterLease {
+    const key = adapterKey(kind, route.backend_type, route.config);
+    const cached = this.leases.get(key);
+    if (cached !== undefined) return cached;
+    const driver = BACKEND_DRIVERS[route.backend_type];
+    const connection = this.clients.acquire(driver, route.config);
+    const build = builders[route.backend_type] as ((handle: unknown) => unknown) | undefined;
+    if (build === undefined) {
+      this.clients.release(driver, route.config);
+      throw new Error(`${kind} has no ${route.backend_type} adapter; the policy should have refused this route.`);
+    }
+    const adapter = build(driver.handle(connection, route.config)) as Record<string, unknown>;
+    const lease: AdapterLease = { kind, route, adapter, driver, connection };
+    this.leases.set(key, lease);
+    return lease;
+  }
+
+  /** Drops adapters no route of the snapshot references any more. */
+  retainOnly(snapshot: RegistrySnapshot): void {
+    const live = new Set(snapshot.routes().map((r) => adapterKey(r.resource_kind, r.backend_type, r.config)));
+    for (const [key, lease] of this.leases) {
+      if (live.has(key)) continue;
+      this.leases.delete(key);
+      this.clients.release(lease.driver, lease.route.config);
+    }
+  }
+
+  /** Adapters currently in use (health pings them). */
+  inUse(): AdapterLease[] {
+    return [...this.leases.values()];
+  }
+}

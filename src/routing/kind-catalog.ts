@@ -1,0 +1,35 @@
+import type { BackendType } from './route.types';
+
+/** A kind mounted by this app and the backends its module can build adapters for. */
+export interface MountedKind {
+  kind: string;
+  backends: readonly BackendType[];
+}
+
+/**
+ * The mounted kinds, filled by `provideRoutedRepository` as feature modules are
+ * instantiated. There is no hand-kept list: the modules in `features.ts` are the list.
+ */
+export class KindCatalog {
+  private readonly kinds = new Map<string, MountedKind>();
+
+  register(kind: string, backends: readonly BackendType[], owner: string): void {
+    const existing = this.kinds.get(kind);
+    if (existing !== undefined) {
+      throw new Error(
+        `Resource kind "${kind}" is declared twice (again by ${owner}). Each kind belongs to exactly one feature module.`,
+      );
+    }
+    this.kinds.set(kind, { kind, backends });
+  }
+
+  /** Mounted kinds, sorted by name. */
+  list(): MountedKind[] {
+    return [...this.kinds.values()].sort((a, b) => a.kind.localeCompare(b.kind));
+  }
+
+  /** Backends of a mounted kind, or undefined when this app does not mount it. */
+  backendsOf(kind: string): readonly BackendType[] | undefined {
+    return this.kinds.get(kind)?.backends;
+  }
+}

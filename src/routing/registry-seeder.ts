@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { basename } from 'node:path';
+import { AppConfig } from '../config/app-config';
+import { RegistryNotReadyError } from './registry-not-ready.error';
+import { routeKeyId, type Route, type RouteInput } from './route.types';
+import { RouteValidator } from './route-validator';
+import { readRoutesFile } from './seed-file';
+import { KindCatalog, type MountedKind } from './kind-catalog';
+import type { RouteProblem } from './policy/route-problem';
+import { RegistryStore } from './store/registry-store';
+
+/** Injection token of the programmatic seed (`RoutingModule.forRoot({ seedRoutes })`). */
+export const SEED_ROUTES = Symbol('SEED_ROUTES');
+
+export type SeedRoutes = ((kinds: MountedKind[]) => RouteInput[]) | null;
+
+/**
+ * Applies `REGISTRY_SEED_FILE` at boot through the same validator as every other write.
+ * Only routes that differ from the store are written, so restarts do not bump versions.
+ */
+@Injectable()
+export class RegistrySeeder {
+  private readonly logger = new Logger('RegistrySeeder');
+
+  constructor(
+    private readonly store: RegistryStore,
+    private readonly validator: RouteValidator,
+    private readonly config: AppConfig,
+    private readonly catalog: KindCatalog,
+    @Inject(SEED_ROUTES) private readonly seedRoutes: SeedRoutes,
+  ) {}
+
+  /** Applies the seed file, then the programmatic seed, if configured. */
+  async seed(): Promise<void> {
+    const file = this.config.registrySeedFile;
+    if (file !== null) {
+      const parsed = await readRoutesFile(file);
+      await this.apply(parsed.routes, parsed.problems, `seed:${basename(file)}`, `Seed file ${file} is refused`);
+    }
+    if (this.seedRoutes !== null) {
+      await this.apply(this.seedRoutes(this.catalog.list()), [], 'seed:module-options', 'Seed routes are refused');
+    }
+  }
+
+  private async apply(routes: RouteInput[], shapeProblems: RouteProblem[], actor: string, headline: string): Promise<void> {
+    const problems = [...shapeProblems, ...routes.flatMap((r) => this.validator.validate(r))];
+    if (problems.length > 0) throw new RegistryNotReadyError(this.config.env, problems, headline);
+    const stored = new Map((await this.store.load()).routes.map((r) => [routeKeyId(r), r]));
+    let written = 0;
+    for (const input of routes) {
+      if (sameRoute(stored.get(routeKeyId(input)), input)) continue;
+      await this.store.put(input, { actor, reason: `seeded by ${actor}` });
+      written += 1;
+    }
+    this.logger.log({ seed: actor, routes: routes.length, written }, 'Seed applied');
+  }
+}
+
+function sameRoute(stored: Route | undefined, input: RouteInput): boolean {
+  if (stored === undefined) return false;
+  return (
+    stored.backend_type === input.backend_type &&
+    JSON.stringify(sortKeys(stored.config)) === JSON.stringify(sortKeys(input.config)) &&
+    stored.required === (input.required ?? false) &&
+    stored.rationale === (input.rationale ?? '')
+  );
+}
+
+function sortKeys(o: Record<string, unknown>): [string, unknown][] {
+  return Object.keys(o)
+    .sort()
+    .map((k) => [k, o[k]]);
+}

@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/errors/domain.error';
+import { RequestContext } from '../common/request-context/request-context';
+import { Scope } from '../common/scope/scope';
+import { AppConfig } from '../config/app-config';
+import { withTimeout } from '../backends/with-timeout';
+import type { AdapterBuilders, RoutedRepositoryOptions } from './adapter-builders';
+import { AdapterCache, type AdapterLease } from './adapter-cache';
+import { KindCatalog } from './kind-catalog';
+import type { BackendType } from './route.types';
+import { RoutingRegistry } from './routing-registry';
+import { BackendUnavailableError, NoRouteError } from './routing.errors';
+
+/** Names Nest (or a Promise check) may probe on a provider; the proxy must not answer them. */
+const NOT_PORT_METHODS = new Set([
+  'then',
+  'constructor',
+  'toJSON',
+  'onModuleInit',
+  'onApplicationBootstrap',
+  'onModuleDestroy',
+  'beforeApplicationShutdown',
+  'onApplicationShutdown',
+]);
+
+/**
+ * Builds the object a feature injects as its repository port. Each call takes the record's
+ * {@link Scope} as first argument, resolves the route for it from the in-memory snapshot,
+ * and forwards to the adapter for that route. A request keeps the adapter it first used,
+ * so a route switch never splits one request across two backends.
+ */
+@Injectable()
+export class RoutedRepositoryFactory {
+  constructor(
+    private readonly registry: RoutingRegistry,
+    private readonly cache: AdapterCache,
+    private readonly catalog: KindCatalog,
+    private readonly context: RequestContext,
+    private readonly config: AppConfig,
+  ) {
+    registry.onApplied((snapshot) => cache.retainOnly(snapshot));
+  }
+
+  create<P extends object>(
+    port: abstract new (...args: never[]) => P,
+    kind: string,
+    builders: AdapterBuilders<P>,
+    options: RoutedRepositoryOptions = {},
+  ): P {
+    this.catalog.register(kind, Object.keys(builders) as BackendType[], port.name);
+    const untimed = new Set(options.untimed ?? []);
+    return new Proxy(Object.create(port.prototype as object) as P, {
+      get: (target, prop, receiver) => {
+        if (typeof prop === 'symbol' || NOT_PORT_METHODS.has(prop)) return Reflect.get(target, prop, receiver);
+        return (...args: unknown[]) => this.call(kind, builders, prop, args, untimed.has(prop));
+      },
+    });
+  }
+
+  /** The adapter lease for a kind at a scope (also used by health and tests). */
+  lease(kind: string, scope: Scope, builders: AdapterBuilders<unknown>): AdapterLease {
+    return this.context.perRequest(`routing:${kind}:${scope.toString()}`, () => {
+      const resolution = this.registry.snapshot.resolve(kind, scope);
+      if (resolution.route === null) throw new NoRouteError(kind, scope.toString(), resolution.tried);
+      return this.cache.get(kind, resolution.route, builders);
+    });
+  }
+
+  private call(kind: string, builders: AdapterBuilders<unknown>, method: string, args: unknown[], untimed: boolean): unknown {
+    const scope = args[0];
+    if (!(scope instanceof Scope)) {
+      throw new TypeError(`${kind} repository method "${method}" must receive the record's Scope as its first argument.`);
+    }
+    const lease = this.lease(kind, scope, builders);
+    const fn = lease.adapter[method];
+    if (typeof fn !== 'function') throw new TypeError(`${kind} adapter has no method "${method}".`);
+    let result: unknown;
+    try {
+      result = (fn as (...a: unknown[]) => unknown).apply(lease.adapter, args);
+    } catch (err) {
+      throw this.translate(err, lease, scope);
+    }
+    if (!(result instanceof Promise)) return result;
+    const bounded = untimed ? result : withTimeout(result, this.config.backendTimeoutMs, `${lease.route.backend_type} backend`);
+    return bounded.catch((err: unknown) => {
+      throw this.translate(err, lease, scope);
+    });
+  }
+
+  private translate(err: unknown, lease: AdapterLease, scope: Scope): unknown {
+    if (err instanceof DomainError) return err;
+    const backendError = lease.driver.translate(err);
+    if (backendError?.isOutage) {
+      return new BackendUnavailableError(lease.kind, scope.toString(), lease.route.backend_type, backendError.message);
+    }
+    return backendError ?? err;
+  }
+}

@@ -1,0 +1,78 @@
+import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { createFirestoreClient } from '../backends/firestore/firestore.driver';
+import { AppConfig } from '../config/app-config';
+import { AdapterCache } from './adapter-cache';
+import { KindCatalog, type MountedKind } from './kind-catalog';
+import type { RouteInput } from './route.types';
+import { RegistrySeeder, SEED_ROUTES } from './registry-seeder';
+import { RouteValidator } from './route-validator';
+import { RoutedRepositoryFactory } from './routed-repository.factory';
+import { RoutingBootValidator } from './routing-boot.validator';
+import { RoutingRegistry } from './routing-registry';
+import { FirestoreRegistryStore } from './store/firestore-registry.store';
+import { MemoryRegistryStore } from './store/memory-registry.store';
+import { RegistryStore } from './store/registry-store';
+
+/** Options of {@link RoutingModule.forRoot}. */
+export interface RoutingModuleOptions {
+  /**
+   * Supplies the registry store instead of building the one `REGISTRY_STORE` names. Tests
+   * use it to keep one in-memory registry across app restarts.
+   */
+  store?: () => RegistryStore;
+  /**
+   * Routes to apply at boot, computed from the mounted kinds (after the seed file, through
+   * the same validator). Lets tests seed "every kind on memory" without listing kinds.
+   */
+  seedRoutes?: (kinds: MountedKind[]) => RouteInput[];
+}
+
+
+/** Builds the registry store named by `REGISTRY_STORE`. */
+function createRegistryStore(config: AppConfig): RegistryStore {
+  if (config.registryStore === 'memory') return new MemoryRegistryStore();
+  return new FirestoreRegistryStore(createFirestoreClient(config.gcpProjectId ?? '', '(default)', config.firestoreEmulatorHost));
+}
+
+/** Closes the registry store's client after everything else has stopped using it. */
+class RegistryStoreCloser implements OnApplicationShutdown {
+  constructor(private readonly store: RegistryStore) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+const REGISTRY_PROVIDERS = [
+  { provide: RegistryStoreCloser, useFactory: (s: RegistryStore) => new RegistryStoreCloser(s), inject: [RegistryStore] },
+  { provide: KindCatalog, useFactory: () => new KindCatalog() },
+  RouteValidator,
+  RoutingRegistry,
+  RegistrySeeder,
+  RoutingBootValidator,
+];
+
+const REPOSITORY_PROVIDERS = [AdapterCache, RoutedRepositoryFactory];
+
+/**
+ * The control plane: registry store, snapshot, policy, boot validation and the routed
+ * repository factory behind `provideRoutedRepository`. Global, imported once by AppModule.
+ */
+@Module({})
+export class RoutingModule {
+  static forRoot(options: RoutingModuleOptions = {}): DynamicModule {
+    const storeProvider = options.store
+      ? { provide: RegistryStore, useFactory: options.store }
+      : { provide: RegistryStore, useFactory: createRegistryStore, inject: [AppConfig] };
+    return {
+      module: RoutingModule,
+      global: true,
+      providers: [
+        storeProvider,
+        { provide: SEED_ROUTES, useValue: options.seedRoutes ?? null },
+        ...REGISTRY_PROVIDERS,
+        ...REPOSITORY_PROVIDERS,
+      ],
+      exports: [RegistryStore, KindCatalog, RouteValidator, RoutingRegistry, RoutedRepositoryFactory, AdapterCache],
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import type { Route, RouteInput, RouteKey } from '../route.types';
+import { routeKeyId } from '../route.types';
+import { RouteNotFoundError } from '../routing.errors';
+import {
+  RegistryStore,
+  type RegistryState,
+  type RevisionPage,
+  type RouteRevision,
+  type WriteOptions,
+} from './registry-store';
+import { assertExpectedVersion, makeRevision, nextRoute } from './store-write';
+
+interface Entry {
+  route: Route;
+  deleted: boolean;
+}
+
+/** In-process registry for dev and test (config refuses it elsewhere). Forgets at restart. */
+export class MemoryRegistryStore extends RegistryStore {
+  private readonly entries = new Map<string, Entry>();
+  private readonly revisions: RouteRevision[] = [];
+  private readonly listeners = new Set<(state: RegistryState) => void>();
+  private version = 0;
+
+  load(): Promise<RegistryState> {
+    return Promise.resolve(this.state());
+  }
+
+  watch(onState: (state: RegistryState) => void): () => void {
+    this.listeners.add(onState);
+    onState(this.state());
+    return () => this.listeners.delete(onState);
+  }
+
+  put(input: RouteInput, options: WriteOptions): Promise<Route> {
+    const id = routeKeyId(input);
+    const entry = this.entries.get(id);
+    const live = entry && !entry.deleted ? entry.route : null;
+    assertExpectedVersion(input, live, options);
+    const now = new Date();
+    const route = nextRoute(input, entry?.route.version ?? 0, options, now);
+    this.commit(id, { route, deleted: false }, makeRevision(this.version + 1, input, live, route, options, now));
+    return Promise.resolve(route);
+  }
+
+  delete(key: RouteKey, options: WriteOptions): Promise<Route> {
+    const id = routeKeyId(key);
+    const entry = this.entries.get(id);
+    if (!entry || entry.deleted) return Promise.reject(new RouteNotFoundError(key));
+    assertExpectedVersion(key, entry.route, options);
+    const now = new Date();
+    this.commit(id, { route: entry.route, deleted: true }, makeRevision(this.version + 1, key, entry.route, null, options, now));
+    return Promise.resolve(entry.route);
+  }
+
+  history(filter: { key?: RouteKey; beforeVersion?: number; limit: number }): Promise<RevisionPage> {
+    const wanted = filter.key ? routeKeyId(filter.key) : null;
+    const matching = this.revisions
+      .filter((r) => filter.beforeVersion === undefined || r.registry_version < filter.beforeVersion)
+      .filter((r) => wanted === null || routeKeyId(r) === wanted)
+      .reverse();
+    const items = matching.slice(0, filter.limit);
+    const more = matching.length > filter.limit;
+    return Promise.resolve({ items, next: more ? (items.at(-1)?.registry_version ?? null) : null });
+  }
+
+  revision(registryVersion: number): Promise<RouteRevision | null> {
+    return Promise.resolve(this.revisions.find((r) => r.registry_version === registryVersion) ?? null);
+  }
+
+  close(): Promise<void> {
+    this.listeners.clear();
+    return Promise.resolve();
+  }
+
+  private commit(id: string, entry: Entry, revision: RouteRevision): void {
+    this.entries.set(id, entry);
+    this.revisions.push(revision);
+    this.version = revision.registry_version;
+    const state = this.state();
+    for (const listener of this.listeners) listener(state);
+  }
+
+  private state(): RegistryState {
+    const routes = [...this.entries.values()].filter((e) => !e.deleted).map((e) => e.route);
+    return { version: this.version, routes };
+  }
+}

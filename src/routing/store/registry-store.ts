@@ -1,0 +1,73 @@
+import type { Env } from '../../common/scope/scope';
+import type { Route, RouteInput, RouteKey } from '../route.types';
+
+/** Everything the registry holds at one registry version. */
+export interface RegistryState {
+  /** Registry-wide version: incremented by every write (0 for an empty registry). */
+  version: number;
+  /** Live routes (deleted ones excluded), every env. */
+  routes: Route[];
+}
+
+/** One immutable entry of the registry's history. */
+export interface RouteRevision {
+  /** The registry version this write produced; revisions are ordered by it. */
+  registry_version: number;
+  action: 'put' | 'delete';
+  resource_kind: string;
+  tenant_id: string;
+  env: Env;
+  project_id: string | null;
+  before: Route | null;
+  after: Route | null;
+  actor: string;
+  reason: string;
+  at: string;
+}
+
+/** Who writes, why, and against which version (`If-Match`). */
+export interface WriteOptions {
+  actor: string;
+  reason?: string;
+  /** When set, the write fails with a version conflict unless the live route has it. */
+  expectedVersion?: number;
+}
+
+/** A page of history, newest first. */
+export interface RevisionPage {
+  items: RouteRevision[];
+  /** Pass back as `beforeVersion` for the next page; null at the end. */
+  next: number | null;
+}
+
+/**
+ * Where routes are kept. Writes are transactional with optimistic concurrency on the route
+ * `version`, and each write appends one revision. Implementations: Firestore (production)
+ * and in-memory (dev/test only).
+ */
+export abstract class RegistryStore {
+  /** Reads the whole registry once. */
+  abstract load(): Promise<RegistryState>;
+
+  /**
+   * Calls `onState` with the whole registry now and after every change, until the returned
+   * function is called. `onError` reports that the store is unreachable (the caller keeps
+   * its last state); a later `onState` means it is back.
+   */
+  abstract watch(onState: (state: RegistryState) => void, onError: (err: Error) => void): () => void;
+
+  /** Creates or replaces a route; returns it with its new version and metadata. */
+  abstract put(input: RouteInput, options: WriteOptions): Promise<Route>;
+
+  /** Deletes a route; returns the deleted route. Throws route_not_found when absent. */
+  abstract delete(key: RouteKey, options: WriteOptions): Promise<Route>;
+
+  /** History, newest first, optionally for one route only. */
+  abstract history(filter: { key?: RouteKey; beforeVersion?: number; limit: number }): Promise<RevisionPage>;
+
+  /** The revision that produced a registry version, or null. */
+  abstract revision(registryVersion: number): Promise<RouteRevision | null>;
+
+  /** Releases clients and listeners. */
+  abstract close(): Promise<void>;
+}

@@ -1,0 +1,55 @@
+import type { Route, RouteInput, RouteKey } from '../route.types';
+import { RouteVersionConflictError } from '../routing.errors';
+import type { RouteRevision, WriteOptions } from './registry-store';
+
+/** Checks `If-Match` against the live route (null when absent or deleted). */
+export function assertExpectedVersion(key: RouteKey, live: Route | null, options: WriteOptions): void {
+  if (options.expectedVersion === undefined) return;
+  const actual = live?.version ?? null;
+  if (actual !== options.expectedVersion) {
+    throw new RouteVersionConflictError(key, options.expectedVersion, actual);
+  }
+}
+
+/**
+ * The route a put produces. `lastVersion` counts deleted incarnations too, so an `If-Match`
+ * taken before a delete can never match the re-created route.
+ */
+export function nextRoute(input: RouteInput, lastVersion: number, options: WriteOptions, now: Date): Route {
+  return {
+    resource_kind: input.resource_kind,
+    tenant_id: input.tenant_id,
+    env: input.env,
+    project_id: input.project_id ?? null,
+    backend_type: input.backend_type,
+    config: { ...input.config },
+    required: input.required ?? false,
+    version: lastVersion + 1,
+    updated_at: now.toISOString(),
+    updated_by: options.actor,
+    rationale: input.rationale ?? '',
+  };
+}
+
+export function makeRevision(
+  registryVersion: number,
+  key: RouteKey,
+  before: Route | null,
+  after: Route | null,
+  options: WriteOptions,
+  now: Date,
+): RouteRevision {
+  return {
+    registry_version: registryVersion,
+    action: after === null ? 'delete' : 'put',
+    resource_kind: key.resource_kind,
+    tenant_id: key.tenant_id,
+    env: key.env,
+    project_id: key.project_id ?? null,
+    before,
+    after,
+    actor: options.actor,
+    reason: options.reason ?? '',
+    at: now.toISOString(),
+  };
+}

@@ -1,0 +1,4 @@
+// Runs in every jest worker before any test module loads: Google clients must never probe the GCE
+// metadata server, and no dependency may phone home.
+process.env.METADATA_SERVER_DETECTION = 'none';
+process.env.SCARF_ANALYTICS = 'false';

@@ -1,0 +1,10 @@
+import type { LocalServers } from '../../tools/local-servers';
+import { LOCAL_SERVERS_KEY } from './global-setup';
+
+/** Jest global teardown: stops the servers started by the global setup. */
+export default async function globalTeardown(): Promise<void> {
+  const registry = globalThis as Record<symbol, LocalServers | undefined>;
+  const servers = registry[LOCAL_SERVERS_KEY];
+  registry[LOCAL_SERVERS_KEY] = undefined;
+  await servers?.stop();
+}
