@@ -6,6 +6,8 @@ import type { Env } from '../../src/common/scope/scope';
 import type { MountedKind } from '../../src/routing/kind-catalog';
 import type { BackendType, RouteInput } from '../../src/routing/route.types';
 import { RegistryStore } from '../../src/routing/store/registry-store';
+import { RoutingRegistry } from '../../src/routing/routing-registry';
+import type { Route, RouteKey } from '../../src/routing/route.types';
 import { systemRoutesFor } from './routes';
 import { testFirestoreHost, uniqueProjectId } from './test-servers';
 import { TEST_JWT_SECRET } from './tokens';
@@ -39,7 +41,21 @@ export interface TestApp {
   /** Firestore project id the registry and Firestore routes use. */
   firestoreProjectId: string;
   store: RegistryStore;
+  /** Writes a route to the registry store and waits until this app has applied it. */
+  putRoute(input: RouteInput): Promise<Route>;
+  /** Deletes a route and waits until this app has applied the deletion. */
+  deleteRoute(key: RouteKey): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Resolves once the app's applied registry version reaches `version` (2 s at most). */
+export async function waitForRegistryVersion(app: INestApplication, version: number, ms = 2000): Promise<void> {
+  const registry = app.get(RoutingRegistry);
+  const until = Date.now() + ms;
+  while (registry.snapshot.version < version) {
+    if (Date.now() > until) throw new Error(`registry version ${version} not applied within ${ms} ms (at ${registry.snapshot.version})`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 /** The environment a test app runs with. */
@@ -83,11 +99,22 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     store: options.store ? () => options.store as RegistryStore : undefined,
     seedRoutes,
   });
+  const store = app.get(RegistryStore);
+  const applied = async (): Promise<void> => waitForRegistryVersion(app, (await store.load()).version);
   return {
     app,
     http: request(app.getHttpServer()),
     firestoreProjectId: projectId,
-    store: app.get(RegistryStore),
+    store,
+    putRoute: async (input) => {
+      const written = await store.put(input, { actor: 'test' });
+      await applied();
+      return written;
+    },
+    deleteRoute: async (key) => {
+      await store.delete(key, { actor: 'test' });
+      await applied();
+    },
     close: () => app.close(),
   };
 }
