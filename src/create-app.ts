@@ -28,10 +28,18 @@ export async function createApp(options: AppModuleOptions = {}): Promise<INestAp
   app.useBodyParser('urlencoded', { extended: false, limit: JSON_LIMIT });
   app.enableShutdownHooks();
   setUpOpenApi(app);
-  await app.init();
+  try {
+    await app.init();
+  } catch (err) {
+    // Boot refused: release what was opened (registry listener, clients) before reporting.
+    await app.close().catch(() => undefined);
+    throw err;
+  }
   // Express-level failures (malformed JSON, oversized body) get the envelope too.
   const logger = new Logger('Errors');
-  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => writeError(err, req, res, logger));
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) =>
+    writeError(err, req, res, logger),
+  );
   return app;
 }
 

@@ -2,7 +2,8 @@
  * The only error adapters throw for backend trouble, whatever the vendor. Each backend
  * folder has one translator that reads vendor error codes into this.
  */
-export type BackendErrorReason = 'unavailable' | 'timeout' | 'already_exists' | 'not_found' | 'conflict';
+export type BackendErrorReason =
+  'unavailable' | 'timeout' | 'already_exists' | 'not_found' | 'conflict';
 
 export class BackendError extends Error {
   constructor(

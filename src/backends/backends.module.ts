@@ -28,7 +28,11 @@ class BackendClientsCloser implements OnApplicationShutdown {
         ),
       inject: [AppConfig],
     },
-    { provide: BackendClientsCloser, useFactory: (c: BackendClients) => new BackendClientsCloser(c), inject: [BackendClients] },
+    {
+      provide: BackendClientsCloser,
+      useFactory: (c: BackendClients) => new BackendClientsCloser(c),
+      inject: [BackendClients],
+    },
   ],
   exports: [BackendClients],
 })

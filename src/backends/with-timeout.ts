@@ -4,7 +4,10 @@ import { BackendError } from './backend.error';
 export async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BackendError('timeout', `${what} did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(
+      () => reject(new BackendError('timeout', `${what} did not answer within ${ms} ms`)),
+      ms,
+    );
   });
   try {
     return await Promise.race([work, timeout]);

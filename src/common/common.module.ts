@@ -17,7 +17,11 @@ import { requestIdOf } from './request-context/request-id.middleware';
   imports: [
     ClsModule.forRoot({
       global: true,
-      middleware: { mount: true, generateId: true, idGenerator: (req: Request) => requestIdOf(req) },
+      middleware: {
+        mount: true,
+        generateId: true,
+        idGenerator: (req: Request) => requestIdOf(req),
+      },
     }),
   ],
   controllers: [HealthController],

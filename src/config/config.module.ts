@@ -18,7 +18,9 @@ export class ConfigModule {
   static forRoot(options: ConfigModuleOptions = {}): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: AppConfig, useFactory: () => loadAppConfig(options.environment ?? process.env) }],
+      providers: [
+        { provide: AppConfig, useFactory: () => loadAppConfig(options.environment ?? process.env) },
+      ],
       exports: [AppConfig],
     };
   }

@@ -60,7 +60,14 @@ export function loadAppConfig(environment: Environment): AppConfig {
     registrySeedFile: get('REGISTRY_SEED_FILE') ?? null,
     jwtSecret,
     requiredScopes,
-    backendTimeoutMs: readInt('BACKEND_TIMEOUT_MS', get('BACKEND_TIMEOUT_MS'), 5000, 50, 120_000, problems),
+    backendTimeoutMs: readInt(
+      'BACKEND_TIMEOUT_MS',
+      get('BACKEND_TIMEOUT_MS'),
+      5000,
+      50,
+      120_000,
+      problems,
+    ),
     drainMs: readInt('ROUTING_DRAIN_MS', get('ROUTING_DRAIN_MS'), 30_000, 0, 600_000, problems),
     logLevel: get('LOG_LEVEL') ?? 'info',
     secrets: { ...environment },
@@ -77,7 +84,11 @@ function readEnv(value: string | undefined, problems: string[]): Env | null {
   return env;
 }
 
-function readStore(value: string | undefined, env: Env | null, problems: string[]): RegistryStoreKind {
+function readStore(
+  value: string | undefined,
+  env: Env | null,
+  problems: string[],
+): RegistryStoreKind {
   const store = (value ?? 'firestore').toLowerCase();
   if (store !== 'firestore' && store !== 'memory') {
     problems.push(`REGISTRY_STORE "${value}" is not one of firestore, memory.`);
@@ -109,12 +120,23 @@ function readInt(
   return n;
 }
 
-function readRequiredScopes(value: string | undefined, env: Env | null, problems: string[]): Scope[] {
+function readRequiredScopes(
+  value: string | undefined,
+  env: Env | null,
+  problems: string[],
+): Scope[] {
   if (env === null) return [];
   const scopes = [Scope.of(SYSTEM_TENANT, env)];
-  for (const item of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [tenant = '', project, extra] = item.split('/');
-    if (extra !== undefined || !TENANT_ID_FORMAT.test(tenant) || (project !== undefined && !PROJECT_ID_FORMAT.test(project))) {
+    if (
+      extra !== undefined ||
+      !TENANT_ID_FORMAT.test(tenant) ||
+      (project !== undefined && !PROJECT_ID_FORMAT.test(project))
+    ) {
       problems.push(
         `ROUTING_REQUIRED_SCOPES entry "${item}" is not "t_<tenant>" or "t_<tenant>/p_<project>" ` +
           '(comma-separated; the env is APP_ENV).',

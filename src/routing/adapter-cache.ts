@@ -16,7 +16,11 @@ export interface AdapterLease {
 }
 
 /** Identity of an adapter: routes with the same kind, backend and config share one. */
-export function adapterKey(kind: string, type: BackendType, config: Record<string, unknown>): string {
+export function adapterKey(
+  kind: string,
+  type: BackendType,
+  config: Record<string, unknown>,
+): string {
   const sorted = Object.keys(config)
     .sort()
     .map((k) => [k, config[k]]);
@@ -43,7 +47,9 @@ export class AdapterCache {
     const build = builders[route.backend_type] as ((handle: unknown) => unknown) | undefined;
     if (build === undefined) {
       this.clients.release(driver, route.config);
-      throw new Error(`${kind} has no ${route.backend_type} adapter; the policy should have refused this route.`);
+      throw new Error(
+        `${kind} has no ${route.backend_type} adapter; the policy should have refused this route.`,
+      );
     }
     const adapter = build(driver.handle(connection, route.config)) as Record<string, unknown>;
     const lease: AdapterLease = { kind, route, adapter, driver, connection };
@@ -53,7 +59,9 @@ export class AdapterCache {
 
   /** Drops adapters no route of the snapshot references any more. */
   retainOnly(snapshot: RegistrySnapshot): void {
-    const live = new Set(snapshot.routes().map((r) => adapterKey(r.resource_kind, r.backend_type, r.config)));
+    const live = new Set(
+      snapshot.routes().map((r) => adapterKey(r.resource_kind, r.backend_type, r.config)),
+    );
     for (const [key, lease] of this.leases) {
       if (live.has(key)) continue;
       this.leases.delete(key);

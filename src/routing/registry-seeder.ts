@@ -35,14 +35,29 @@ export class RegistrySeeder {
     const file = this.config.registrySeedFile;
     if (file !== null) {
       const parsed = await readRoutesFile(file);
-      await this.apply(parsed.routes, parsed.problems, `seed:${basename(file)}`, `Seed file ${file} is refused`);
+      await this.apply(
+        parsed.routes,
+        parsed.problems,
+        `seed:${basename(file)}`,
+        `Seed file ${file} is refused`,
+      );
     }
     if (this.seedRoutes !== null) {
-      await this.apply(this.seedRoutes(this.catalog.list()), [], 'seed:module-options', 'Seed routes are refused');
+      await this.apply(
+        this.seedRoutes(this.catalog.list()),
+        [],
+        'seed:module-options',
+        'Seed routes are refused',
+      );
     }
   }
 
-  private async apply(routes: RouteInput[], shapeProblems: RouteProblem[], actor: string, headline: string): Promise<void> {
+  private async apply(
+    routes: RouteInput[],
+    shapeProblems: RouteProblem[],
+    actor: string,
+    headline: string,
+  ): Promise<void> {
     const problems = [...shapeProblems, ...routes.flatMap((r) => this.validator.validate(r))];
     if (problems.length > 0) throw new RegistryNotReadyError(this.config.env, problems, headline);
     const stored = new Map((await this.store.load()).routes.map((r) => [routeKeyId(r), r]));

@@ -22,12 +22,21 @@ export function candidateScopes(scope: Scope): Scope[] {
 }
 
 /** Resolves `kind` at `scope` against routes keyed by {@link routeKeyId}. */
-export function resolveRoute(routes: ReadonlyMap<string, Route>, kind: string, scope: Scope): Resolution {
+export function resolveRoute(
+  routes: ReadonlyMap<string, Route>,
+  kind: string,
+  scope: Scope,
+): Resolution {
   const tried: string[] = [];
   for (const candidate of candidateScopes(scope)) {
     tried.push(candidate.toString());
     const route = routes.get(
-      routeKeyId({ resource_kind: kind, tenant_id: candidate.tenantId, env: candidate.env, project_id: candidate.projectId }),
+      routeKeyId({
+        resource_kind: kind,
+        tenant_id: candidate.tenantId,
+        env: candidate.env,
+        project_id: candidate.projectId,
+      }),
     );
     if (route !== undefined) return { route, matched_scope: candidate.toString(), tried };
   }

@@ -51,7 +51,8 @@ export class RoutedRepositoryFactory {
     const untimed = new Set(options.untimed ?? []);
     return new Proxy(Object.create(port.prototype as object) as P, {
       get: (target, prop, receiver) => {
-        if (typeof prop === 'symbol' || NOT_PORT_METHODS.has(prop)) return Reflect.get(target, prop, receiver);
+        if (typeof prop === 'symbol' || NOT_PORT_METHODS.has(prop))
+          return Reflect.get(target, prop, receiver);
         return (...args: unknown[]) => this.call(kind, builders, prop, args, untimed.has(prop));
       },
     });
@@ -61,15 +62,24 @@ export class RoutedRepositoryFactory {
   lease(kind: string, scope: Scope, builders: AdapterBuilders<unknown>): AdapterLease {
     return this.context.perRequest(`routing:${kind}:${scope.toString()}`, () => {
       const resolution = this.registry.snapshot.resolve(kind, scope);
-      if (resolution.route === null) throw new NoRouteError(kind, scope.toString(), resolution.tried);
+      if (resolution.route === null)
+        throw new NoRouteError(kind, scope.toString(), resolution.tried);
       return this.cache.get(kind, resolution.route, builders);
     });
   }
 
-  private call(kind: string, builders: AdapterBuilders<unknown>, method: string, args: unknown[], untimed: boolean): unknown {
+  private call(
+    kind: string,
+    builders: AdapterBuilders<unknown>,
+    method: string,
+    args: unknown[],
+    untimed: boolean,
+  ): unknown {
     const scope = args[0];
     if (!(scope instanceof Scope)) {
-      throw new TypeError(`${kind} repository method "${method}" must receive the record's Scope as its first argument.`);
+      throw new TypeError(
+        `${kind} repository method "${method}" must receive the record's Scope as its first argument.`,
+      );
     }
     const lease = this.lease(kind, scope, builders);
     const fn = lease.adapter[method];
@@ -81,7 +91,9 @@ export class RoutedRepositoryFactory {
       throw this.translate(err, lease, scope);
     }
     if (!(result instanceof Promise)) return result;
-    const bounded = untimed ? result : withTimeout(result, this.config.backendTimeoutMs, `${lease.route.backend_type} backend`);
+    const bounded = untimed
+      ? result
+      : withTimeout(result, this.config.backendTimeoutMs, `${lease.route.backend_type} backend`);
     return bounded.catch((err: unknown) => {
       throw this.translate(err, lease, scope);
     });
@@ -91,7 +103,12 @@ export class RoutedRepositoryFactory {
     if (err instanceof DomainError) return err;
     const backendError = lease.driver.translate(err);
     if (backendError?.isOutage) {
-      return new BackendUnavailableError(lease.kind, scope.toString(), lease.route.backend_type, backendError.message);
+      return new BackendUnavailableError(
+        lease.kind,
+        scope.toString(),
+        lease.route.backend_type,
+        backendError.message,
+      );
     }
     return backendError ?? err;
   }

@@ -39,7 +39,11 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
     const problems = await this.problems();
     if (problems.length > 0) throw new RegistryNotReadyError(this.config.env, problems);
     this.logger.log(
-      { env: this.config.env, version: this.registry.snapshot.version, kinds: this.catalog.list().length },
+      {
+        env: this.config.env,
+        version: this.registry.snapshot.version,
+        kinds: this.catalog.list().length,
+      },
       'Routing registry ready',
     );
   }
@@ -54,7 +58,11 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
       for (const scope of this.config.requiredScopes) {
         const res = resolveRoute(index, kind, scope);
         if (res.route === null) {
-          problems.push({ resource_kind: kind, scope: scope.toString(), message: `no route (tried ${res.tried.join(', ')})` });
+          problems.push({
+            resource_kind: kind,
+            scope: scope.toString(),
+            message: `no route (tried ${res.tried.join(', ')})`,
+          });
         }
       }
     }
@@ -68,10 +76,16 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
     const driver = BACKEND_DRIVERS[route.backend_type];
     const connection = this.clients.acquire(driver, route.config);
     try {
-      await withTimeout(driver.ping(connection, route.config), this.config.backendTimeoutMs, `${route.backend_type} backend`);
+      await withTimeout(
+        driver.ping(connection, route.config),
+        this.config.backendTimeoutMs,
+        `${route.backend_type} backend`,
+      );
       return [];
     } catch (err) {
-      return [routeProblem(route, `required backend did not answer a ping: ${(err as Error).message}`)];
+      return [
+        routeProblem(route, `required backend did not answer a ping: ${(err as Error).message}`),
+      ];
     } finally {
       this.clients.release(driver, route.config);
     }

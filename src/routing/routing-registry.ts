@@ -106,7 +106,10 @@ export class RoutingRegistry implements OnModuleDestroy {
   markStale(err: Error): void {
     if (this.staleSince === null) {
       this.staleSince = new Date();
-      this.logger.warn({ err: err.message }, 'Registry store unreachable: serving the last applied snapshot');
+      this.logger.warn(
+        { err: err.message },
+        'Registry store unreachable: serving the last applied snapshot',
+      );
     }
     this.lastError = err.message;
   }
@@ -135,9 +138,18 @@ export class RoutingRegistry implements OnModuleDestroy {
       const lastGood = previous.get(routeKeyId(route));
       if (lastGood !== undefined) accepted.push(lastGood);
     }
-    this.current = new RegistrySnapshot(this.config.env, state.version, accepted, new Date(), rejected);
+    this.current = new RegistrySnapshot(
+      this.config.env,
+      state.version,
+      accepted,
+      new Date(),
+      rejected,
+    );
     if (previous.version >= 0 && rejected.length > 0) {
-      this.logger.warn({ rejected }, 'Registry change refused by the routing policy; previous routes stay in force');
+      this.logger.warn(
+        { rejected },
+        'Registry change refused by the routing policy; previous routes stay in force',
+      );
     }
     for (const listener of this.listeners) listener(this.current, previous);
   }

@@ -5,7 +5,12 @@ import { formatProblem, type RouteProblem } from './policy/route-problem';
 /** `404 routing.route_not_found`: no stored route has this key. */
 export class RouteNotFoundError extends DomainError {
   constructor(key: RouteKey) {
-    super('routing.route_not_found', 'not_found', `No route is stored for ${describeRouteKey(key)}.`, { ...key });
+    super(
+      'routing.route_not_found',
+      'not_found',
+      `No route is stored for ${describeRouteKey(key)}.`,
+      { ...key },
+    );
   }
 }
 

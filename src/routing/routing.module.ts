@@ -27,11 +27,12 @@ export interface RoutingModuleOptions {
   seedRoutes?: (kinds: MountedKind[]) => RouteInput[];
 }
 
-
 /** Builds the registry store named by `REGISTRY_STORE`. */
 function createRegistryStore(config: AppConfig): RegistryStore {
   if (config.registryStore === 'memory') return new MemoryRegistryStore();
-  return new FirestoreRegistryStore(createFirestoreClient(config.gcpProjectId ?? '', '(default)', config.firestoreEmulatorHost));
+  return new FirestoreRegistryStore(
+    createFirestoreClient(config.gcpProjectId ?? '', '(default)', config.firestoreEmulatorHost),
+  );
 }
 
 /** Closes the registry store's client after everything else has stopped using it. */
@@ -43,7 +44,11 @@ class RegistryStoreCloser implements OnApplicationShutdown {
 }
 
 const REGISTRY_PROVIDERS = [
-  { provide: RegistryStoreCloser, useFactory: (s: RegistryStore) => new RegistryStoreCloser(s), inject: [RegistryStore] },
+  {
+    provide: RegistryStoreCloser,
+    useFactory: (s: RegistryStore) => new RegistryStoreCloser(s),
+    inject: [RegistryStore],
+  },
   { provide: KindCatalog, useFactory: () => new KindCatalog() },
   RouteValidator,
   RoutingRegistry,
@@ -72,7 +77,14 @@ export class RoutingModule {
         ...REGISTRY_PROVIDERS,
         ...REPOSITORY_PROVIDERS,
       ],
-      exports: [RegistryStore, KindCatalog, RouteValidator, RoutingRegistry, RoutedRepositoryFactory, AdapterCache],
+      exports: [
+        RegistryStore,
+        KindCatalog,
+        RouteValidator,
+        RoutingRegistry,
+        RoutedRepositoryFactory,
+        AdapterCache,
+      ],
     };
   }
 }

@@ -25,10 +25,13 @@ export async function readRoutesFile(path: string): Promise<RoutesFile> {
   try {
     doc = path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   } catch (err) {
-    return fileProblem(`routes file "${path}" is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
+    return fileProblem(
+      `routes file "${path}" is not valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
+    );
   }
   const list = (doc as { routes?: unknown } | null)?.routes;
-  if (!Array.isArray(list)) return fileProblem(`routes file "${path}" must hold { routes: [ ... ] }`);
+  if (!Array.isArray(list))
+    return fileProblem(`routes file "${path}" must hold { routes: [ ... ] }`);
   const routes: RouteInput[] = [];
   const problems: RouteProblem[] = [];
   list.forEach((raw, i) => {

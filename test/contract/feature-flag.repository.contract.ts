@@ -1,15 +1,24 @@
 import { Scope } from '../../src/common/scope/scope';
 import { FeatureFlagRepository } from '../../src/features/feature-flags/feature-flag.repository';
-import { DEFAULT_FLAGS, type FlagValues } from '../../src/features/feature-flags/feature-flag.types';
+import {
+  DEFAULT_FLAGS,
+  type FlagValues,
+} from '../../src/features/feature-flags/feature-flag.types';
 import { FeatureFlagsVersionConflictError } from '../../src/features/feature-flags/feature-flags.errors';
 
-const flags = (over: Partial<FlagValues> = {}): FlagValues => ({ ...DEFAULT_FLAGS, custom: {}, ...over });
+const flags = (over: Partial<FlagValues> = {}): FlagValues => ({
+  ...DEFAULT_FLAGS,
+  custom: {},
+  ...over,
+});
 
 /**
  * The behaviour every FeatureFlagRepository adapter must have. `make` returns a fresh
  * repository (and how to dispose of it); each test uses its own tenant so runs never clash.
  */
-export function featureFlagRepositoryContract(make: () => Promise<{ repo: FeatureFlagRepository; close(): Promise<void> }>): void {
+export function featureFlagRepositoryContract(
+  make: () => Promise<{ repo: FeatureFlagRepository; close(): Promise<void> }>,
+): void {
   let repo: FeatureFlagRepository;
   let close: () => Promise<void>;
   let n = 0;
@@ -26,7 +35,9 @@ export function featureFlagRepositoryContract(make: () => Promise<{ repo: Featur
 
   it('stores a document at version 1 and reads it back', async () => {
     const scope = Scope.of(tenant(), 'test', 'p_web');
-    const saved = await repo.put(scope, flags({ ws_enabled: true, custom: { beta: 'on', n: 3 } }), { actor: 'u_a' });
+    const saved = await repo.put(scope, flags({ ws_enabled: true, custom: { beta: 'on', n: 3 } }), {
+      actor: 'u_a',
+    });
     expect(saved.version).toBe(1);
     const read = await repo.get(scope);
     expect(read?.flags).toEqual(flags({ ws_enabled: true, custom: { beta: 'on', n: 3 } }));
@@ -54,14 +65,18 @@ export function featureFlagRepositoryContract(make: () => Promise<{ repo: Featur
   it('writes when If-Match names the current version and refuses a stale one', async () => {
     const scope = Scope.of(tenant(), 'test', null);
     await repo.put(scope, flags(), { actor: 'u_a' });
-    await expect(repo.put(scope, flags({ gesture_logging: true }), { actor: 'u_a', expectedVersion: 1 })).resolves.toMatchObject({ version: 2 });
-    await expect(repo.put(scope, flags(), { actor: 'u_a', expectedVersion: 1 })).rejects.toBeInstanceOf(FeatureFlagsVersionConflictError);
+    await expect(
+      repo.put(scope, flags({ gesture_logging: true }), { actor: 'u_a', expectedVersion: 1 }),
+    ).resolves.toMatchObject({ version: 2 });
+    await expect(
+      repo.put(scope, flags(), { actor: 'u_a', expectedVersion: 1 }),
+    ).rejects.toBeInstanceOf(FeatureFlagsVersionConflictError);
     expect((await repo.get(scope))?.flags.gesture_logging).toBe(true);
   });
 
   it('refuses If-Match on a document that does not exist', async () => {
-    await expect(repo.put(Scope.of(tenant(), 'test', null), flags(), { actor: 'u_a', expectedVersion: 1 })).rejects.toBeInstanceOf(
-      FeatureFlagsVersionConflictError,
-    );
+    await expect(
+      repo.put(Scope.of(tenant(), 'test', null), flags(), { actor: 'u_a', expectedVersion: 1 }),
+    ).rejects.toBeInstanceOf(FeatureFlagsVersionConflictError);
   });
 }

@@ -2,5 +2,7 @@ import { InMemoryFeatureFlagRepository } from '../../src/features/feature-flags/
 import { featureFlagRepositoryContract } from './feature-flag.repository.contract';
 
 describe('InMemoryFeatureFlagRepository', () => {
-  featureFlagRepositoryContract(() => Promise.resolve({ repo: new InMemoryFeatureFlagRepository(), close: () => Promise.resolve() }));
+  featureFlagRepositoryContract(() =>
+    Promise.resolve({ repo: new InMemoryFeatureFlagRepository(), close: () => Promise.resolve() }),
+  );
 });

@@ -14,24 +14,48 @@ describe('feature_flags over HTTP (Firestore registry and backend)', () => {
   afterAll(() => t.close());
 
   it('answers built-in defaults with source "default" when no level has a document', async () => {
-    const res = await t.http.get('/feature-flags').set(scopedHeaders({ tenant: 't_fresh' })).expect(200);
-    expect(res.body).toMatchObject({ source: 'default', version: null, flags: { ws_enabled: false, replay_mode: 'off' } });
+    const res = await t.http
+      .get('/feature-flags')
+      .set(scopedHeaders({ tenant: 't_fresh' }))
+      .expect(200);
+    expect(res.body).toMatchObject({
+      source: 'default',
+      version: null,
+      flags: { ws_enabled: false, replay_mode: 'off' },
+    });
   });
 
   it('keeps flags saved by an admin across an app restart and says which level they came from', async () => {
     const admin = scopedHeaders({ tenant: 't_persist', role: 'admin' });
-    await t.http.put('/feature-flags').set(admin).send({ ws_enabled: true, replay_mode: 'stream' }).expect(200);
+    await t.http
+      .put('/feature-flags')
+      .set(admin)
+      .send({ ws_enabled: true, replay_mode: 'stream' })
+      .expect(200);
     await t.close();
     t = await boot(t.firestoreProjectId);
-    const res = await t.http.get('/feature-flags').set(scopedHeaders({ tenant: 't_persist', role: 'viewer' })).expect(200);
-    expect(res.body).toMatchObject({ source: 'project', version: 1, flags: { ws_enabled: true, replay_mode: 'stream' } });
+    const res = await t.http
+      .get('/feature-flags')
+      .set(scopedHeaders({ tenant: 't_persist', role: 'viewer' }))
+      .expect(200);
+    expect(res.body).toMatchObject({
+      source: 'project',
+      version: 1,
+      flags: { ws_enabled: true, replay_mode: 'stream' },
+    });
   });
 
   it('stores the document under the tenant/env/project scope, visible to an independent client', async () => {
-    await t.http.put('/feature-flags').set(scopedHeaders({ tenant: 't_visible', project: 'p_shop' })).send({ sse_enabled: true }).expect(200);
+    await t.http
+      .put('/feature-flags')
+      .set(scopedHeaders({ tenant: 't_visible', project: 'p_shop' }))
+      .send({ sse_enabled: true })
+      .expect(200);
     const db = newFirestoreClient({ projectId: t.firestoreProjectId });
     try {
-      const snap = await db.doc('tenants/t_visible/envs/test/projects/p_shop/feature_flags/flags').get();
+      const snap = await db
+        .doc('tenants/t_visible/envs/test/projects/p_shop/feature_flags/flags')
+        .get();
       expect(snap.exists).toBe(true);
       expect(snap.get('flags.sse_enabled')).toBe(true);
       expect(snap.get('tenant_id')).toBe('t_visible');
@@ -42,16 +66,31 @@ describe('feature_flags over HTTP (Firestore registry and backend)', () => {
 
   it('falls back project → tenant → t_system → defaults', async () => {
     const tenant = 't_chain';
-    await t.http.put('/feature-flags?level=tenant').set(scopedHeaders({ tenant: 't_system' })).send({ custom: { from: 'system' } }).expect(200);
+    await t.http
+      .put('/feature-flags?level=tenant')
+      .set(scopedHeaders({ tenant: 't_system' }))
+      .send({ custom: { from: 'system' } })
+      .expect(200);
     let res = await t.http.get('/feature-flags').set(scopedHeaders({ tenant })).expect(200);
     expect(res.body).toMatchObject({ source: 'system', flags: { custom: { from: 'system' } } });
-    await t.http.put('/feature-flags?level=tenant').set(scopedHeaders({ tenant })).send({ custom: { from: 'tenant' } }).expect(200);
+    await t.http
+      .put('/feature-flags?level=tenant')
+      .set(scopedHeaders({ tenant }))
+      .send({ custom: { from: 'tenant' } })
+      .expect(200);
     res = await t.http.get('/feature-flags').set(scopedHeaders({ tenant })).expect(200);
     expect(res.body).toMatchObject({ source: 'tenant', flags: { custom: { from: 'tenant' } } });
-    await t.http.put('/feature-flags').set(scopedHeaders({ tenant })).send({ custom: { from: 'project' } }).expect(200);
+    await t.http
+      .put('/feature-flags')
+      .set(scopedHeaders({ tenant }))
+      .send({ custom: { from: 'project' } })
+      .expect(200);
     res = await t.http.get('/feature-flags').set(scopedHeaders({ tenant })).expect(200);
     expect(res.body).toMatchObject({ source: 'project', flags: { custom: { from: 'project' } } });
-    res = await t.http.get('/feature-flags').set(scopedHeaders({ tenant, project: 'p_other' })).expect(200);
+    res = await t.http
+      .get('/feature-flags')
+      .set(scopedHeaders({ tenant, project: 'p_other' }))
+      .expect(200);
     expect(res.body.source).toBe('tenant');
   });
 
@@ -59,9 +98,22 @@ describe('feature_flags over HTTP (Firestore registry and backend)', () => {
     const h = scopedHeaders({ tenant: 't_ifmatch' });
     const first = await t.http.put('/feature-flags').set(h).send({}).expect(200);
     expect(first.headers.etag).toBe('"1"');
-    await t.http.put('/feature-flags').set(h).set('If-Match', '"1"').send({ ws_enabled: true }).expect(200);
-    const stale = await t.http.put('/feature-flags').set(h).set('If-Match', '"1"').send({}).expect(409);
-    expect(stale.body.error).toMatchObject({ code: 'feature_flags.version_conflict', details: { current_version: 2 } });
+    await t.http
+      .put('/feature-flags')
+      .set(h)
+      .set('If-Match', '"1"')
+      .send({ ws_enabled: true })
+      .expect(200);
+    const stale = await t.http
+      .put('/feature-flags')
+      .set(h)
+      .set('If-Match', '"1"')
+      .send({})
+      .expect(409);
+    expect(stale.body.error).toMatchObject({
+      code: 'feature_flags.version_conflict',
+      details: { current_version: 2 },
+    });
   });
 
   it('refuses bad bodies with 400 validation.failed naming the fields', async () => {
@@ -71,19 +123,35 @@ describe('feature_flags over HTTP (Firestore registry and backend)', () => {
       .send({ replay_mode: 'sideways', extra: 1, custom: { 'Bad Key': true } })
       .expect(400);
     expect(res.body.error.code).toBe('validation.failed');
-    const fields = (res.body.error.details.fields as { field: string }[]).map((f) => f.field).sort();
+    const fields = (res.body.error.details.fields as { field: string }[])
+      .map((f) => f.field)
+      .sort();
     expect(fields).toEqual(['custom', 'extra', 'replay_mode']);
   });
 
   it('needs admin to write and viewer to read', async () => {
-    const member = await t.http.put('/feature-flags').set(scopedHeaders({ role: 'member' })).send({}).expect(403);
+    const member = await t.http
+      .put('/feature-flags')
+      .set(scopedHeaders({ role: 'member' }))
+      .send({})
+      .expect(403);
     expect(member.body.error.code).toBe('auth.insufficient_role');
-    await t.http.get('/feature-flags').set(scopedHeaders({ role: 'viewer' })).expect(200);
+    await t.http
+      .get('/feature-flags')
+      .set(scopedHeaders({ role: 'viewer' }))
+      .expect(200);
   });
 
   it('keeps tenants apart: a project flag of one tenant is invisible to another', async () => {
-    await t.http.put('/feature-flags').set(scopedHeaders({ tenant: 't_iso_a' })).send({ ws_enabled: true }).expect(200);
-    const other = await t.http.get('/feature-flags').set(scopedHeaders({ tenant: 't_iso_b' })).expect(200);
+    await t.http
+      .put('/feature-flags')
+      .set(scopedHeaders({ tenant: 't_iso_a' }))
+      .send({ ws_enabled: true })
+      .expect(200);
+    const other = await t.http
+      .get('/feature-flags')
+      .set(scopedHeaders({ tenant: 't_iso_b' }))
+      .expect(200);
     expect(other.body.flags.ws_enabled).toBe(false);
   });
 
@@ -96,10 +164,15 @@ describe('feature_flags over HTTP (Firestore registry and backend)', () => {
       config: { project_id: t.firestoreProjectId, collection_prefix: 'special' },
     });
     await t.putRoute(projectRoute);
-    await t.http.put('/feature-flags').set(scopedHeaders({ tenant: 't_routed', project: 'p_special' })).send({ gesture_logging: true }).expect(200);
+    await t.http
+      .put('/feature-flags')
+      .set(scopedHeaders({ tenant: 't_routed', project: 'p_special' }))
+      .send({ gesture_logging: true })
+      .expect(200);
     const db = newFirestoreClient({ projectId: t.firestoreProjectId });
     try {
-      const path = (root: string) => `${root}/t_routed/envs/test/projects/p_special/feature_flags/flags`;
+      const path = (root: string) =>
+        `${root}/t_routed/envs/test/projects/p_special/feature_flags/flags`;
       expect((await db.doc(path('special_tenants')).get()).exists).toBe(true);
       expect((await db.doc(path('tenants')).get()).exists).toBe(false);
     } finally {

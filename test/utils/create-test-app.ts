@@ -49,17 +49,29 @@ export interface TestApp {
 }
 
 /** Resolves once the app's applied registry version reaches `version` (2 s at most). */
-export async function waitForRegistryVersion(app: INestApplication, version: number, ms = 2000): Promise<void> {
+export async function waitForRegistryVersion(
+  app: INestApplication,
+  version: number,
+  ms = 2000,
+): Promise<void> {
   const registry = app.get(RoutingRegistry);
   const until = Date.now() + ms;
   while (registry.snapshot.version < version) {
-    if (Date.now() > until) throw new Error(`registry version ${version} not applied within ${ms} ms (at ${registry.snapshot.version})`);
+    if (Date.now() > until)
+      throw new Error(
+        `registry version ${version} not applied within ${ms} ms (at ${registry.snapshot.version})`,
+      );
     await new Promise((r) => setTimeout(r, 10));
   }
 }
 
 /** The environment a test app runs with. */
-export function testEnvironment(env: Env, registry: 'memory' | 'firestore', projectId: string, extra: Record<string, string> = {}): Record<string, string> {
+export function testEnvironment(
+  env: Env,
+  registry: 'memory' | 'firestore',
+  projectId: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     APP_ENV: env,
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
@@ -100,7 +112,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     seedRoutes,
   });
   const store = app.get(RegistryStore);
-  const applied = async (): Promise<void> => waitForRegistryVersion(app, (await store.load()).version);
+  const applied = async (): Promise<void> =>
+    waitForRegistryVersion(app, (await store.load()).version);
   return {
     app,
     http: request(app.getHttpServer()),

@@ -3,7 +3,14 @@ import { signToken, type TokenClaims } from './tokens';
 
 /** Headers of a scoped request: token with `role` in `tenant`, plus the context headers. */
 export function scopedHeaders(
-  opts: { tenant?: string; project?: string; env?: string; role?: Role; sub?: string; claims?: TokenClaims } = {},
+  opts: {
+    tenant?: string;
+    project?: string;
+    env?: string;
+    role?: Role;
+    sub?: string;
+    claims?: TokenClaims;
+  } = {},
 ): Record<string, string> {
   const tenant = opts.tenant ?? 't_acme';
   return {

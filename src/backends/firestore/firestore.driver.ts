@@ -17,7 +17,11 @@ export interface FirestoreHandle {
 const OUTAGE_CODES = new Set([4, 8, 13, 14]);
 
 /** Builds a Firestore client; with an emulator host it talks plaintext to it. */
-export function createFirestoreClient(projectId: string, databaseId: string, emulatorHost: string | null): Firestore {
+export function createFirestoreClient(
+  projectId: string,
+  databaseId: string,
+  emulatorHost: string | null,
+): Firestore {
   return new Firestore({
     projectId,
     databaseId,
@@ -26,15 +30,23 @@ export function createFirestoreClient(projectId: string, databaseId: string, emu
   });
 }
 
-function projectOf(config: Record<string, unknown>, settings: { defaultGcpProjectId: string | null }): string {
+function projectOf(
+  config: Record<string, unknown>,
+  settings: { defaultGcpProjectId: string | null },
+): string {
   return (config.project_id as string | undefined) ?? settings.defaultGcpProjectId ?? '';
 }
 
 export const firestoreDriver: BackendDriver<Firestore, FirestoreHandle> = {
   type: 'firestore',
-  connectionKey: (config) => JSON.stringify([config.project_id ?? null, config.database_id ?? '(default)']),
+  connectionKey: (config) =>
+    JSON.stringify([config.project_id ?? null, config.database_id ?? '(default)']),
   connect(config, settings): BackendConnection<Firestore> {
-    const db = createFirestoreClient(projectOf(config, settings), (config.database_id as string | undefined) ?? '(default)', settings.firestoreEmulatorHost);
+    const db = createFirestoreClient(
+      projectOf(config, settings),
+      (config.database_id as string | undefined) ?? '(default)',
+      settings.firestoreEmulatorHost,
+    );
     return { client: db, close: () => db.terminate() };
   },
   handle(connection, config): FirestoreHandle {
@@ -46,7 +58,14 @@ export const firestoreDriver: BackendDriver<Firestore, FirestoreHandle> = {
       collection: (n) => db.collection(name(n)),
       scoped: (scope, n) => {
         const [tenant, env, project] = scopeSegments(scope);
-        return db.collection(name('tenants')).doc(tenant).collection('envs').doc(env).collection('projects').doc(project).collection(n);
+        return db
+          .collection(name('tenants'))
+          .doc(tenant)
+          .collection('envs')
+          .doc(env)
+          .collection('projects')
+          .doc(project)
+          .collection(n);
       },
     };
   },
@@ -58,7 +77,8 @@ export const firestoreDriver: BackendDriver<Firestore, FirestoreHandle> = {
     const code = (err as { code?: unknown } | null)?.code;
     if (typeof code !== 'number') return null;
     const message = (err as Error).message;
-    if (OUTAGE_CODES.has(code)) return new BackendError('unavailable', `firestore: ${message}`, err);
+    if (OUTAGE_CODES.has(code))
+      return new BackendError('unavailable', `firestore: ${message}`, err);
     if (code === 6) return new BackendError('already_exists', `firestore: ${message}`, err);
     if (code === 5) return new BackendError('not_found', `firestore: ${message}`, err);
     if (code === 10) return new BackendError('conflict', `firestore: ${message}`, err);

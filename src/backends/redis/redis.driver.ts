@@ -17,7 +17,14 @@ export interface RedisHandle {
   blockingClient(): Redis;
 }
 
-const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
+const OUTAGE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+]);
 
 function options(config: Record<string, unknown>, settings: BackendSettings) {
   const passwordEnv = config.password_env as string | undefined;
@@ -37,7 +44,15 @@ function options(config: Record<string, unknown>, settings: BackendSettings) {
 
 export const redisDriver: BackendDriver<Redis, RedisHandle> = {
   type: 'redis',
-  connectionKey: (c) => JSON.stringify([c.host, c.port ?? 6379, c.db ?? 0, c.tls ?? false, c.username ?? null, c.password_env ?? null]),
+  connectionKey: (c) =>
+    JSON.stringify([
+      c.host,
+      c.port ?? 6379,
+      c.db ?? 0,
+      c.tls ?? false,
+      c.username ?? null,
+      c.password_env ?? null,
+    ]),
   connect(config, settings): BackendConnection<Redis> {
     const opts = options(config, settings);
     const client = new Redis({ ...opts, lazyConnect: false });
@@ -56,9 +71,14 @@ export const redisDriver: BackendDriver<Redis, RedisHandle> = {
     return {
       client,
       key: (scope, ...parts) =>
-        [...(prefix ? [prefix] : []), ...scopeSegments(scope), ...parts.map(escapeSegment)].join(':'),
+        [...(prefix ? [prefix] : []), ...scopeSegments(scope), ...parts.map(escapeSegment)].join(
+          ':',
+        ),
       blockingClient: () => {
-        const blocking = client.duplicate({ commandTimeout: undefined, maxRetriesPerRequest: null });
+        const blocking = client.duplicate({
+          commandTimeout: undefined,
+          maxRetriesPerRequest: null,
+        });
         blocking.on('error', () => undefined);
         return blocking;
       },
@@ -74,7 +94,9 @@ export const redisDriver: BackendDriver<Redis, RedisHandle> = {
     if (
       (code !== undefined && OUTAGE_CODES.has(code)) ||
       err.name === 'MaxRetriesPerRequestError' ||
-      /Command timed out|Connection is closed|Stream isn't writeable|connect ETIMEDOUT/i.test(err.message)
+      /Command timed out|Connection is closed|Stream isn't writeable|connect ETIMEDOUT/i.test(
+        err.message,
+      )
     ) {
       return new BackendError('unavailable', `redis: ${err.message}`, err);
     }

@@ -13,20 +13,43 @@ export interface S3Handle {
   key(scope: Scope, ...parts: string[]): string;
 }
 
-const OUTAGE_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'NoSuchBucket', 'NetworkingError', 'ServiceUnavailable', 'SlowDown']);
-const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE']);
+const OUTAGE_NAMES = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'NoSuchBucket',
+  'NetworkingError',
+  'ServiceUnavailable',
+  'SlowDown',
+]);
+const OUTAGE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+]);
 
 function credentials(config: Record<string, unknown>, settings: BackendSettings) {
   const idEnv = config.access_key_id_env as string | undefined;
   const secretEnv = config.secret_access_key_env as string | undefined;
   if (!idEnv || !secretEnv) return undefined;
-  return { accessKeyId: settings.secret(idEnv) ?? '', secretAccessKey: settings.secret(secretEnv) ?? '' };
+  return {
+    accessKeyId: settings.secret(idEnv) ?? '',
+    secretAccessKey: settings.secret(secretEnv) ?? '',
+  };
 }
 
 export const s3Driver: BackendDriver<S3Client, S3Handle> = {
   type: 's3',
   connectionKey: (c) =>
-    JSON.stringify([c.region, c.endpoint ?? null, c.force_path_style ?? false, c.access_key_id_env ?? null, c.secret_access_key_env ?? null]),
+    JSON.stringify([
+      c.region,
+      c.endpoint ?? null,
+      c.force_path_style ?? false,
+      c.access_key_id_env ?? null,
+      c.secret_access_key_env ?? null,
+    ]),
   connect(config, settings): BackendConnection<S3Client> {
     const client = new S3Client({
       region: config.region as string,
@@ -36,7 +59,10 @@ export const s3Driver: BackendDriver<S3Client, S3Handle> = {
       maxAttempts: 2,
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
-      requestHandler: new NodeHttpHandler({ connectionTimeout: settings.timeoutMs, requestTimeout: settings.timeoutMs }),
+      requestHandler: new NodeHttpHandler({
+        connectionTimeout: settings.timeoutMs,
+        requestTimeout: settings.timeoutMs,
+      }),
     });
     return { client, close: () => Promise.resolve(client.destroy()) };
   },
@@ -45,7 +71,8 @@ export const s3Driver: BackendDriver<S3Client, S3Handle> = {
     return {
       client: connection.client,
       bucket: config.bucket as string,
-      key: (scope, ...parts) => [...(prefix ? [prefix] : []), 'tenants', ...scopeSegments(scope), ...parts].join('/'),
+      key: (scope, ...parts) =>
+        [...(prefix ? [prefix] : []), 'tenants', ...scopeSegments(scope), ...parts].join('/'),
     };
   },
   async ping(connection, config) {
@@ -56,7 +83,11 @@ export const s3Driver: BackendDriver<S3Client, S3Handle> = {
     if (!(err instanceof Error)) return null;
     const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     const code = (err as { code?: string }).code;
-    if (OUTAGE_NAMES.has(err.name) || (code !== undefined && OUTAGE_CODES.has(code)) || (status !== undefined && status >= 500)) {
+    if (
+      OUTAGE_NAMES.has(err.name) ||
+      (code !== undefined && OUTAGE_CODES.has(code)) ||
+      (status !== undefined && status >= 500)
+    ) {
       return new BackendError('unavailable', `s3: ${err.name}: ${err.message}`, err);
     }
     return null;

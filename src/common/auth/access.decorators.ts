@@ -16,11 +16,15 @@ export interface AccessRule {
 export const ACCESS_RULE = Symbol('ACCESS_RULE');
 
 /** No authentication and no request scope. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_RULE, { public: true } satisfies AccessRule);
 
 /** Authenticated, but not tied to one tenant's headers. */
-export const Unscoped = (rule: Omit<AccessRule, 'public' | 'unscoped'> = {}): MethodDecorator & ClassDecorator =>
+export const Unscoped = (
+  rule: Omit<AccessRule, 'public' | 'unscoped'> = {},
+): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_RULE, { ...rule, unscoped: true } satisfies AccessRule);
 
 /** A scoped route needing at least `role` in the request's tenant. */
-export const RequireRole = (role: Role): MethodDecorator & ClassDecorator => SetMetadata(ACCESS_RULE, { role } satisfies AccessRule);
+export const RequireRole = (role: Role): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_RULE, { role } satisfies AccessRule);

@@ -3,24 +3,43 @@ import { DomainError } from '../errors/domain.error';
 /** `401 auth.missing_token` / `auth.invalid_token`, `403 auth.*`. */
 export class AuthError extends DomainError {
   static missingToken(): AuthError {
-    return new AuthError('auth.missing_token', 'unauthenticated', 'No bearer token: send "Authorization: Bearer <JWT>".');
+    return new AuthError(
+      'auth.missing_token',
+      'unauthenticated',
+      'No bearer token: send "Authorization: Bearer <JWT>".',
+    );
   }
 
   static invalidToken(reason: string): AuthError {
-    return new AuthError('auth.invalid_token', 'unauthenticated', `The bearer token is not valid (${reason}). Obtain a new token.`, {
-      reason,
-    });
+    return new AuthError(
+      'auth.invalid_token',
+      'unauthenticated',
+      `The bearer token is not valid (${reason}). Obtain a new token.`,
+      {
+        reason,
+      },
+    );
   }
 
   static tenantForbidden(tenantId: string): AuthError {
-    return new AuthError('auth.tenant_forbidden', 'forbidden', `The token grants no role in tenant ${tenantId}.`, { tenant_id: tenantId });
+    return new AuthError(
+      'auth.tenant_forbidden',
+      'forbidden',
+      `The token grants no role in tenant ${tenantId}.`,
+      { tenant_id: tenantId },
+    );
   }
 
   static projectForbidden(tenantId: string, projectId: string): AuthError {
-    return new AuthError('auth.project_forbidden', 'forbidden', `The token does not allow project ${projectId} of tenant ${tenantId}.`, {
-      tenant_id: tenantId,
-      project_id: projectId,
-    });
+    return new AuthError(
+      'auth.project_forbidden',
+      'forbidden',
+      `The token does not allow project ${projectId} of tenant ${tenantId}.`,
+      {
+        tenant_id: tenantId,
+        project_id: projectId,
+      },
+    );
   }
 
   static insufficientRole(needed: string, actual: string | undefined): AuthError {
@@ -33,7 +52,11 @@ export class AuthError extends DomainError {
   }
 
   static registryAdminRequired(): AuthError {
-    return new AuthError('auth.registry_admin_required', 'forbidden', 'This action needs a token with registry_admin: true.');
+    return new AuthError(
+      'auth.registry_admin_required',
+      'forbidden',
+      'This action needs a token with registry_admin: true.',
+    );
   }
 }
 

@@ -15,24 +15,53 @@ function header(req: Request, name: string): string | undefined {
  */
 export function readRequestScope(req: Request, deploymentEnv: Env): Scope {
   const tenant = header(req, 'x-tenant-id');
-  if (tenant === undefined) throw new ContextError('missing_tenant', 'X-Tenant-Id header is required (for example t_acme).');
+  if (tenant === undefined)
+    throw new ContextError(
+      'missing_tenant',
+      'X-Tenant-Id header is required (for example t_acme).',
+    );
   if (!TENANT_ID_FORMAT.test(tenant)) {
-    throw new ContextError('invalid_tenant', `X-Tenant-Id "${tenant}" must match ${TENANT_ID_FORMAT.source}.`, { tenant_id: tenant });
+    throw new ContextError(
+      'invalid_tenant',
+      `X-Tenant-Id "${tenant}" must match ${TENANT_ID_FORMAT.source}.`,
+      { tenant_id: tenant },
+    );
   }
   const envRaw = header(req, 'x-env');
-  if (envRaw === undefined) throw new ContextError('missing_env', `X-Env header is required (this deployment serves ${deploymentEnv}).`);
+  if (envRaw === undefined)
+    throw new ContextError(
+      'missing_env',
+      `X-Env header is required (this deployment serves ${deploymentEnv}).`,
+    );
   const env = parseEnv(envRaw);
-  if (env === null) throw new ContextError('invalid_env', `X-Env "${envRaw}" must be one of dev, test, staging, prod.`, { env: envRaw });
+  if (env === null)
+    throw new ContextError(
+      'invalid_env',
+      `X-Env "${envRaw}" must be one of dev, test, staging, prod.`,
+      { env: envRaw },
+    );
   if (env !== deploymentEnv) {
-    throw new ContextError('env_mismatch', `X-Env is ${env} but this deployment serves ${deploymentEnv}.`, {
-      env,
-      deployment_env: deploymentEnv,
-    });
+    throw new ContextError(
+      'env_mismatch',
+      `X-Env is ${env} but this deployment serves ${deploymentEnv}.`,
+      {
+        env,
+        deployment_env: deploymentEnv,
+      },
+    );
   }
   const project = header(req, 'x-project-id');
-  if (project === undefined) throw new ContextError('missing_project', 'X-Project-Id header is required (for example p_web).');
+  if (project === undefined)
+    throw new ContextError(
+      'missing_project',
+      'X-Project-Id header is required (for example p_web).',
+    );
   if (!PROJECT_ID_FORMAT.test(project)) {
-    throw new ContextError('invalid_project', `X-Project-Id "${project}" must match ${PROJECT_ID_FORMAT.source}.`, { project_id: project });
+    throw new ContextError(
+      'invalid_project',
+      `X-Project-Id "${project}" must match ${PROJECT_ID_FORMAT.source}.`,
+      { project_id: project },
+    );
   }
   return Scope.of(tenant, env, project);
 }
@@ -57,13 +86,18 @@ export function assertNoMismatch(req: Request, scope: Scope): void {
         const value = (source as Record<string, unknown>)[name];
         if (value === undefined) continue;
         const expected = read(scope);
-        const given = name === 'env' && typeof value === 'string' ? (parseEnv(value) ?? value) : value;
+        const given =
+          name === 'env' && typeof value === 'string' ? (parseEnv(value) ?? value) : value;
         if (given !== expected) {
-          throw new ContextError('mismatch', `${where} field "${name}" is ${JSON.stringify(value)} but the request headers say "${expected}".`, {
-            field: name,
-            where,
-            header_value: expected,
-          });
+          throw new ContextError(
+            'mismatch',
+            `${where} field "${name}" is ${JSON.stringify(value)} but the request headers say "${expected}".`,
+            {
+              field: name,
+              where,
+              header_value: expected,
+            },
+          );
         }
       }
     }

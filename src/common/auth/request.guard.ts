@@ -26,18 +26,27 @@ export class RequestGuard implements CanActivate {
   ) {}
 
   canActivate(execution: ExecutionContext): boolean {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [execution.getHandler(), execution.getClass()]) ?? {};
+    const rule =
+      this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+        execution.getHandler(),
+        execution.getClass(),
+      ]) ?? {};
     if (rule.public === true) return true;
     const req = execution.switchToHttp().getRequest<Request>();
     const principal = this.tokens.verify(req.headers.authorization);
-    if (rule.registryAdmin === true && !principal.registryAdmin) throw AuthError.registryAdminRequired();
+    if (rule.registryAdmin === true && !principal.registryAdmin)
+      throw AuthError.registryAdminRequired();
     if (rule.unscoped === true) {
       this.context.establish(principal, null);
       return true;
     }
     const scope = readRequestScope(req, this.config.env);
     assertNoMismatch(req, scope);
-    this.authorize(principal, scope, rule.role ?? (READ_METHODS.has(req.method) ? 'viewer' : 'member'));
+    this.authorize(
+      principal,
+      scope,
+      rule.role ?? (READ_METHODS.has(req.method) ? 'viewer' : 'member'),
+    );
     this.context.establish(principal, scope);
     return true;
   }

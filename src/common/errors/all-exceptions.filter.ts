@@ -27,7 +27,5 @@ export function writeError(err: unknown, req: Request, res: Response, logger: Lo
     return;
   }
   for (const [name, value] of Object.entries(mapped.headers)) res.setHeader(name, value);
-  res
-    .status(mapped.status)
-    .json(envelope(mapped.code, mapped.message, mapped.details, requestId));
+  res.status(mapped.status).json(envelope(mapped.code, mapped.message, mapped.details, requestId));
 }

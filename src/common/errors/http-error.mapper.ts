@@ -48,21 +48,13 @@ export function mapError(err: unknown): MappedError {
   }
   if (err instanceof HttpException) {
     const status = err.getStatus();
+    if (status === 400) return badRequest(err.message);
     const [code, message] = HTTP_CODES[status] ?? [`http.${status}`, err.message];
     return { status, code, message, details: {}, headers: {}, unexpected: status >= 500 };
   }
   const parser = err as ParserError;
   const status = parser?.status ?? parser?.statusCode;
-  if (parser?.type === 'entity.parse.failed') {
-    return {
-      status: HttpStatus.BAD_REQUEST,
-      code: 'validation.invalid_json',
-      message: 'The request body is not valid JSON. Fix the syntax and send it again.',
-      details: {},
-      headers: {},
-      unexpected: false,
-    };
-  }
+  if (parser?.type === 'entity.parse.failed') return badRequest('JSON');
   if (typeof status === 'number' && status >= 400 && status < 500 && parser.expose !== false) {
     const [code, message] = HTTP_CODES[status] ?? [`http.${status}`, 'The request was refused.'];
     return { status, code, message, details: {}, headers: {}, unexpected: false };
@@ -74,5 +66,20 @@ export function mapError(err: unknown): MappedError {
     details: {},
     headers: {},
     unexpected: true,
+  };
+}
+
+/** Nest maps body-parser syntax errors and bad %-encodings in the path to a plain 400. */
+function badRequest(cause: string): MappedError {
+  const json = /JSON/i.test(cause);
+  return {
+    status: HttpStatus.BAD_REQUEST,
+    code: json ? 'validation.invalid_json' : 'validation.invalid_request',
+    message: json
+      ? 'The request body is not valid JSON. Fix the syntax and send it again.'
+      : 'The request is malformed (for example a bad %-encoding in the path). Fix it and send it again.',
+    details: {},
+    headers: {},
+    unexpected: false,
   };
 }

@@ -22,7 +22,12 @@ export class HealthController {
   async ready(): Promise<Readiness> {
     const readiness = await this.health.readiness();
     if (readiness.status !== 'ok') {
-      throw new DomainError('health.not_ready', 'unavailable', `Not ready: ${readiness.problems.join('; ')}`, { ...readiness });
+      throw new DomainError(
+        'health.not_ready',
+        'unavailable',
+        `Not ready: ${readiness.problems.join('; ')}`,
+        { ...readiness },
+      );
     }
     return readiness;
   }

@@ -24,12 +24,19 @@ export class HealthService {
     const status = this.registry.status();
     const problems: string[] = [];
     if (status.applied_version < 0) problems.push('registry snapshot not loaded');
-    if (status.stale) problems.push(`registry store unreachable since ${status.stale_since} (serving last applied version)`);
+    if (status.stale)
+      problems.push(
+        `registry store unreachable since ${status.stale_since} (serving last applied version)`,
+      );
     const backends = await Promise.all(
       this.adapters.inUse().map(async (lease) => {
         const base = { resource_kind: lease.kind, backend_type: lease.route.backend_type };
         try {
-          await withTimeout(lease.driver.ping(lease.connection, lease.route.config), this.config.backendTimeoutMs, 'ping');
+          await withTimeout(
+            lease.driver.ping(lease.connection, lease.route.config),
+            this.config.backendTimeoutMs,
+            'ping',
+          );
           return { ...base, ok: true };
         } catch (err) {
           problems.push(`${lease.kind} ${lease.route.backend_type} backend did not answer a ping`);

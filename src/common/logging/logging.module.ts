@@ -20,7 +20,11 @@ import { requestIdOf } from '../request-context/request-id.middleware';
           genReqId: (req: IncomingMessage) => requestIdOf(req as Request),
           customProps: (req: IncomingMessage) => logFieldsOf(req),
           customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-            err !== undefined || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+            err !== undefined || res.statusCode >= 500
+              ? 'error'
+              : res.statusCode >= 400
+                ? 'warn'
+                : 'info',
           redact: ['req.headers.authorization'],
           autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
         },

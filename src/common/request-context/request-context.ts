@@ -29,7 +29,9 @@ export class RequestContext {
   get scope(): Scope {
     const scope = this.active ? this.cls.get<Scope | undefined>(SCOPE) : undefined;
     if (scope === undefined) {
-      throw new Error('No request scope here: only routes that require X-Tenant-Id, X-Env and X-Project-Id have one.');
+      throw new Error(
+        'No request scope here: only routes that require X-Tenant-Id, X-Env and X-Project-Id have one.',
+      );
     }
     return scope;
   }
@@ -60,7 +62,9 @@ export class RequestContext {
     if (scope !== null) this.cls.set(SCOPE, scope);
     this.annotate({
       sub: principal.subject,
-      ...(scope !== null ? { tenant_id: scope.tenantId, env: scope.env, project_id: scope.projectId } : {}),
+      ...(scope !== null
+        ? { tenant_id: scope.tenantId, env: scope.env, project_id: scope.projectId }
+        : {}),
     });
   }
 

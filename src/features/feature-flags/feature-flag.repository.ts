@@ -15,5 +15,9 @@ export abstract class FeatureFlagRepository {
    * new document). With `expectedVersion`, the write happens only if the stored version is
    * that one; otherwise throws `VersionConflictError` (`feature_flags.version_conflict`).
    */
-  abstract put(scope: Scope, flags: FlagValues, write: { actor: string; expectedVersion?: number }): Promise<FlagDocument>;
+  abstract put(
+    scope: Scope,
+    flags: FlagValues,
+    write: { actor: string; expectedVersion?: number },
+  ): Promise<FlagDocument>;
 }

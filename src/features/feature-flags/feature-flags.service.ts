@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../common/request-context/request-context';
 import { FeatureFlagRepository } from './feature-flag.repository';
-import { DEFAULT_FLAGS, type EffectiveFlags, type FlagDocument, type FlagSource, type FlagValues } from './feature-flag.types';
+import {
+  DEFAULT_FLAGS,
+  type EffectiveFlags,
+  type FlagDocument,
+  type FlagSource,
+  type FlagValues,
+} from './feature-flag.types';
 
 /** The level a write targets. */
 export type WritableLevel = 'project' | 'tenant';
@@ -24,15 +30,37 @@ export class FeatureFlagsService {
     ]);
     const found = docs.findIndex((d) => d !== null);
     const doc = docs[found];
-    if (doc) return { flags: doc.flags, source: sources[found] as FlagSource, version: doc.version, updated_at: doc.updated_at };
-    return { flags: structuredClone(DEFAULT_FLAGS), source: 'default', version: null, updated_at: null };
+    if (doc)
+      return {
+        flags: doc.flags,
+        source: sources[found] as FlagSource,
+        version: doc.version,
+        updated_at: doc.updated_at,
+      };
+    return {
+      flags: structuredClone(DEFAULT_FLAGS),
+      source: 'default',
+      version: null,
+      updated_at: null,
+    };
   }
 
   /** Replaces one level's document; flags not given take their defaults. */
-  async replace(level: WritableLevel, input: Partial<FlagValues>, expectedVersion?: number): Promise<FlagDocument & { level: WritableLevel }> {
+  async replace(
+    level: WritableLevel,
+    input: Partial<FlagValues>,
+    expectedVersion?: number,
+  ): Promise<FlagDocument & { level: WritableLevel }> {
     const scope = level === 'project' ? this.context.scope : this.context.scope.tenantWide();
-    const flags: FlagValues = { ...structuredClone(DEFAULT_FLAGS), ...input, custom: { ...(input.custom ?? {}) } };
-    const doc = await this.flags.put(scope, flags, { actor: this.context.principal.subject, expectedVersion });
+    const flags: FlagValues = {
+      ...structuredClone(DEFAULT_FLAGS),
+      ...input,
+      custom: { ...(input.custom ?? {}) },
+    };
+    const doc = await this.flags.put(scope, flags, {
+      actor: this.context.principal.subject,
+      expectedVersion,
+    });
     return { ...doc, level };
   }
 }

@@ -11,11 +11,14 @@ interface KeySpec {
 const ENV_VAR_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
 const envVarName = (v: string): string | null =>
   ENV_VAR_NAME.test(v) ? null : 'must be an environment variable name (A-Z, 0-9, _)';
-const nonEmpty = (v: string): string | null => (v.length > 0 && v.length <= 256 ? null : 'must be 1..256 characters');
+const nonEmpty = (v: string): string | null =>
+  v.length > 0 && v.length <= 256 ? null : 'must be 1..256 characters';
 const prefix = (v: string): string | null =>
   /^[A-Za-z0-9_.-]{1,64}$/.test(v) ? null : 'must be 1..64 characters of A-Z a-z 0-9 _ . -';
-const range = (min: number, max: number) => (v: number): string | null =>
-  v >= min && v <= max ? null : `must be from ${min} to ${max}`;
+const range =
+  (min: number, max: number) =>
+  (v: number): string | null =>
+    v >= min && v <= max ? null : `must be from ${min} to ${max}`;
 
 /**
  * The config schema of each backend type (PRODUCT.md). Keys are snake_case; anything not

@@ -3,7 +3,16 @@ import { parseEnv, PROJECT_ID_FORMAT, TENANT_ID_FORMAT } from '../../common/scop
 import { routeProblem, type RouteProblem } from './route-problem';
 
 export const RESOURCE_KIND_FORMAT = /^[a-z][a-z0-9_]{0,63}$/;
-const WRITABLE_FIELDS = ['resource_kind', 'tenant_id', 'env', 'project_id', 'backend_type', 'config', 'required', 'rationale'];
+const WRITABLE_FIELDS = [
+  'resource_kind',
+  'tenant_id',
+  'env',
+  'project_id',
+  'backend_type',
+  'config',
+  'required',
+  'rationale',
+];
 /** Store-managed fields: accepted (so an export can be applied again) and ignored. */
 const MANAGED_FIELDS = ['version', 'updated_at', 'updated_by'];
 const MAX_RATIONALE = 2000;
@@ -30,21 +39,31 @@ export function parseRouteInput(raw: unknown, where: string): ParsedRouteInput {
     return typeof v === 'string' ? v : '';
   };
   const kind = str('resource_kind');
-  if (kind && !RESOURCE_KIND_FORMAT.test(kind)) messages.push(`resource_kind "${kind}" must match ${RESOURCE_KIND_FORMAT.source}`);
+  if (kind && !RESOURCE_KIND_FORMAT.test(kind))
+    messages.push(`resource_kind "${kind}" must match ${RESOURCE_KIND_FORMAT.source}`);
   const tenant = str('tenant_id');
-  if (tenant && !TENANT_ID_FORMAT.test(tenant)) messages.push(`tenant_id "${tenant}" must match ${TENANT_ID_FORMAT.source}`);
+  if (tenant && !TENANT_ID_FORMAT.test(tenant))
+    messages.push(`tenant_id "${tenant}" must match ${TENANT_ID_FORMAT.source}`);
   const envRaw = str('env');
   const env = parseEnv(envRaw);
-  if (envRaw && env === null) messages.push(`env "${envRaw}" must be one of dev, test, staging, prod`);
+  if (envRaw && env === null)
+    messages.push(`env "${envRaw}" must be one of dev, test, staging, prod`);
   const project = r.project_id ?? null;
   if (project !== null && (typeof project !== 'string' || !PROJECT_ID_FORMAT.test(project))) {
-    messages.push(`project_id ${JSON.stringify(project)} must be null or match ${PROJECT_ID_FORMAT.source}`);
+    messages.push(
+      `project_id ${JSON.stringify(project)} must be null or match ${PROJECT_ID_FORMAT.source}`,
+    );
   }
   const backend = str('backend_type');
   const config = r.config ?? {};
-  if (config === null || typeof config !== 'object' || Array.isArray(config)) messages.push('config must be an object');
-  if (r.required !== undefined && typeof r.required !== 'boolean') messages.push('required must be true or false');
-  if (r.rationale !== undefined && (typeof r.rationale !== 'string' || r.rationale.length > MAX_RATIONALE)) {
+  if (config === null || typeof config !== 'object' || Array.isArray(config))
+    messages.push('config must be an object');
+  if (r.required !== undefined && typeof r.required !== 'boolean')
+    messages.push('required must be true or false');
+  if (
+    r.rationale !== undefined &&
+    (typeof r.rationale !== 'string' || r.rationale.length > MAX_RATIONALE)
+  ) {
     messages.push(`rationale must be a string of at most ${MAX_RATIONALE} characters`);
   }
   for (const field of Object.keys(r)) {

@@ -25,9 +25,13 @@ export function checkRoute(route: RouteInput, ctx: PolicyContext): RouteProblem[
   const env = route.env;
   const type = route.backend_type as string;
   if (isProtectedEnv(env) && NON_DURABLE_BACKENDS.includes(type)) {
-    messages.push(`backend_type "${type}" is not allowed in ${env}: use a durable backend (firestore, redis or s3)`);
+    messages.push(
+      `backend_type "${type}" is not allowed in ${env}: use a durable backend (firestore, redis or s3)`,
+    );
   } else if (!(BACKEND_TYPES as readonly string[]).includes(type)) {
-    messages.push(`backend_type "${type}" is not a known backend (one of ${BACKEND_TYPES.join(', ')})`);
+    messages.push(
+      `backend_type "${type}" is not a known backend (one of ${BACKEND_TYPES.join(', ')})`,
+    );
   } else {
     const backend = type as BackendType;
     if (ctx.supportedBackends !== undefined && !ctx.supportedBackends.includes(backend)) {
@@ -45,19 +49,30 @@ function checkReachability(route: RouteInput, backend: BackendType, ctx: PolicyC
   const config = route.config;
   const problems: string[] = [];
   if (backend === 'firestore') {
-    const projectId = typeof config.project_id === 'string' ? config.project_id : ctx.defaultGcpProjectId;
+    const projectId =
+      typeof config.project_id === 'string' ? config.project_id : ctx.defaultGcpProjectId;
     if (projectId === null || projectId === '') {
-      problems.push('firestore route has no project id: set config.project_id or the deployment\'s GCP_PROJECT_ID');
+      problems.push(
+        "firestore route has no project id: set config.project_id or the deployment's GCP_PROJECT_ID",
+      );
     }
   }
   if (!isProtectedEnv(route.env)) return problems;
-  if (backend === 'redis' && typeof config.host === 'string' && isLoopbackOrUnspecified(config.host)) {
-    problems.push(`redis host "${config.host}" is a loopback or unspecified address, not allowed in ${route.env}: name the real Redis host`);
+  if (
+    backend === 'redis' &&
+    typeof config.host === 'string' &&
+    isLoopbackOrUnspecified(config.host)
+  ) {
+    problems.push(
+      `redis host "${config.host}" is a loopback or unspecified address, not allowed in ${route.env}: name the real Redis host`,
+    );
   }
   if (backend === 's3' && typeof config.endpoint === 'string') {
     const host = endpointHost(config.endpoint);
     if (host !== null && isLoopbackOrUnspecified(host)) {
-      problems.push(`s3 endpoint "${config.endpoint}" is a loopback or unspecified address, not allowed in ${route.env}: remove endpoint for AWS or name the real S3 endpoint`);
+      problems.push(
+        `s3 endpoint "${config.endpoint}" is a loopback or unspecified address, not allowed in ${route.env}: remove endpoint for AWS or name the real S3 endpoint`,
+      );
     }
   }
   return problems;

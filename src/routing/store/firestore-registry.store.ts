@@ -1,7 +1,13 @@
 import type { DocumentData, Firestore } from '@google-cloud/firestore';
 import type { Route, RouteInput, RouteKey } from '../route.types';
 import { RouteNotFoundError } from '../routing.errors';
-import { RegistryStore, type RegistryState, type RevisionPage, type RouteRevision, type WriteOptions } from './registry-store';
+import {
+  RegistryStore,
+  type RegistryState,
+  type RevisionPage,
+  type RouteRevision,
+  type WriteOptions,
+} from './registry-store';
 import { assertExpectedVersion, makeRevision, nextRoute } from './store-write';
 
 /** Collection names of the registry (top level of the registry's Firestore database). */
@@ -18,11 +24,14 @@ interface RouteDoc extends Route {
   route_id: string;
 }
 
-const escapePart = (s: string): string => s.replace(/%/g, '%25').replace(/~/g, '%7E').replace(/\//g, '%2F');
+const escapePart = (s: string): string =>
+  s.replace(/%/g, '%25').replace(/~/g, '%7E').replace(/\//g, '%2F');
 
 /** Deterministic document id of a route: `kind~tenant~env~project` (`*` for the whole tenant). */
 export function routeDocId(key: RouteKey): string {
-  return [key.resource_kind, key.tenant_id, key.env, key.project_id ?? '*'].map(escapePart).join('~');
+  return [key.resource_kind, key.tenant_id, key.env, key.project_id ?? '*']
+    .map(escapePart)
+    .join('~');
 }
 
 const revisionDocId = (version: number): string => String(version).padStart(12, '0');
@@ -40,7 +49,9 @@ export class FirestoreRegistryStore extends RegistryStore {
   }
 
   async load(): Promise<RegistryState> {
-    return toState((await this.db.collection(REGISTRY_COLLECTIONS.routes).get()).docs.map((d) => d.data()));
+    return toState(
+      (await this.db.collection(REGISTRY_COLLECTIONS.routes).get()).docs.map((d) => d.data()),
+    );
   }
 
   watch(onState: (state: RegistryState) => void, onError: (err: Error) => void): () => void {
@@ -50,7 +61,9 @@ export class FirestoreRegistryStore extends RegistryStore {
   }
 
   put(input: RouteInput, options: WriteOptions): Promise<Route> {
-    return this.write(input, options, (_live, lastVersion, now) => nextRoute(input, lastVersion, options, now));
+    return this.write(input, options, (_live, lastVersion, now) =>
+      nextRoute(input, lastVersion, options, now),
+    );
   }
 
   /** Leaves a tombstone; resolves to the route as it was before the delete. */
@@ -61,17 +74,28 @@ export class FirestoreRegistryStore extends RegistryStore {
     });
   }
 
-  async history(filter: { key?: RouteKey; beforeVersion?: number; limit: number }): Promise<RevisionPage> {
+  async history(filter: {
+    key?: RouteKey;
+    beforeVersion?: number;
+    limit: number;
+  }): Promise<RevisionPage> {
     let q = this.db.collection(REGISTRY_COLLECTIONS.revisions).orderBy('registry_version', 'desc');
     if (filter.key) q = q.where('route_id', '==', routeDocId(filter.key));
-    if (filter.beforeVersion !== undefined) q = q.where('registry_version', '<', filter.beforeVersion);
+    if (filter.beforeVersion !== undefined)
+      q = q.where('registry_version', '<', filter.beforeVersion);
     const docs = (await q.limit(filter.limit + 1).get()).docs.map((d) => stripRevision(d.data()));
     const items = docs.slice(0, filter.limit);
-    return { items, next: docs.length > filter.limit ? (items.at(-1)?.registry_version ?? null) : null };
+    return {
+      items,
+      next: docs.length > filter.limit ? (items.at(-1)?.registry_version ?? null) : null,
+    };
   }
 
   async revision(registryVersion: number): Promise<RouteRevision | null> {
-    const snap = await this.db.collection(REGISTRY_COLLECTIONS.revisions).doc(revisionDocId(registryVersion)).get();
+    const snap = await this.db
+      .collection(REGISTRY_COLLECTIONS.revisions)
+      .doc(revisionDocId(registryVersion))
+      .get();
     return snap.exists ? stripRevision(snap.data() as DocumentData) : null;
   }
 
@@ -96,11 +120,19 @@ export class FirestoreRegistryStore extends RegistryStore {
       const after = produce(live, stored?.version ?? 0, now);
       const registryVersion = ((metaSnap?.data()?.version as number | undefined) ?? 0) + 1;
       const revision = makeRevision(registryVersion, key, live, after, options, now);
-      tx.create(this.db.collection(REGISTRY_COLLECTIONS.revisions).doc(revisionDocId(registryVersion)), {
-        ...revision,
+      tx.create(
+        this.db.collection(REGISTRY_COLLECTIONS.revisions).doc(revisionDocId(registryVersion)),
+        {
+          ...revision,
+          route_id: routeDocId(key),
+        },
+      );
+      const doc: RouteDoc = {
+        ...(after ?? (live as Route)),
+        deleted: after === null,
+        registry_version: registryVersion,
         route_id: routeDocId(key),
-      });
-      const doc: RouteDoc = { ...(after ?? (live as Route)), deleted: after === null, registry_version: registryVersion, route_id: routeDocId(key) };
+      };
       tx.set(routeRef, doc);
       tx.set(metaRef, { version: registryVersion, updated_at: now.toISOString() });
       return after ?? (live as Route);
@@ -126,7 +158,10 @@ function toRoute(doc: DocumentData): Route {
 }
 
 function toState(docs: DocumentData[]): RegistryState {
-  const version = docs.reduce((max, d) => Math.max(max, (d.registry_version as number | undefined) ?? 0), 0);
+  const version = docs.reduce(
+    (max, d) => Math.max(max, (d.registry_version as number | undefined) ?? 0),
+    0,
+  );
   return { version, routes: docs.filter((d) => d.deleted !== true).map(toRoute) };
 }
 

@@ -39,7 +39,11 @@ export class MemoryRegistryStore extends RegistryStore {
     assertExpectedVersion(input, live, options);
     const now = new Date();
     const route = nextRoute(input, entry?.route.version ?? 0, options, now);
-    this.commit(id, { route, deleted: false }, makeRevision(this.version + 1, input, live, route, options, now));
+    this.commit(
+      id,
+      { route, deleted: false },
+      makeRevision(this.version + 1, input, live, route, options, now),
+    );
     return Promise.resolve(route);
   }
 
@@ -49,14 +53,24 @@ export class MemoryRegistryStore extends RegistryStore {
     if (!entry || entry.deleted) return Promise.reject(new RouteNotFoundError(key));
     assertExpectedVersion(key, entry.route, options);
     const now = new Date();
-    this.commit(id, { route: entry.route, deleted: true }, makeRevision(this.version + 1, key, entry.route, null, options, now));
+    this.commit(
+      id,
+      { route: entry.route, deleted: true },
+      makeRevision(this.version + 1, key, entry.route, null, options, now),
+    );
     return Promise.resolve(entry.route);
   }
 
-  history(filter: { key?: RouteKey; beforeVersion?: number; limit: number }): Promise<RevisionPage> {
+  history(filter: {
+    key?: RouteKey;
+    beforeVersion?: number;
+    limit: number;
+  }): Promise<RevisionPage> {
     const wanted = filter.key ? routeKeyId(filter.key) : null;
     const matching = this.revisions
-      .filter((r) => filter.beforeVersion === undefined || r.registry_version < filter.beforeVersion)
+      .filter(
+        (r) => filter.beforeVersion === undefined || r.registry_version < filter.beforeVersion,
+      )
       .filter((r) => wanted === null || routeKeyId(r) === wanted)
       .reverse();
     const items = matching.slice(0, filter.limit);
@@ -65,7 +79,9 @@ export class MemoryRegistryStore extends RegistryStore {
   }
 
   revision(registryVersion: number): Promise<RouteRevision | null> {
-    return Promise.resolve(this.revisions.find((r) => r.registry_version === registryVersion) ?? null);
+    return Promise.resolve(
+      this.revisions.find((r) => r.registry_version === registryVersion) ?? null,
+    );
   }
 
   close(): Promise<void> {

@@ -54,7 +54,10 @@ export abstract class RegistryStore {
    * function is called. `onError` reports that the store is unreachable (the caller keeps
    * its last state); a later `onState` means it is back.
    */
-  abstract watch(onState: (state: RegistryState) => void, onError: (err: Error) => void): () => void;
+  abstract watch(
+    onState: (state: RegistryState) => void,
+    onError: (err: Error) => void,
+  ): () => void;
 
   /** Creates or replaces a route; returns it with its new version and metadata. */
   abstract put(input: RouteInput, options: WriteOptions): Promise<Route>;
@@ -63,7 +66,11 @@ export abstract class RegistryStore {
   abstract delete(key: RouteKey, options: WriteOptions): Promise<Route>;
 
   /** History, newest first, optionally for one route only. */
-  abstract history(filter: { key?: RouteKey; beforeVersion?: number; limit: number }): Promise<RevisionPage>;
+  abstract history(filter: {
+    key?: RouteKey;
+    beforeVersion?: number;
+    limit: number;
+  }): Promise<RevisionPage>;
 
   /** The revision that produced a registry version, or null. */
   abstract revision(registryVersion: number): Promise<RouteRevision | null>;

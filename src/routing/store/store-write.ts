@@ -3,7 +3,11 @@ import { RouteVersionConflictError } from '../routing.errors';
 import type { RouteRevision, WriteOptions } from './registry-store';
 
 /** Checks `If-Match` against the live route (null when absent or deleted). */
-export function assertExpectedVersion(key: RouteKey, live: Route | null, options: WriteOptions): void {
+export function assertExpectedVersion(
+  key: RouteKey,
+  live: Route | null,
+  options: WriteOptions,
+): void {
   if (options.expectedVersion === undefined) return;
   const actual = live?.version ?? null;
   if (actual !== options.expectedVersion) {
@@ -15,7 +19,12 @@ export function assertExpectedVersion(key: RouteKey, live: Route | null, options
  * The route a put produces. `lastVersion` counts deleted incarnations too, so an `If-Match`
  * taken before a delete can never match the re-created route.
  */
-export function nextRoute(input: RouteInput, lastVersion: number, options: WriteOptions, now: Date): Route {
+export function nextRoute(
+  input: RouteInput,
+  lastVersion: number,
+  options: WriteOptions,
+  now: Date,
+): Route {
   return {
     resource_kind: input.resource_kind,
     tenant_id: input.tenant_id,

@@ -20,7 +20,11 @@ export class FirestoreFeatureFlagRepository extends FeatureFlagRepository {
     return snap.exists ? toDocument(snap.data() as Record<string, unknown>) : null;
   }
 
-  put(scope: Scope, flags: FlagValues, write: { actor: string; expectedVersion?: number }): Promise<FlagDocument> {
+  put(
+    scope: Scope,
+    flags: FlagValues,
+    write: { actor: string; expectedVersion?: number },
+  ): Promise<FlagDocument> {
     const ref = this.ref(scope);
     return this.fs.db.runTransaction(async (tx) => {
       const snap = await tx.get(ref);
@@ -34,7 +38,12 @@ export class FirestoreFeatureFlagRepository extends FeatureFlagRepository {
         updated_at: new Date().toISOString(),
         updated_by: write.actor,
       };
-      tx.set(ref, { ...doc, tenant_id: scope.tenantId, env: scope.env, project_id: scope.projectId });
+      tx.set(ref, {
+        ...doc,
+        tenant_id: scope.tenantId,
+        env: scope.env,
+        project_id: scope.projectId,
+      });
       return doc;
     });
   }

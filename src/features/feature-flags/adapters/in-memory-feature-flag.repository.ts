@@ -11,10 +11,16 @@ export class InMemoryFeatureFlagRepository extends FeatureFlagRepository {
     return Promise.resolve(structuredClone(this.docs.get(scope.toString()) ?? null));
   }
 
-  put(scope: Scope, flags: FlagValues, write: { actor: string; expectedVersion?: number }): Promise<FlagDocument> {
+  put(
+    scope: Scope,
+    flags: FlagValues,
+    write: { actor: string; expectedVersion?: number },
+  ): Promise<FlagDocument> {
     const current = this.docs.get(scope.toString()) ?? null;
     if (write.expectedVersion !== undefined && current?.version !== write.expectedVersion) {
-      return Promise.reject(new FeatureFlagsVersionConflictError(write.expectedVersion, current?.version ?? null));
+      return Promise.reject(
+        new FeatureFlagsVersionConflictError(write.expectedVersion, current?.version ?? null),
+      );
     }
     const doc: FlagDocument = {
       flags: structuredClone(flags),

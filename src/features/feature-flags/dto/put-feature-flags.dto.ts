@@ -1,6 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsObject, IsOptional, ValidateBy, type ValidationOptions } from 'class-validator';
-import { MAX_CUSTOM_FLAGS, REPLAY_MODES, VISIBILITY_MODES, type CustomFlagValue, type ReplayMode, type VisibilityMode } from '../feature-flag.types';
+import {
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
+import {
+  MAX_CUSTOM_FLAGS,
+  REPLAY_MODES,
+  VISIBILITY_MODES,
+  type CustomFlagValue,
+  type ReplayMode,
+  type VisibilityMode,
+} from '../feature-flag.types';
 
 const CUSTOM_KEY = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 const MAX_STRING_VALUE = 256;
@@ -19,7 +33,9 @@ function IsCustomFlags(options?: ValidationOptions): PropertyDecorator {
             entries.every(
               ([k, v]) =>
                 CUSTOM_KEY.test(k) &&
-                (typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= MAX_STRING_VALUE)),
+                (typeof v === 'boolean' ||
+                  (typeof v === 'number' && Number.isFinite(v)) ||
+                  (typeof v === 'string' && v.length <= MAX_STRING_VALUE)),
             )
           );
         },
@@ -36,8 +52,14 @@ export class PutFeatureFlagsDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() ws_enabled?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() sse_enabled?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() gesture_logging?: boolean;
-  @ApiPropertyOptional({ enum: REPLAY_MODES }) @IsOptional() @IsIn(REPLAY_MODES) replay_mode?: ReplayMode;
-  @ApiPropertyOptional({ enum: VISIBILITY_MODES }) @IsOptional() @IsIn(VISIBILITY_MODES) visibility_mode?: VisibilityMode;
+  @ApiPropertyOptional({ enum: REPLAY_MODES })
+  @IsOptional()
+  @IsIn(REPLAY_MODES)
+  replay_mode?: ReplayMode;
+  @ApiPropertyOptional({ enum: VISIBILITY_MODES })
+  @IsOptional()
+  @IsIn(VISIBILITY_MODES)
+  visibility_mode?: VisibilityMode;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true })
   @IsOptional()
   @IsObject()
