@@ -23,6 +23,9 @@ export async function createApp(options: AppModuleOptions = {}): Promise<INestAp
     abortOnError: false,
   });
   app.useLogger(app.get(PinoLogger));
+  // Versions are the ETags of this API; express's body hashes would contradict them.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   app.useBodyParser('json', { limit: JSON_LIMIT });
   app.useBodyParser('urlencoded', { extended: false, limit: JSON_LIMIT });
