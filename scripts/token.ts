@@ -26,13 +26,13 @@ function main(): void {
     if (!tenant?.startsWith('t_') || !['viewer', 'member', 'admin', 'owner'].includes(role ?? '')) {
       fail(`--tenant "${item}" must be t_<tenant>:<role> with role viewer, member, admin or owner.`);
     }
-    tenants[tenant as string] = role as string;
+    tenants[tenant] = role as string;
   }
   const projects: Record<string, string[]> = {};
   for (const item of values.project) {
     const [tenant, project] = item.split(':');
     if (!tenant?.startsWith('t_') || !project?.startsWith('p_')) fail(`--project "${item}" must be t_<tenant>:p_<project>.`);
-    (projects[tenant as string] ??= []).push(project as string);
+    (projects[tenant] ??= []).push(project);
   }
   const ttl = Number(values.ttl);
   if (!Number.isInteger(ttl) || ttl <= 0) fail('--ttl must be a positive number of seconds.');

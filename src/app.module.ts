@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { BackendsModule } from './backends/backends.module';
 import { CommonModule } from './common/common.module';
 import { LoggingModule } from './common/logging/logging.module';
+import { MetricsModule } from './common/metrics/metrics.module';
 import { ConfigModule, type ConfigModuleOptions } from './config/config.module';
 import { FEATURE_MODULES } from './features';
 import { RoutingModule, type RoutingModuleOptions } from './routing/routing.module';
@@ -19,6 +20,7 @@ export class AppModule {
         ConfigModule.forRoot(options),
         LoggingModule,
         CommonModule,
+        MetricsModule,
         BackendsModule,
         RoutingModule.forRoot(options),
         ...FEATURE_MODULES,

@@ -30,6 +30,10 @@ export class AppConfig {
   readonly backendTimeoutMs!: number;
   /** `ROUTING_DRAIN_MS` (default 30000): how long a replaced backend client stays open. */
   readonly drainMs!: number;
+  /** `ROUTING_HEARTBEAT_MS` (default 5000): how often the registry store is checked for reachability. */
+  readonly heartbeatMs!: number;
+  /** `INSTANCE_ID` (default host name and process id): reported by `/routing/status`. */
+  readonly instanceId!: string;
   /** `LOG_LEVEL` (default `info`; `silent` in tests). */
   readonly logLevel!: string;
   /** Environment variables that routes may name (`password_env`, …). Read-only snapshot. */

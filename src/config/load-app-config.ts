@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { ConfigError } from './config.error';
 import { AppConfig, type RegistryStoreKind } from './app-config';
 import {
@@ -49,6 +50,31 @@ export function loadAppConfig(environment: Environment): AppConfig {
   }
   const requiredScopes = readRequiredScopes(get('ROUTING_REQUIRED_SCOPES'), env, problems);
 
+  const backendTimeoutMs = readInt(
+    'BACKEND_TIMEOUT_MS',
+    get('BACKEND_TIMEOUT_MS'),
+    5000,
+    50,
+    120_000,
+    problems,
+  );
+  const drainMs = readInt(
+    'ROUTING_DRAIN_MS',
+    get('ROUTING_DRAIN_MS'),
+    30_000,
+    0,
+    600_000,
+    problems,
+  );
+  const heartbeatMs = readInt(
+    'ROUTING_HEARTBEAT_MS',
+    get('ROUTING_HEARTBEAT_MS'),
+    5000,
+    50,
+    600_000,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return new AppConfig({
     env: env as Env,
@@ -60,15 +86,10 @@ export function loadAppConfig(environment: Environment): AppConfig {
     registrySeedFile: get('REGISTRY_SEED_FILE') ?? null,
     jwtSecret,
     requiredScopes,
-    backendTimeoutMs: readInt(
-      'BACKEND_TIMEOUT_MS',
-      get('BACKEND_TIMEOUT_MS'),
-      5000,
-      50,
-      120_000,
-      problems,
-    ),
-    drainMs: readInt('ROUTING_DRAIN_MS', get('ROUTING_DRAIN_MS'), 30_000, 0, 600_000, problems),
+    backendTimeoutMs,
+    drainMs,
+    heartbeatMs,
+    instanceId: get('INSTANCE_ID') ?? `${hostname()}-${process.pid}`,
     logLevel: get('LOG_LEVEL') ?? 'info',
     secrets: { ...environment },
   });

@@ -8,6 +8,7 @@ import type { AdapterBuilders, RoutedRepositoryOptions } from './adapter-builder
 import { AdapterCache, type AdapterLease } from './adapter-cache';
 import { KindCatalog } from './kind-catalog';
 import type { BackendType } from './route.types';
+import { RoutingMetrics } from './routing-metrics';
 import { RoutingRegistry } from './routing-registry';
 import { BackendUnavailableError, NoRouteError } from './routing.errors';
 
@@ -37,6 +38,7 @@ export class RoutedRepositoryFactory {
     private readonly catalog: KindCatalog,
     private readonly context: RequestContext,
     private readonly config: AppConfig,
+    private readonly metrics: RoutingMetrics,
   ) {
     registry.onApplied((snapshot) => cache.retainOnly(snapshot));
   }
@@ -62,9 +64,15 @@ export class RoutedRepositoryFactory {
   lease(kind: string, scope: Scope, builders: AdapterBuilders<unknown>): AdapterLease {
     return this.context.perRequest(`routing:${kind}:${scope.toString()}`, () => {
       const resolution = this.registry.snapshot.resolve(kind, scope);
-      if (resolution.route === null)
+      if (resolution.route === null) {
         throw new NoRouteError(kind, scope.toString(), resolution.tried);
-      return this.cache.get(kind, resolution.route, builders);
+      }
+      const lease = this.cache.get(kind, resolution.route, builders);
+      this.metrics.resolutions.inc({ resource_kind: kind, backend_type: lease.route.backend_type });
+      this.context.annotate({
+        [`route.${kind}`]: `${lease.route.backend_type} via ${resolution.matched_scope}`,
+      });
+      return lease;
     });
   }
 

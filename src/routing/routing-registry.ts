@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { withTimeout } from '../backends/with-timeout';
 import { AppConfig } from '../config/app-config';
 import { RegistrySnapshot, type RejectedRoute } from './registry-snapshot';
 import { routeKeyId, type Route } from './route.types';
@@ -7,23 +8,26 @@ import { RegistryStore, type RegistryState } from './store/registry-store';
 
 /** What `/routing/status` and `/health/ready` report about this instance. */
 export interface RegistryStatus {
+  instance_id: string;
   env: string;
   applied_version: number;
   applied_at: string | null;
   stale: boolean;
   stale_since: string | null;
+  /** Seconds since the store was last known reachable (0 when fresh). */
+  staleness_seconds: number;
   last_error: string | null;
+  /** Live changes the policy refused at the applied version (the previous route stays). */
   rejected: RejectedRoute[];
 }
 
 type AppliedListener = (snapshot: RegistrySnapshot, previous: RegistrySnapshot) => void;
 
-const RESUBSCRIBE_MS = 1000;
-
 /**
  * This instance's view of the registry: the last applied snapshot, kept current by the
  * store's change feed. A change the policy refuses keeps the route in force (last known
- * good); if the store becomes unreachable the snapshot stays and is reported stale.
+ * good). A heartbeat checks the store; while it is unreachable the snapshot stays and is
+ * reported stale, and when it answers again the feed is re-opened so the instance catches up.
  */
 @Injectable()
 export class RoutingRegistry implements OnModuleDestroy {
@@ -31,11 +35,11 @@ export class RoutingRegistry implements OnModuleDestroy {
   private current: RegistrySnapshot;
   private raw: RegistryState = { version: 0, routes: [] };
   private unsubscribe: (() => void) | null = null;
-  private resubscribeTimer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
   private staleSince: Date | null = null;
   private lastError: string | null = null;
   private readonly listeners = new Set<AppliedListener>();
-  private firstState: Promise<void> | null = null;
+  private started: Promise<void> | null = null;
 
   constructor(
     private readonly store: RegistryStore,
@@ -45,35 +49,13 @@ export class RoutingRegistry implements OnModuleDestroy {
     this.current = RegistrySnapshot.empty(config.env);
   }
 
-  /** Subscribes to the store and resolves once the first state is applied. */
+  /** Opens the change feed and resolves once the first state is applied. */
   start(): Promise<void> {
-    this.firstState ??= new Promise<void>((resolve, reject) => {
-      let first = true;
-      const subscribe = (): void => {
-        this.unsubscribe = this.store.watch(
-          (state) => {
-            this.apply(state);
-            if (first) {
-              first = false;
-              resolve();
-            }
-          },
-          (err) => {
-            this.markStale(err);
-            if (first) {
-              first = false;
-              reject(err);
-              return;
-            }
-            this.unsubscribe?.();
-            this.resubscribeTimer = setTimeout(subscribe, RESUBSCRIBE_MS);
-            this.resubscribeTimer.unref();
-          },
-        );
-      };
-      subscribe();
+    this.started ??= this.subscribe().then(() => {
+      this.heartbeat = setInterval(() => void this.beat(), this.config.heartbeatMs);
+      this.heartbeat.unref();
     });
-    return this.firstState;
+    return this.started;
   }
 
   get snapshot(): RegistrySnapshot {
@@ -90,20 +72,73 @@ export class RoutingRegistry implements OnModuleDestroy {
     return () => this.listeners.delete(listener);
   }
 
+  /** Resolves once this instance has applied `version` (or rejects after `ms`). */
+  async waitForVersion(version: number, ms = 2000): Promise<void> {
+    const until = Date.now() + ms;
+    while (this.current.version < version) {
+      if (Date.now() > until)
+        throw new Error(`registry version ${version} was not applied within ${ms} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   status(): RegistryStatus {
     return {
+      instance_id: this.config.instanceId,
       env: this.config.env,
       applied_version: this.current.version,
       applied_at: this.current.version < 0 ? null : this.current.appliedAt.toISOString(),
       stale: this.staleSince !== null,
       stale_since: this.staleSince?.toISOString() ?? null,
+      staleness_seconds:
+        this.staleSince === null ? 0 : (Date.now() - this.staleSince.getTime()) / 1000,
       last_error: this.lastError,
       rejected: this.current.rejected,
     };
   }
 
-  /** Reports the store unreachable; the snapshot in force is kept. */
-  markStale(err: Error): void {
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    if (this.heartbeat !== null) clearInterval(this.heartbeat);
+    this.listeners.clear();
+  }
+
+  /** (Re)opens the change feed; resolves on its first state, rejects on its first error. */
+  private subscribe(): Promise<void> {
+    this.unsubscribe?.();
+    return new Promise<void>((resolve, reject) => {
+      let first = true;
+      this.unsubscribe = this.store.watch(
+        (state) => {
+          this.apply(state);
+          if (first) resolve();
+          first = false;
+        },
+        (err) => {
+          this.markStale(err);
+          if (first) reject(err);
+          first = false;
+        },
+      );
+    });
+  }
+
+  /** Checks the store; marks stale on failure and re-opens the feed when it answers again. */
+  private async beat(): Promise<void> {
+    try {
+      await withTimeout(this.store.ping(), this.config.heartbeatMs, 'registry store');
+    } catch (err) {
+      this.markStale(err as Error);
+      return;
+    }
+    if (this.staleSince !== null) {
+      this.logger.log('Registry store reachable again: re-opening the change feed');
+      await this.subscribe().catch((err: Error) => this.markStale(err));
+    }
+  }
+
+  private markStale(err: Error): void {
     if (this.staleSince === null) {
       this.staleSince = new Date();
       this.logger.warn(
@@ -114,16 +149,9 @@ export class RoutingRegistry implements OnModuleDestroy {
     this.lastError = err.message;
   }
 
-  onModuleDestroy(): void {
-    this.unsubscribe?.();
-    if (this.resubscribeTimer !== null) clearTimeout(this.resubscribeTimer);
-    this.listeners.clear();
-  }
-
   private apply(state: RegistryState): void {
     this.staleSince = null;
     this.lastError = null;
-    if (state.version < this.current.version) return;
     this.raw = state;
     const previous = this.current;
     const accepted: Route[] = [];

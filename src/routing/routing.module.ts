@@ -2,12 +2,16 @@ import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/
 import { createFirestoreClient } from '../backends/firestore/firestore.driver';
 import { AppConfig } from '../config/app-config';
 import { AdapterCache } from './adapter-cache';
+import { BackendProbe } from './admin/backend-probe';
+import { RoutingAdminController } from './admin/routing-admin.controller';
+import { RoutingAdminService } from './admin/routing-admin.service';
 import { KindCatalog, type MountedKind } from './kind-catalog';
 import type { RouteInput } from './route.types';
 import { RegistrySeeder, SEED_ROUTES } from './registry-seeder';
 import { RouteValidator } from './route-validator';
 import { RoutedRepositoryFactory } from './routed-repository.factory';
 import { RoutingBootValidator } from './routing-boot.validator';
+import { RoutingMetrics } from './routing-metrics';
 import { RoutingRegistry } from './routing-registry';
 import { FirestoreRegistryStore } from './store/firestore-registry.store';
 import { MemoryRegistryStore } from './store/memory-registry.store';
@@ -56,7 +60,9 @@ const REGISTRY_PROVIDERS = [
   RoutingBootValidator,
 ];
 
-const REPOSITORY_PROVIDERS = [AdapterCache, RoutedRepositoryFactory];
+const REPOSITORY_PROVIDERS = [AdapterCache, RoutedRepositoryFactory, RoutingMetrics];
+
+const ADMIN_PROVIDERS = [RoutingAdminService, BackendProbe];
 
 /**
  * The control plane: registry store, snapshot, policy, boot validation and the routed
@@ -76,7 +82,9 @@ export class RoutingModule {
         { provide: SEED_ROUTES, useValue: options.seedRoutes ?? null },
         ...REGISTRY_PROVIDERS,
         ...REPOSITORY_PROVIDERS,
+        ...ADMIN_PROVIDERS,
       ],
+      controllers: [RoutingAdminController],
       exports: [
         RegistryStore,
         KindCatalog,
@@ -84,6 +92,7 @@ export class RoutingModule {
         RoutingRegistry,
         RoutedRepositoryFactory,
         AdapterCache,
+        RoutingAdminService,
       ],
     };
   }

@@ -99,6 +99,10 @@ export class FirestoreRegistryStore extends RegistryStore {
     return snap.exists ? stripRevision(snap.data() as DocumentData) : null;
   }
 
+  async ping(): Promise<void> {
+    await this.db.collection(REGISTRY_COLLECTIONS.meta).doc('state').get();
+  }
+
   async close(): Promise<void> {
     await this.db.terminate();
   }

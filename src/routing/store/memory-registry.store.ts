@@ -84,6 +84,10 @@ export class MemoryRegistryStore extends RegistryStore {
     );
   }
 
+  ping(): Promise<void> {
+    return Promise.resolve();
+  }
+
   close(): Promise<void> {
     this.listeners.clear();
     return Promise.resolve();

@@ -75,6 +75,9 @@ export abstract class RegistryStore {
   /** The revision that produced a registry version, or null. */
   abstract revision(registryVersion: number): Promise<RouteRevision | null>;
 
+  /** Resolves when the store answers a cheap read; rejects when it is unreachable. */
+  abstract ping(): Promise<void>;
+
   /** Releases clients and listeners. */
   abstract close(): Promise<void>;
 }

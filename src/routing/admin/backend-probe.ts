@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { BackendClients } from '../../backends/backend-clients';
+import { BACKEND_DRIVERS } from '../../backends/drivers';
+import { withTimeout } from '../../backends/with-timeout';
+import { AppConfig } from '../../config/app-config';
+import type { RouteInput } from '../route.types';
+
+/** Checks that a route's backend answers before a write commits it. */
+@Injectable()
+export class BackendProbe {
+  constructor(
+    private readonly clients: BackendClients,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Null when the backend answered a ping, else why it did not. */
+  async probe(route: RouteInput): Promise<string | null> {
+    const driver = BACKEND_DRIVERS[route.backend_type];
+    const connection = this.clients.acquire(driver, route.config);
+    try {
+      await withTimeout(
+        driver.ping(connection, route.config),
+        this.config.backendTimeoutMs,
+        `${route.backend_type} backend`,
+      );
+      return null;
+    } catch (err) {
+      return (err as Error).message;
+    } finally {
+      this.clients.release(driver, route.config);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Gauge, Registry } from 'prom-client';
+import { adapterKey } from './adapter-cache';
+import type { RegistrySnapshot } from './registry-snapshot';
+import { RoutingRegistry } from './routing-registry';
+
+/** Routing metrics: resolutions, registry version and staleness, switches, policy rejections. */
+@Injectable()
+export class RoutingMetrics {
+  readonly resolutions: Counter<'resource_kind' | 'backend_type'>;
+  readonly switches: Counter<'resource_kind'>;
+  readonly policyRejections: Counter<'source'>;
+
+  constructor(registry: Registry, routing: RoutingRegistry) {
+    this.resolutions = new Counter({
+      name: 'routing_resolutions_total',
+      help: 'Routes resolved for requests, by kind and backend',
+      labelNames: ['resource_kind', 'backend_type'],
+      registers: [registry],
+    });
+    this.switches = new Counter({
+      name: 'routing_switches_total',
+      help: 'Scopes whose route moved to another backend or config when a registry change was applied',
+      labelNames: ['resource_kind'],
+      registers: [registry],
+    });
+    this.policyRejections = new Counter({
+      name: 'routing_policy_rejections_total',
+      help: 'Routes refused by the routing policy, by where (write, live)',
+      labelNames: ['source'],
+      registers: [registry],
+    });
+    new Gauge({
+      name: 'routing_registry_version',
+      help: 'Registry version applied by this instance',
+      registers: [registry],
+      collect() {
+        this.set(routing.snapshot.version);
+      },
+    });
+    new Gauge({
+      name: 'routing_registry_staleness_seconds',
+      help: 'Seconds since the registry store was last reachable (0 when fresh)',
+      registers: [registry],
+      collect() {
+        this.set(routing.status().staleness_seconds);
+      },
+    });
+    routing.onApplied((snapshot, previous) => this.countChanges(snapshot, previous));
+  }
+
+  private countChanges(snapshot: RegistrySnapshot, previous: RegistrySnapshot): void {
+    if (snapshot.rejected.length > 0)
+      this.policyRejections.inc({ source: 'live' }, snapshot.rejected.length);
+    if (previous.version < 0) return;
+    const before = new Map(
+      previous
+        .routes()
+        .map((r) => [
+          `${r.resource_kind}|${r.tenant_id}|${r.project_id}`,
+          adapterKey(r.resource_kind, r.backend_type, r.config),
+        ]),
+    );
+    for (const r of snapshot.routes()) {
+      const was = before.get(`${r.resource_kind}|${r.tenant_id}|${r.project_id}`);
+      if (was !== undefined && was !== adapterKey(r.resource_kind, r.backend_type, r.config))
+        this.switches.inc({ resource_kind: r.resource_kind });
+    }
+  }
+}

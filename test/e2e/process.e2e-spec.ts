@@ -1,0 +1,122 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { stringify } from 'yaml';
+import { freePort } from '../../tools/local-servers';
+import { mountedKinds } from '../utils/mounted-kinds';
+import { testFirestoreHost, uniqueProjectId } from '../utils/test-servers';
+import { TEST_JWT_SECRET } from '../utils/tokens';
+
+jest.setTimeout(180_000);
+const root = join(__dirname, '..', '..');
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm start` (the production entry point, `node dist/src/main.js`) with `env`. */
+function npmStart(
+  env: Record<string, string>,
+  onListening?: (port: number) => Promise<void>,
+): Promise<Exit> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['start', '--silent'], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        METADATA_SERVER_DETECTION: 'none',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    let triggered = false;
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (!triggered && onListening && stdout.includes('Listening on')) {
+        triggered = true;
+        onListening(Number(env.PORT)).then(() => child.kill('SIGTERM'), reject);
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('the production entry point (npm start)', () => {
+  beforeAll(async () => {
+    await promisify(execFile)('npm', ['run', 'build', '--silent'], { cwd: root });
+  });
+
+  it('exits non-zero in prod on an empty Firestore registry, listing every mounted kind', async () => {
+    const kinds = await mountedKinds();
+    const result = await npmStart({
+      APP_ENV: 'prod',
+      PORT: String(await freePort()),
+      GCP_PROJECT_ID: uniqueProjectId('npm-start'),
+      FIRESTORE_EMULATOR_HOST: testFirestoreHost(),
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.code).not.toBeNull();
+    expect(result.stderr).toContain('Routing registry is not ready for env=prod');
+    for (const { kind } of kinds)
+      expect(result.stderr).toContain(
+        `${kind} @ t_system/prod/*: no route (tried t_system/prod/*)`,
+      );
+    expect(result.stdout).not.toContain('Listening on');
+  });
+
+  it('exits non-zero on invalid configuration, naming every bad variable', async () => {
+    const result = await npmStart({ APP_ENV: 'production', AUTH_JWT_SECRET: 'short' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('APP_ENV "production" is not one of dev, test, staging, prod.');
+    expect(result.stderr).toContain('AUTH_JWT_SECRET must be at least 32 bytes');
+  });
+
+  it('listens when the registry is complete, and shuts down cleanly on SIGTERM', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'seed-'));
+    try {
+      const seed = join(dir, 'routes.yaml');
+      const kinds = await mountedKinds();
+      await writeFile(
+        seed,
+        stringify({
+          routes: kinds.map(({ kind }) => ({
+            resource_kind: kind,
+            tenant_id: 't_system',
+            env: 'test',
+            backend_type: 'memory',
+          })),
+        }),
+      );
+      let live = 0;
+      const result = await npmStart(
+        {
+          APP_ENV: 'test',
+          REGISTRY_STORE: 'memory',
+          REGISTRY_SEED_FILE: seed,
+          PORT: String(await freePort()),
+          AUTH_JWT_SECRET: TEST_JWT_SECRET,
+        },
+        async (port) => {
+          live = (await fetch(`http://127.0.0.1:${port}/health/live`)).status;
+        },
+      );
+      expect(live).toBe(200);
+      expect(result.code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
