@@ -22,7 +22,8 @@ module.exports = {
     },
     {
       name: 'no-feature-internals',
-      comment: "Use another feature's exported service (its *.service.ts, *.module.ts or *.types.ts).",
+      comment:
+        "Use another feature's exported service (its *.service.ts, *.module.ts or *.types.ts).",
       severity: 'error',
       from: { path: '^src/features/([^/]+)/' },
       to: {

@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   await mkdir(join(dataDir, 's3'), { recursive: true });
   const firestore = await startFirestoreEmulator({ port: DEV.firestorePort });
   const redis = await startRedisServer({ port: DEV.redisPort, dir: join(dataDir, 'redis') });
-  const s3 = await startS3Server({ port: DEV.s3Port, dir: join(dataDir, 's3'), buckets: [DEV.s3Bucket] });
+  const s3 = await startS3Server({
+    port: DEV.s3Port,
+    dir: join(dataDir, 's3'),
+    buckets: [DEV.s3Bucket],
+  });
   const stopServers = () => Promise.allSettled([firestore.stop(), redis.stop(), s3.stop()]);
 
   const port = Number(process.env.PORT ?? DEV.port);
@@ -46,10 +50,14 @@ async function main(): Promise<void> {
     await stopServers();
     throw err;
   }
-  const token = sign({ sub: 'u_dev', tenants: { t_acme: 'owner', t_system: 'owner' }, registry_admin: true }, secret, {
-    algorithm: 'HS256',
-    expiresIn: '12h',
-  });
+  const token = sign(
+    { sub: 'u_dev', tenants: { t_acme: 'owner', t_system: 'owner' }, registry_admin: true },
+    secret,
+    {
+      algorithm: 'HS256',
+      expiresIn: '12h',
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   process.stdout.write(
     [

@@ -24,21 +24,30 @@ function main(): void {
   for (const item of values.tenant) {
     const [tenant, role] = item.split(':');
     if (!tenant?.startsWith('t_') || !['viewer', 'member', 'admin', 'owner'].includes(role ?? '')) {
-      fail(`--tenant "${item}" must be t_<tenant>:<role> with role viewer, member, admin or owner.`);
+      fail(
+        `--tenant "${item}" must be t_<tenant>:<role> with role viewer, member, admin or owner.`,
+      );
     }
     tenants[tenant] = role as string;
   }
   const projects: Record<string, string[]> = {};
   for (const item of values.project) {
     const [tenant, project] = item.split(':');
-    if (!tenant?.startsWith('t_') || !project?.startsWith('p_')) fail(`--project "${item}" must be t_<tenant>:p_<project>.`);
+    if (!tenant?.startsWith('t_') || !project?.startsWith('p_'))
+      fail(`--project "${item}" must be t_<tenant>:p_<project>.`);
     (projects[tenant] ??= []).push(project);
   }
   const ttl = Number(values.ttl);
   if (!Number.isInteger(ttl) || ttl <= 0) fail('--ttl must be a positive number of seconds.');
   const secret = process.env.AUTH_JWT_SECRET ?? DEV.jwtSecret;
-  if (process.env.AUTH_JWT_SECRET === undefined) process.stderr.write('AUTH_JWT_SECRET is not set: signing with the local dev secret.\n');
-  const claims = { sub: values.sub, tenants, ...(values.project.length ? { projects } : {}), ...(values['registry-admin'] ? { registry_admin: true } : {}) };
+  if (process.env.AUTH_JWT_SECRET === undefined)
+    process.stderr.write('AUTH_JWT_SECRET is not set: signing with the local dev secret.\n');
+  const claims = {
+    sub: values.sub,
+    tenants,
+    ...(values.project.length ? { projects } : {}),
+    ...(values['registry-admin'] ? { registry_admin: true } : {}),
+  };
   process.stdout.write(`${sign(claims, secret, { algorithm: 'HS256', expiresIn: ttl })}\n`);
 }
 

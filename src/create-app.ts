@@ -29,7 +29,6 @@ export async function createApp(options: AppModuleOptions = {}): Promise<INestAp
   app.use(requestIdMiddleware);
   app.useBodyParser('json', { limit: JSON_LIMIT });
   app.useBodyParser('urlencoded', { extended: false, limit: JSON_LIMIT });
-  app.enableShutdownHooks();
   setUpOpenApi(app);
   try {
     await app.init();

@@ -7,6 +7,19 @@ async function bootstrap(): Promise<void> {
   const config = loadAppConfig(process.env);
   const app = await createApp();
   await app.listen(config.port, config.host);
+  // Graceful shutdown: stop accepting, let running requests finish, close every backend client.
+  const shutdown = (signal: string): void => {
+    process.stdout.write(`${signal}: shutting down\n`);
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        process.stderr.write(`Shutdown failed: ${String(err)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
   process.stdout.write(`Listening on http://${config.host}:${config.port} (env=${config.env})\n`);
 }
 

@@ -34,6 +34,10 @@ export class AppConfig {
   readonly heartbeatMs!: number;
   /** `INSTANCE_ID` (default host name and process id): reported by `/routing/status`. */
   readonly instanceId!: string;
+  /** `MEDIA_MAX_UPLOAD_BYTES` (default 100 MiB): largest media_v2_storage upload. */
+  readonly mediaMaxUploadBytes!: number;
+  /** `RAW_MAX_UPLOAD_BYTES` (default 1 GiB): largest raw_storage presigned upload. */
+  readonly rawMaxUploadBytes!: number;
   /** `LOG_LEVEL` (default `info`; `silent` in tests). */
   readonly logLevel!: string;
   /** Environment variables that routes may name (`password_env`, …). Read-only snapshot. */

@@ -75,6 +75,24 @@ export function loadAppConfig(environment: Environment): AppConfig {
     problems,
   );
 
+  const GiB = 1024 * 1024 * 1024;
+  const mediaMaxUploadBytes = readInt(
+    'MEDIA_MAX_UPLOAD_BYTES',
+    get('MEDIA_MAX_UPLOAD_BYTES'),
+    100 * 1024 * 1024,
+    1,
+    5 * GiB,
+    problems,
+  );
+  const rawMaxUploadBytes = readInt(
+    'RAW_MAX_UPLOAD_BYTES',
+    get('RAW_MAX_UPLOAD_BYTES'),
+    GiB,
+    1,
+    5 * GiB,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return new AppConfig({
     env: env as Env,
@@ -89,6 +107,8 @@ export function loadAppConfig(environment: Environment): AppConfig {
     backendTimeoutMs,
     drainMs,
     heartbeatMs,
+    mediaMaxUploadBytes,
+    rawMaxUploadBytes,
     instanceId: get('INSTANCE_ID') ?? `${hostname()}-${process.pid}`,
     logLevel: get('LOG_LEVEL') ?? 'info',
     secrets: { ...environment },

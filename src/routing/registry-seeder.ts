@@ -64,7 +64,10 @@ export class RegistrySeeder {
     let written = 0;
     for (const input of routes) {
       if (sameRoute(stored.get(routeKeyId(input)), input)) continue;
-      await this.store.put(input, { actor, reason: `seeded by ${actor}` });
+      stored.set(
+        routeKeyId(input),
+        await this.store.put(input, { actor, reason: `seeded by ${actor}` }),
+      );
       written += 1;
     }
     this.logger.log({ seed: actor, routes: routes.length, written }, 'Seed applied');

@@ -40,24 +40,20 @@ describe('request context and auth', () => {
 
   it('expired token: 401 auth.invalid_token', () =>
     expectError(
-      t.http
-        .get('/feature-flags')
-        .set({
-          ...scopedHeaders(),
-          Authorization: `Bearer ${signToken({ tenants: { t_acme: 'owner' }, expiresIn: -10 })}`,
-        }),
+      t.http.get('/feature-flags').set({
+        ...scopedHeaders(),
+        Authorization: `Bearer ${signToken({ tenants: { t_acme: 'owner' }, expiresIn: -10 })}`,
+      }),
       401,
       'auth.invalid_token',
     ));
 
   it('token signed with another secret: 401 auth.invalid_token', () =>
     expectError(
-      t.http
-        .get('/feature-flags')
-        .set({
-          ...scopedHeaders(),
-          Authorization: `Bearer ${signToken({ tenants: { t_acme: 'owner' } }, 'another-secret-another-secret-1234')}`,
-        }),
+      t.http.get('/feature-flags').set({
+        ...scopedHeaders(),
+        Authorization: `Bearer ${signToken({ tenants: { t_acme: 'owner' } }, 'another-secret-another-secret-1234')}`,
+      }),
       401,
       'auth.invalid_token',
     ));

@@ -1,10 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { stringify } from 'yaml';
 import { freePort } from '../../tools/local-servers';
+import { startAppProcess } from '../utils/app-process';
+import { ensureBuilt } from '../utils/built-app';
 import { mountedKinds } from '../utils/mounted-kinds';
 import { testFirestoreHost, uniqueProjectId } from '../utils/test-servers';
 import { TEST_JWT_SECRET } from '../utils/tokens';
@@ -18,12 +19,9 @@ interface Exit {
   stderr: string;
 }
 
-/** Runs `npm start` (the production entry point, `node dist/src/main.js`) with `env`. */
-function npmStart(
-  env: Record<string, string>,
-  onListening?: (port: number) => Promise<void>,
-): Promise<Exit> {
-  return new Promise((resolve, reject) => {
+/** Runs `npm start` (the production entry point, `node dist/src/main.js`) until it exits. */
+function npmStart(env: Record<string, string>): Promise<Exit> {
+  return new Promise((resolve) => {
     const child = spawn('npm', ['start', '--silent'], {
       cwd: root,
       env: {
@@ -36,14 +34,7 @@ function npmStart(
     });
     let stdout = '';
     let stderr = '';
-    let triggered = false;
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      if (!triggered && onListening && stdout.includes('Listening on')) {
-        triggered = true;
-        onListening(Number(env.PORT)).then(() => child.kill('SIGTERM'), reject);
-      }
-    });
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('exit', (code) => {
@@ -55,7 +46,7 @@ function npmStart(
 
 describe('the production entry point (npm start)', () => {
   beforeAll(async () => {
-    await promisify(execFile)('npm', ['run', 'build', '--silent'], { cwd: root });
+    await ensureBuilt();
   });
 
   it('exits non-zero in prod on an empty Firestore registry, listing every mounted kind', async () => {
@@ -84,7 +75,7 @@ describe('the production entry point (npm start)', () => {
     expect(result.stderr).toContain('AUTH_JWT_SECRET must be at least 32 bytes');
   });
 
-  it('listens when the registry is complete, and shuts down cleanly on SIGTERM', async () => {
+  it('listens when the registry is complete, and shuts down cleanly (exit 0) on SIGTERM', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'seed-'));
     try {
       const seed = join(dir, 'routes.yaml');
@@ -100,21 +91,15 @@ describe('the production entry point (npm start)', () => {
           })),
         }),
       );
-      let live = 0;
-      const result = await npmStart(
-        {
-          APP_ENV: 'test',
-          REGISTRY_STORE: 'memory',
-          REGISTRY_SEED_FILE: seed,
-          PORT: String(await freePort()),
-          AUTH_JWT_SECRET: TEST_JWT_SECRET,
-        },
-        async (port) => {
-          live = (await fetch(`http://127.0.0.1:${port}/health/live`)).status;
-        },
-      );
-      expect(live).toBe(200);
-      expect(result.code).toBe(0);
+      const app = await startAppProcess({
+        APP_ENV: 'test',
+        REGISTRY_STORE: 'memory',
+        REGISTRY_SEED_FILE: seed,
+        AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      });
+      expect((await fetch(`${app.url}/health/live`)).status).toBe(200);
+      expect(await app.stop()).toBe(0);
+      expect(app.output()).toContain('SIGTERM: shutting down');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

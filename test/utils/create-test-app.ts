@@ -38,6 +38,8 @@ export interface TestApp {
   app: INestApplication;
   /** supertest agent bound to the app's HTTP server. */
   http: TestAgent;
+  /** `http://127.0.0.1:<port>` the app listens on (for clients other than supertest). */
+  url: string;
   /** Firestore project id the registry and Firestore routes use. */
   firestoreProjectId: string;
   store: RegistryStore;
@@ -111,12 +113,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     store: options.store ? () => options.store as RegistryStore : undefined,
     seedRoutes,
   });
+  // Listen once on a free loopback port: supertest would otherwise open a listener per request.
+  await app.listen(0, '127.0.0.1');
   const store = app.get(RegistryStore);
   const applied = async (): Promise<void> =>
     waitForRegistryVersion(app, (await store.load()).version);
   return {
     app,
     http: request(app.getHttpServer()),
+    url: await app.getUrl(),
     firestoreProjectId: projectId,
     store,
     putRoute: async (input) => {

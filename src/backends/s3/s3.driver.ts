@@ -82,7 +82,11 @@ export const s3Driver: BackendDriver<S3Client, S3Handle> = {
     if (err instanceof BackendError) return err;
     if (!(err instanceof Error)) return null;
     const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    const code = (err as { code?: string }).code;
+    // smithy wraps errors that are not `instanceof Error` in its realm (Node's own, under
+    // jest's VM) as "AWS SDK error wrapper for …", dropping `code`: read it from the message.
+    const code =
+      (err as { code?: string }).code ??
+      /^AWS SDK error wrapper for .*\b(E[A-Z]+)\b/.exec(err.message)?.[1];
     if (
       OUTAGE_NAMES.has(err.name) ||
       (code !== undefined && OUTAGE_CODES.has(code)) ||

@@ -1,4 +1,5 @@
 import type { DocumentData, Firestore } from '@google-cloud/firestore';
+import { isAlreadyExists } from '../../backends/firestore/firestore.driver';
 import type { Route, RouteInput, RouteKey } from '../route.types';
 import { RouteNotFoundError } from '../routing.errors';
 import {
@@ -35,6 +36,9 @@ export function routeDocId(key: RouteKey): string {
 }
 
 const revisionDocId = (version: number): string => String(version).padStart(12, '0');
+
+/** How often a write retries after losing the race for a registry version. */
+const CLAIM_ATTEMPTS = 10;
 
 /**
  * The production registry store. One document per route key, written in transactions that
@@ -109,6 +113,22 @@ export class FirestoreRegistryStore extends RegistryStore {
 
   /** One transaction: read meta + route, check If-Match, claim the revision, write. */
   private async write(
+    key: RouteKey,
+    options: WriteOptions,
+    produce: (live: Route | null, lastVersion: number, now: Date) => Route | null,
+  ): Promise<Route> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.writeOnce(key, options, produce);
+      } catch (err) {
+        // Another writer claimed the same registry version first: read again and retry.
+        if (!isAlreadyExists(err) || attempt >= CLAIM_ATTEMPTS) throw err;
+        await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
+      }
+    }
+  }
+
+  private async writeOnce(
     key: RouteKey,
     options: WriteOptions,
     produce: (live: Route | null, lastVersion: number, now: Date) => Route | null,

@@ -1,0 +1,106 @@
+import {
+  FirestoreRegistryStore,
+  routeDocId,
+} from '../../../src/routing/store/firestore-registry.store';
+import { RouteVersionConflictError } from '../../../src/routing/routing.errors';
+import { route } from '../../utils/routes';
+import { newFirestoreClient, uniqueProjectId } from '../../utils/test-servers';
+
+describe('FirestoreRegistryStore (Firestore emulator)', () => {
+  let store: FirestoreRegistryStore;
+  beforeEach(() => {
+    store = new FirestoreRegistryStore(
+      newFirestoreClient({ projectId: uniqueProjectId('registry') }),
+    );
+  });
+  afterEach(() => store.close());
+
+  it('keeps one document per route key with a deterministic, escaped id', () => {
+    expect(
+      routeDocId({ resource_kind: 'kpi', tenant_id: 't_acme', env: 'prod', project_id: null }),
+    ).toBe('kpi~t_acme~prod~*');
+    expect(
+      routeDocId({ resource_kind: 'kpi', tenant_id: 't_a~b', env: 'prod', project_id: 'p_x/y' }),
+    ).toBe('kpi~t_a%7Eb~prod~p_x%2Fy');
+  });
+
+  it('versions each route and the registry, and refuses a stale If-Match', async () => {
+    const r = route({ resource_kind: 'kpi', backend_type: 'firestore' });
+    expect((await store.put(r, { actor: 'a' })).version).toBe(1);
+    expect((await store.put(r, { actor: 'a', expectedVersion: 1 })).version).toBe(2);
+    await expect(store.put(r, { actor: 'a', expectedVersion: 1 })).rejects.toBeInstanceOf(
+      RouteVersionConflictError,
+    );
+    expect((await store.load()).version).toBe(2);
+  });
+
+  it('keeps versions monotonic across a delete (a tombstone), so an old If-Match never matches', async () => {
+    const r = route({ resource_kind: 'kpi', backend_type: 'firestore' });
+    await store.put(r, { actor: 'a' });
+    await store.delete(r, { actor: 'a', expectedVersion: 1 });
+    expect((await store.load()).routes).toEqual([]);
+    await expect(store.put(r, { actor: 'a', expectedVersion: 1 })).rejects.toBeInstanceOf(
+      RouteVersionConflictError,
+    );
+    expect((await store.put(r, { actor: 'a' })).version).toBe(2);
+  });
+
+  it('appends one revision per write with who, why and before/after, newest first', async () => {
+    const r = route({
+      resource_kind: 'kpi',
+      backend_type: 'firestore',
+      config: { collection_prefix: 'a' },
+    });
+    await store.put(r, { actor: 'u1', reason: 'create' });
+    await store.put({ ...r, config: { collection_prefix: 'b' } }, { actor: 'u2', reason: 'move' });
+    await store.delete(r, { actor: 'u3', reason: 'retire' });
+    const page = await store.history({ key: r, limit: 10 });
+    expect(page.items.map((i) => [i.registry_version, i.action, i.actor, i.reason])).toEqual([
+      [3, 'delete', 'u3', 'retire'],
+      [2, 'put', 'u2', 'move'],
+      [1, 'put', 'u1', 'create'],
+    ]);
+    expect(page.items[1]?.before?.config).toEqual({ collection_prefix: 'a' });
+    expect(page.items[1]?.after?.config).toEqual({ collection_prefix: 'b' });
+    expect((await store.revision(2))?.after?.version).toBe(2);
+  });
+
+  it('replaces a route config wholly (a removed key is gone)', async () => {
+    const r = route({
+      resource_kind: 'chat_bus',
+      backend_type: 'redis',
+      config: { host: 'h', port: 1, key_prefix: 'x' },
+    });
+    await store.put(r, { actor: 'a' });
+    await store.put({ ...r, config: { host: 'h2' } }, { actor: 'a' });
+    expect((await store.load()).routes[0]?.config).toEqual({ host: 'h2' });
+  });
+
+  it('lets concurrent writers each land exactly once (the revision claim serialises them)', async () => {
+    const writes = Array.from({ length: 8 }, (_, i) =>
+      store.put(route({ resource_kind: 'kpi', tenant_id: `t_c${i}`, backend_type: 'firestore' }), {
+        actor: 'a',
+      }),
+    );
+    await Promise.all(writes);
+    const state = await store.load();
+    expect(state.routes).toHaveLength(8);
+    expect(state.version).toBe(8);
+    expect((await store.history({ limit: 20 })).items.map((i) => i.registry_version)).toEqual([
+      8, 7, 6, 5, 4, 3, 2, 1,
+    ]);
+  });
+
+  it('pushes every change to a watcher', async () => {
+    const seen: number[] = [];
+    const stop = store.watch(
+      (s) => seen.push(s.version),
+      () => undefined,
+    );
+    await store.put(route({ resource_kind: 'kpi', backend_type: 'firestore' }), { actor: 'a' });
+    const deadline = Date.now() + 2000;
+    while (!seen.includes(1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    stop();
+    expect(seen).toContain(1);
+  });
+});

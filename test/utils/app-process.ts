@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from '../../tools/local-servers';
+import { ensureBuilt } from './built-app';
+
+/** An app running as its own process (`node dist/src/main.js`). */
+export interface AppProcess {
+  url: string;
+  port: number;
+  output(): string;
+  /** SIGTERM, then resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts the built app with `env` and resolves once it listens (or rejects with its output). */
+export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
+  const main = await ensureBuilt();
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [main], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      METADATA_SERVER_DETECTION: 'none',
+      LOG_LEVEL: 'warn',
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`app did not listen within 30 s:\n${output}`)),
+      30_000,
+    );
+    const check = setInterval(() => {
+      if (output.includes('Listening on')) {
+        clearInterval(check);
+        clearTimeout(timer);
+        resolve();
+      }
+    }, 20);
+    void exited.then((code) => {
+      clearInterval(check);
+      clearTimeout(timer);
+      reject(new Error(`app exited with ${code} before listening:\n${output}`));
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    output: () => output,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
