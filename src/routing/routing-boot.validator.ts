@@ -1,4 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { BackendClients } from '../backends/backend-clients';
 import { BACKEND_DRIVERS } from '../backends/drivers';
 import { withTimeout } from '../backends/with-timeout';
@@ -17,6 +23,9 @@ import { RoutingRegistry } from './routing-registry';
  * mounted kind resolves at every required scope and every stored route of this env passes
  * the policy (and that `required` routes' backends answer). One error lists every problem.
  */
+/** Injection token: false skips seeding, loading and boot checks (offline tools). */
+export const BOOT_VALIDATION = Symbol('BOOT_VALIDATION');
+
 @Injectable()
 export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('RoutingBoot');
@@ -28,14 +37,17 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
     private readonly validator: RouteValidator,
     private readonly clients: BackendClients,
     private readonly config: AppConfig,
+    @Inject(BOOT_VALIDATION) private readonly enabled: boolean,
   ) {}
 
   async onModuleInit(): Promise<void> {
+    if (!this.enabled) return;
     await this.seeder.seed();
     await this.registry.start();
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.enabled) return;
     const problems = await this.problems();
     if (problems.length > 0) throw new RegistryNotReadyError(this.config.env, problems);
     this.logger.log(

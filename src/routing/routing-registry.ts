@@ -58,6 +58,11 @@ export class RoutingRegistry implements OnModuleDestroy {
     return this.started;
   }
 
+  /** True once {@link start} was called (false in offline tools). */
+  get running(): boolean {
+    return this.started !== null;
+  }
+
   get snapshot(): RegistrySnapshot {
     return this.current;
   }

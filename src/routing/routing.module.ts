@@ -10,7 +10,7 @@ import type { RouteInput } from './route.types';
 import { RegistrySeeder, SEED_ROUTES } from './registry-seeder';
 import { RouteValidator } from './route-validator';
 import { RoutedRepositoryFactory } from './routed-repository.factory';
-import { RoutingBootValidator } from './routing-boot.validator';
+import { BOOT_VALIDATION, RoutingBootValidator } from './routing-boot.validator';
 import { RoutingMetrics } from './routing-metrics';
 import { RoutingRegistry } from './routing-registry';
 import { FirestoreRegistryStore } from './store/firestore-registry.store';
@@ -29,6 +29,11 @@ export interface RoutingModuleOptions {
    * the same validator). Lets tests seed "every kind on memory" without listing kinds.
    */
   seedRoutes?: (kinds: MountedKind[]) => RouteInput[];
+  /**
+   * Default true. False builds the module graph without seeding, loading or checking the
+   * registry: the CLI uses it to learn the mounted kinds and reuse the validator offline.
+   */
+  bootValidation?: boolean;
 }
 
 /** Builds the registry store named by `REGISTRY_STORE`. */
@@ -80,6 +85,7 @@ export class RoutingModule {
       providers: [
         storeProvider,
         { provide: SEED_ROUTES, useValue: options.seedRoutes ?? null },
+        { provide: BOOT_VALIDATION, useValue: options.bootValidation ?? true },
         ...REGISTRY_PROVIDERS,
         ...REPOSITORY_PROVIDERS,
         ...ADMIN_PROVIDERS,

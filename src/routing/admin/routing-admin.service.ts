@@ -207,6 +207,7 @@ export class RoutingAdminService {
 
   /** Read-your-writes on this instance: wait (bounded) until the write is applied here. */
   private async settle(): Promise<void> {
+    if (!this.registry.running) return;
     await this.registry.waitForVersion((await this.store.load()).version).catch(() => undefined);
   }
 }
