@@ -1,8 +1,12 @@
 import { FeatureFlagsModule } from './features/feature-flags/feature-flags.module';
+import { FirearmsModule } from './features/firearms/firearms.module';
 
 /**
  * The mounted feature modules: the one list. Each declares its resource kind through
  * `provideRoutedRepository`, so this list is also the list of kinds boot validation checks.
  * Adding a kind = one line here (see docs/adding-a-feature-module.md).
  */
-export const FEATURE_MODULES = [FeatureFlagsModule];
+export const FEATURE_MODULES = [
+  FeatureFlagsModule,
+  FirearmsModule,
+];

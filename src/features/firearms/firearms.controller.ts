@@ -1,0 +1,104 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { RequireRole } from '../../common/auth/access.decorators';
+import { parseIfMatch } from '../../common/http/if-match';
+import { ListQueryDto, type Page } from '../../common/http/pagination';
+import { ActionParamDto, LicenceIdParamDto } from './dto/firearms-params.dto';
+import { CheckQueryDto, LicenceListQueryDto } from './dto/firearms-query.dto';
+import { IssueLicenceDto } from './dto/issue-licence.dto';
+import { PutActionDto } from './dto/put-action.dto';
+import { RevokeLicenceDto } from './dto/revoke-licence.dto';
+import type { ActionPolicy, CheckResult, LicenceView } from './firearms.types';
+import { FirearmsService } from './firearms.service';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'Current version, e.g. "3"' };
+
+/** Licences for dangerous actions. Static paths are declared before parameterised ones. */
+@ApiTags('firearms')
+@Controller('firearms')
+export class FirearmsController {
+  constructor(private readonly service: FirearmsService) {}
+
+  /** Whether the subject may perform the action now (and which licence allows it). */
+  @Get('check')
+  check(@Query() query: CheckQueryDto): Promise<CheckResult> {
+    return this.service.check(
+      { subject_type: query.subject_type, subject_id: query.subject_id },
+      query.action,
+    );
+  }
+
+  @Get('actions')
+  listActions(@Query() query: ListQueryDto): Promise<Page<ActionPolicy>> {
+    return this.service.listActions(query);
+  }
+
+  @Get('actions/:action')
+  getAction(@Param() params: ActionParamDto): Promise<ActionPolicy> {
+    return this.service.getAction(params.action);
+  }
+
+  /** Sets the level an action needs. Admin; honours If-Match. */
+  @Put('actions/:action')
+  @RequireRole('admin')
+  @ApiHeader(IF_MATCH)
+  async putAction(
+    @Param() params: ActionParamDto,
+    @Body() body: PutActionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ActionPolicy> {
+    const policy = await this.service.putAction(
+      params.action,
+      body.required_level,
+      parseIfMatch(ifMatch),
+    );
+    res.setHeader('ETag', `"${policy.version}"`);
+    return policy;
+  }
+
+  /** Issues a licence. Admin. */
+  @Post('licences')
+  @RequireRole('admin')
+  issue(@Body() body: IssueLicenceDto): Promise<LicenceView> {
+    return this.service.issue(body);
+  }
+
+  @Get('licences')
+  list(@Query() query: LicenceListQueryDto): Promise<Page<LicenceView>> {
+    return this.service.list(
+      { subject_type: query.subject_type, subject_id: query.subject_id },
+      query,
+    );
+  }
+
+  @Get('licences/:id')
+  get(@Param() params: LicenceIdParamDto): Promise<LicenceView> {
+    return this.service.get(params.id);
+  }
+
+  /** Revokes a licence. Admin; honours If-Match. */
+  @Post('licences/:id/revoke')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiHeader(IF_MATCH)
+  revoke(
+    @Param() params: LicenceIdParamDto,
+    @Body() body: RevokeLicenceDto,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<LicenceView> {
+    return this.service.revoke(params.id, body.reason, parseIfMatch(ifMatch));
+  }
+}
