@@ -1,5 +1,6 @@
 import { FeatureFlagsModule } from './features/feature-flags/feature-flags.module';
 import { FirearmsModule } from './features/firearms/firearms.module';
+import { KpiModule } from './features/kpi/kpi.module';
 
 /**
  * The mounted feature modules: the one list. Each declares its resource kind through
@@ -9,4 +10,5 @@ import { FirearmsModule } from './features/firearms/firearms.module';
 export const FEATURE_MODULES = [
   FeatureFlagsModule,
   FirearmsModule,
+  KpiModule,
 ];

@@ -1,0 +1,84 @@
+import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { RequireRole } from '../../common/auth/access.decorators';
+import { parseIfMatch } from '../../common/http/if-match';
+import type { Page } from '../../common/http/pagination';
+import { CreateKpiDefinitionDto, KpiDefinitionParamsDto } from './dto/create-kpi-definition.dto';
+import { CreateKpiMeasurementDto } from './dto/create-kpi-measurement.dto';
+import {
+  KpiMeasurementsQueryDto,
+  KpiStatusQueryDto,
+  KpiSurfaceQueryDto,
+} from './dto/kpi-queries.dto';
+import { PutKpiCorridorDto } from './dto/put-kpi-corridor.dto';
+import { KpiService } from './kpi.service';
+import type { KpiCorridor, KpiDefinition, KpiMeasurement, KpiStatus } from './kpi.types';
+
+@ApiTags('kpi')
+@Controller('kpi')
+export class KpiController {
+  constructor(private readonly service: KpiService) {}
+
+  /** Defines a KPI on a surface (admin); `409 kpi.definition_exists` if the name is taken. */
+  @Post('definitions')
+  @RequireRole('admin')
+  define(@Body() body: CreateKpiDefinitionDto): Promise<KpiDefinition> {
+    return this.service.define(body);
+  }
+
+  /** Definitions, newest first, optionally of one surface. */
+  @Get('definitions')
+  definitions(@Query() query: KpiSurfaceQueryDto): Promise<Page<KpiDefinition>> {
+    return this.service.definitions({ surface: query.surface }, query);
+  }
+
+  @Get('definitions/:surface/:name')
+  definition(@Param() params: KpiDefinitionParamsDto): Promise<KpiDefinition> {
+    return this.service.definition(params.surface, params.name);
+  }
+
+  /** Creates or replaces the corridor of `(surface, kpi_name)` (admin); honours If-Match. */
+  @Put('corridors')
+  @RequireRole('admin')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
+  async putCorridor(
+    @Body() body: PutKpiCorridorDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<KpiCorridor> {
+    const input = {
+      surface: body.surface,
+      kpi_name: body.kpi_name,
+      floor: body.floor ?? null,
+      ceiling: body.ceiling ?? null,
+    };
+    const corridor = await this.service.putCorridor(input, parseIfMatch(ifMatch));
+    res.setHeader('ETag', `"${corridor.version}"`);
+    return corridor;
+  }
+
+  /** Corridors, newest first, optionally of one surface. */
+  @Get('corridors')
+  corridors(@Query() query: KpiSurfaceQueryDto): Promise<Page<KpiCorridor>> {
+    return this.service.corridors({ surface: query.surface }, query);
+  }
+
+  /** Records a measurement (member) of a KPI defined on the surface. */
+  @Post('measurements')
+  record(@Body() body: CreateKpiMeasurementDto): Promise<KpiMeasurement> {
+    return this.service.record(body);
+  }
+
+  /** Measurements, newest first by timestamp. */
+  @Get('measurements')
+  measurements(@Query() query: KpiMeasurementsQueryDto): Promise<Page<KpiMeasurement>> {
+    return this.service.measurements({ surface: query.surface, kpi_name: query.kpi_name }, query);
+  }
+
+  /** Each corridor of the surface with its latest value: ok, below_floor, above_ceiling or no_data. */
+  @Get('status')
+  status(@Query() query: KpiStatusQueryDto): Promise<Page<KpiStatus>> {
+    return this.service.status(query.surface, query);
+  }
+}

@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_LIMIT, decodeCursor, toPage, type Page } from '../../common/http/pagination';
+import { newSortableId, SORTABLE_ID_FORMAT } from '../../common/ids/sortable-id';
+import { RequestContext } from '../../common/request-context/request-context';
+import { KpiDefinitionNotFoundError } from './kpi.errors';
+import { KpiRepository } from './kpi.repository';
+import {
+  corridorState,
+  measurementSortKey,
+  type KpiCorridor,
+  type KpiCorridorInput,
+  type KpiDefinition,
+  type KpiMeasurement,
+  type KpiStatus,
+} from './kpi.types';
+
+/** A list request as the controller passes it on. */
+export interface ListRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+const MEASUREMENT_SORT_KEY = /^[0-9T:.\-Z]{24}\|[0-9a-hjkmnp-tv-z]{26}$/;
+
+const idCursor = (cursor: string | undefined): string | undefined =>
+  decodeCursor<{ id: string }>(
+    cursor,
+    (v) => typeof v.id === 'string' && SORTABLE_ID_FORMAT.test(v.id),
+  )?.id;
+
+/**
+ * KPI definitions, corridors, measurements and status in the request's scope.
+ *
+ * Corridors and measurements must name a KPI defined on their surface, else
+ * `404 kpi.definition_not_found`: a mistyped name fails loudly instead of starting a series
+ * no corridor or dashboard reads. Definitions are never deleted, so checking before the write
+ * cannot race with a removal.
+ */
+@Injectable()
+export class KpiService {
+  constructor(
+    private readonly kpis: KpiRepository,
+    private readonly context: RequestContext,
+  ) {}
+
+  define(
+    input: Pick<KpiDefinition, 'surface' | 'name'> & Partial<KpiDefinition>,
+  ): Promise<KpiDefinition> {
+    return this.kpis.createDefinition(this.context.scope, {
+      id: newSortableId(),
+      surface: input.surface,
+      name: input.name,
+      description: input.description ?? null,
+      unit: input.unit ?? null,
+      window_seconds: input.window_seconds ?? null,
+      created_at: new Date().toISOString(),
+      created_by: this.context.principal.subject,
+    });
+  }
+
+  async definition(surface: string, name: string): Promise<KpiDefinition> {
+    const found = await this.kpis.getDefinition(this.context.scope, surface, name);
+    if (found === null) throw new KpiDefinitionNotFoundError(surface, name);
+    return found;
+  }
+
+  async definitions(filter: { surface?: string }, list: ListRequest): Promise<Page<KpiDefinition>> {
+    const limit = list.limit ?? DEFAULT_LIMIT;
+    const page = { limit: limit + 1, before: idCursor(list.cursor) };
+    const fetched = await this.kpis.listDefinitions(this.context.scope, filter, page);
+    return toPage(fetched, limit, (last) => ({ id: last.id }));
+  }
+
+  /** Upserts the corridor of `(surface, kpi_name)`; the KPI must be defined. */
+  async putCorridor(input: KpiCorridorInput, expectedVersion?: number): Promise<KpiCorridor> {
+    await this.definition(input.surface, input.kpi_name);
+    const actor = this.context.principal.subject;
+    return this.kpis.putCorridor(this.context.scope, input, { actor, expectedVersion });
+  }
+
+  async corridors(filter: { surface?: string }, list: ListRequest): Promise<Page<KpiCorridor>> {
+    const limit = list.limit ?? DEFAULT_LIMIT;
+    const page = { limit: limit + 1, before: idCursor(list.cursor) };
+    const fetched = await this.kpis.listCorridors(this.context.scope, filter, page);
+    return toPage(fetched, limit, (last) => ({ id: last.id }));
+  }
+
+  /** Records a measurement of a defined KPI; `timestamp` defaults to now. */
+  async record(input: {
+    surface: string;
+    kpi_name: string;
+    value: number;
+    timestamp?: string;
+  }): Promise<KpiMeasurement> {
+    await this.definition(input.surface, input.kpi_name);
+    const now = new Date();
+    return this.kpis.addMeasurement(this.context.scope, {
+      id: newSortableId(now.getTime()),
+      surface: input.surface,
+      kpi_name: input.kpi_name,
+      value: input.value,
+      timestamp: new Date(input.timestamp ?? now).toISOString(),
+      created_at: now.toISOString(),
+      created_by: this.context.principal.subject,
+    });
+  }
+
+  /** Newest first by timestamp. */
+  async measurements(
+    filter: { surface?: string; kpi_name?: string },
+    list: ListRequest,
+  ): Promise<Page<KpiMeasurement>> {
+    const limit = list.limit ?? DEFAULT_LIMIT;
+    const before = decodeCursor<{ k: string }>(
+      list.cursor,
+      (v) => typeof v.k === 'string' && MEASUREMENT_SORT_KEY.test(v.k),
+    )?.k;
+    const fetched = await this.kpis.listMeasurements(this.context.scope, filter, {
+      limit: limit + 1,
+      before,
+    });
+    return toPage(fetched, limit, (last) => ({ k: measurementSortKey(last) }));
+  }
+
+  /** A page of the surface's corridors, each with its latest measurement and state. */
+  async status(surface: string, list: ListRequest): Promise<Page<KpiStatus>> {
+    const page = await this.corridors({ surface }, list);
+    const items = await Promise.all(page.items.map((corridor) => this.statusOf(corridor)));
+    return { items, next_cursor: page.next_cursor };
+  }
+
+  private async statusOf(corridor: KpiCorridor): Promise<KpiStatus> {
+    const filter = { surface: corridor.surface, kpi_name: corridor.kpi_name };
+    const [latest] = await this.kpis.listMeasurements(this.context.scope, filter, { limit: 1 });
+    return {
+      surface: corridor.surface,
+      kpi_name: corridor.kpi_name,
+      floor: corridor.floor,
+      ceiling: corridor.ceiling,
+      latest_value: latest?.value ?? null,
+      latest_timestamp: latest?.timestamp ?? null,
+      status: corridorState(corridor, latest?.value ?? null),
+    };
+  }
+}
