@@ -1,3 +1,4 @@
+import { BudgetModule } from './features/budget/budget.module';
 import { FeatureFlagsModule } from './features/feature-flags/feature-flags.module';
 import { FirearmsModule } from './features/firearms/firearms.module';
 import { KpiModule } from './features/kpi/kpi.module';
@@ -11,4 +12,5 @@ export const FEATURE_MODULES = [
   FeatureFlagsModule,
   FirearmsModule,
   KpiModule,
+  BudgetModule,
 ];

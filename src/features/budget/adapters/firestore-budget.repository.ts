@@ -1,0 +1,94 @@
+import type { CollectionReference, Query } from '@google-cloud/firestore';
+import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { escapeSegment } from '../../../backends/scope-path';
+import type { Scope } from '../../../common/scope/scope';
+import { revisePolicy } from '../budget-policy.revision';
+import { BudgetRepository } from '../budget.repository';
+import {
+  usageSortKey,
+  type BudgetPolicy,
+  type BudgetPolicyInput,
+  type KeysetPage,
+  type UsageEvent,
+  type UsageFilter,
+} from '../budget.types';
+import { toPolicy, toUsageEvent } from './firestore-budget.records';
+
+const EQUALITY_FIELDS = ['surface', 'provider', 'tool_id', 'app', 'currency'] as const;
+
+/** `surface:app`, each escaped (`*` stays `*`; no surface or app can be `*`). */
+const policyId = (surface: string, app: string): string =>
+  `${escapeSegment(surface)}:${escapeSegment(app)}`;
+
+/**
+ * Collections under the scope's path: `budget_usage` (document id = event id; `sort_key` =
+ * created_at|id; every filtered field top-level) and `budget_policies` (document id =
+ * escaped `(surface, app)`, so a pair never has two policies). Filtered lists need composite
+ * indexes on real Firestore: each used combination of surface/provider/tool_id/app/currency
+ * equality with `sort_key` descending.
+ */
+export class FirestoreBudgetRepository extends BudgetRepository {
+  constructor(private readonly fs: FirestoreHandle) {
+    super();
+  }
+
+  async appendUsage(scope: Scope, events: UsageEvent[]): Promise<UsageEvent[]> {
+    const col = this.fs.scoped(scope, 'budget_usage');
+    const batch = this.fs.db.batch();
+    for (const e of events)
+      batch.create(col.doc(e.id), { ...e, sort_key: usageSortKey(e), ...scopeFields(scope) });
+    await batch.commit();
+    return events;
+  }
+
+  async getUsage(scope: Scope, id: string): Promise<UsageEvent | null> {
+    const data = (await this.fs.scoped(scope, 'budget_usage').doc(id).get()).data();
+    return data === undefined ? null : toUsageEvent(data);
+  }
+
+  async listUsage(scope: Scope, filter: UsageFilter, page: KeysetPage): Promise<UsageEvent[]> {
+    let query: Query = this.fs.scoped(scope, 'budget_usage');
+    for (const field of EQUALITY_FIELDS) {
+      const value = filter[field];
+      if (value !== undefined) query = query.where(field, '==', value);
+    }
+    if (filter.since !== undefined) query = query.where('sort_key', '>=', filter.since);
+    if (page.before !== undefined) query = query.where('sort_key', '<', page.before);
+    const snap = await query.orderBy('sort_key', 'desc').limit(page.limit).get();
+    return snap.docs.map((d) => toUsageEvent(d.data()));
+  }
+
+  async getPolicy(scope: Scope, surface: string, app: string): Promise<BudgetPolicy | null> {
+    const data = (await this.policies(scope).doc(policyId(surface, app)).get()).data();
+    return data === undefined ? null : toPolicy(data);
+  }
+
+  putPolicy(
+    scope: Scope,
+    input: BudgetPolicyInput,
+    write: { actor: string; expectedVersion?: number },
+  ): Promise<BudgetPolicy> {
+    const ref = this.policies(scope).doc(policyId(input.surface, input.app));
+    return this.fs.db.runTransaction(async (tx) => {
+      const data = (await tx.get(ref)).data();
+      const next = revisePolicy(data === undefined ? null : toPolicy(data), input, write);
+      tx.set(ref, { ...next, ...scopeFields(scope) });
+      return next;
+    });
+  }
+
+  async listPolicies(scope: Scope, page: KeysetPage): Promise<BudgetPolicy[]> {
+    let query: Query = this.policies(scope);
+    if (page.before !== undefined) query = query.where('id', '<', page.before);
+    const snap = await query.orderBy('id', 'desc').limit(page.limit).get();
+    return snap.docs.map((d) => toPolicy(d.data()));
+  }
+
+  private policies(scope: Scope): CollectionReference {
+    return this.fs.scoped(scope, 'budget_policies');
+  }
+}
+
+function scopeFields(scope: Scope): Record<string, string | null> {
+  return { tenant_id: scope.tenantId, env: scope.env, project_id: scope.projectId };
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { RequireRole } from '../../common/auth/access.decorators';
+import { parseIfMatch } from '../../common/http/if-match';
+import { ListQueryDto, type Page } from '../../common/http/pagination';
+import { BudgetPolicyService } from './budget-policy.service';
+import type { BudgetCheck, BudgetPolicy } from './budget.types';
+import {
+  BudgetCheckQueryDto,
+  EffectivePolicyQueryDto,
+  PutBudgetPolicyDto,
+} from './dto/budget-policy.dto';
+
+@ApiTags('budget')
+@Controller('budget')
+export class BudgetPoliciesController {
+  constructor(private readonly policies: BudgetPolicyService) {}
+
+  /** Creates or replaces the policy of `(surface|*, app|*)` (admin); honours If-Match. */
+  @Put('policies')
+  @RequireRole('admin')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
+  async put(
+    @Body() body: PutBudgetPolicyDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BudgetPolicy> {
+    const policy = await this.policies.put(body, parseIfMatch(ifMatch));
+    res.setHeader('ETag', `"${policy.version}"`);
+    return policy;
+  }
+
+  /** Policies, newest first. */
+  @Get('policies')
+  list(@Query() query: ListQueryDto): Promise<Page<BudgetPolicy>> {
+    return this.policies.list(query);
+  }
+
+  /** The policy that applies: (surface, app) → (surface, *) → (*, app) → (*, *). */
+  @Get('policies/effective')
+  effective(@Query() query: EffectivePolicyQueryDto): Promise<BudgetPolicy> {
+    return this.policies.effective(query.surface, query.app);
+  }
+
+  /** Whether spending `cost` more stays within the effective policy. */
+  @Get('check')
+  check(@Query() query: BudgetCheckQueryDto): Promise<BudgetCheck> {
+    return this.policies.check(query.surface, query.app, query.cost);
+  }
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { DEFAULT_LIMIT, decodeCursor, toPage, type Page } from '../../common/http/pagination';
+import { newSortableId } from '../../common/ids/sortable-id';
+import { RequestContext } from '../../common/request-context/request-context';
+import { normalizeDecimal, sumDecimals, summarize } from './budget-money';
+import { BudgetUsageNotFoundError, BudgetWindowTooLargeError } from './budget.errors';
+import { BudgetRepository } from './budget.repository';
+import {
+  MAX_SUMMED_EVENTS,
+  usageSortKey,
+  windowStart,
+  type UsageEvent,
+  type UsageEventInput,
+  type UsageFilter,
+  type UsageGroupBy,
+  type UsageSummary,
+} from './budget.types';
+
+/** A usage event as posted: optional fields may be left out. */
+export type UsageEventRequest = Pick<
+  UsageEventInput,
+  'provider' | 'model' | 'surface' | 'cost' | 'currency'
+> &
+  Partial<Pick<UsageEventInput, 'tokens_input' | 'tokens_output' | 'metadata'>> & {
+    app?: string;
+    tool_id?: string;
+  };
+
+/** A list request as the controller passes it on. */
+export interface ListRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+const USAGE_SORT_KEY = /^[0-9T:.\-Z]{24}\|[0-9a-hjkmnp-tv-z]{26}$/;
+
+/**
+ * The usage ledger of the request's scope. Sums are exact (decimal strings, never floats)
+ * and add up at most {@link MAX_SUMMED_EVENTS} events per request: a window holding more is
+ * `422 budget.window_too_large`, never a partial total.
+ */
+@Injectable()
+export class BudgetUsageService {
+  constructor(
+    private readonly budget: BudgetRepository,
+    private readonly context: RequestContext,
+  ) {}
+
+  /** Stores the events all or none; they share one `created_at`. */
+  async record(events: UsageEventRequest[]): Promise<{ items: UsageEvent[] }> {
+    const now = Date.now();
+    const created_at = new Date(now).toISOString();
+    const created_by = this.context.principal.subject;
+    const stored = events.map((e): UsageEvent => ({
+      id: newSortableId(now),
+      provider: e.provider,
+      model: e.model,
+      surface: e.surface,
+      app: e.app ?? null,
+      tool_id: e.tool_id ?? null,
+      tokens_input: e.tokens_input ?? 0,
+      tokens_output: e.tokens_output ?? 0,
+      cost: normalizeDecimal(e.cost),
+      currency: e.currency,
+      metadata: e.metadata ?? {},
+      created_at,
+      created_by,
+    }));
+    return { items: await this.budget.appendUsage(this.context.scope, stored) };
+  }
+
+  async get(id: string): Promise<UsageEvent> {
+    const found = await this.budget.getUsage(this.context.scope, id);
+    if (found === null) throw new BudgetUsageNotFoundError(id);
+    return found;
+  }
+
+  /** Newest first; `windowDays` limits to the last days, absent means all time. */
+  async list(
+    filter: Omit<UsageFilter, 'since' | 'currency'>,
+    windowDays: number | undefined,
+    list: ListRequest,
+  ): Promise<Page<UsageEvent>> {
+    const limit = list.limit ?? DEFAULT_LIMIT;
+    const before = decodeCursor<{ k: string }>(
+      list.cursor,
+      (v) => typeof v.k === 'string' && USAGE_SORT_KEY.test(v.k),
+    )?.k;
+    const since = windowDays === undefined ? undefined : windowStart(windowDays);
+    const fetched = await this.budget.listUsage(
+      this.context.scope,
+      { ...filter, since },
+      { limit: limit + 1, before },
+    );
+    return toPage(fetched, limit, (last) => ({ k: usageSortKey(last) }));
+  }
+
+  /** Counts, exact costs per currency and tokens per group over the last `windowDays`. */
+  async summary(windowDays: number, groupBy: UsageGroupBy): Promise<UsageSummary> {
+    const since = windowStart(windowDays);
+    const events = await this.inWindow({ since }, windowDays);
+    return {
+      group_by: groupBy,
+      window_days: windowDays,
+      since,
+      events: events.length,
+      groups: summarize(events, groupBy),
+    };
+  }
+
+  /** The exact total cost of the events matching `filter` (whose `since` spans `windowDays`). */
+  async spent(filter: UsageFilter, windowDays: number): Promise<string> {
+    const events = await this.inWindow(filter, windowDays);
+    return sumDecimals(events.map((e) => e.cost));
+  }
+
+  private async inWindow(filter: UsageFilter, windowDays: number): Promise<UsageEvent[]> {
+    const events = await this.budget.listUsage(this.context.scope, filter, {
+      limit: MAX_SUMMED_EVENTS + 1,
+    });
+    if (events.length > MAX_SUMMED_EVENTS) throw new BudgetWindowTooLargeError(windowDays);
+    return events;
+  }
+}

@@ -1,0 +1,43 @@
+import { DomainError, NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
+import { BUDGET_KIND, MAX_SUMMED_EVENTS } from './budget.types';
+
+/** `404 budget.not_found`: no usage event with this id in this scope. */
+export class BudgetUsageNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super(BUDGET_KIND, 'Usage event', id);
+  }
+}
+
+/** `404 budget.policy_not_found`: no policy at any level of the fallback chain. */
+export class BudgetPolicyNotFoundError extends DomainError {
+  constructor(surface: string, app: string, tried: { surface: string; app: string }[]) {
+    super(
+      'budget.policy_not_found',
+      'not_found',
+      `No budget policy applies to surface "${surface}" and app "${app}" in this scope ` +
+        `(tried ${tried.map((t) => `(${t.surface}, ${t.app})`).join(' → ')}). ` +
+        'Create one with PUT /budget/policies (admin); a policy without surface and app covers everything.',
+      { surface, app, tried },
+    );
+  }
+}
+
+/** `409 budget.version_conflict`: a policy write named a stale `If-Match` version. */
+export class BudgetVersionConflictError extends VersionConflictError {
+  constructor(expected: number, actual: number | null) {
+    super(BUDGET_KIND, expected, actual);
+  }
+}
+
+/** `422 budget.window_too_large`: more usage events in the window than one request adds up. */
+export class BudgetWindowTooLargeError extends DomainError {
+  constructor(windowDays: number) {
+    super(
+      'budget.window_too_large',
+      'unprocessable',
+      `The last ${windowDays} days hold more than ${MAX_SUMMED_EVENTS} usage events, more than one ` +
+        'request adds up. Use a smaller window_days.',
+      { window_days: windowDays, max_events: MAX_SUMMED_EVENTS },
+    );
+  }
+}
