@@ -1,3 +1,4 @@
+import { AnalyticsEventsModule } from './features/analytics-events/analytics-events.module';
 import { BudgetModule } from './features/budget/budget.module';
 import { FeatureFlagsModule } from './features/feature-flags/feature-flags.module';
 import { FirearmsModule } from './features/firearms/firearms.module';
@@ -13,4 +14,5 @@ export const FEATURE_MODULES = [
   FirearmsModule,
   KpiModule,
   BudgetModule,
+  AnalyticsEventsModule,
 ];

@@ -1,0 +1,87 @@
+import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
+import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import type { Scope } from '../../../common/scope/scope';
+import { AnalyticsEventRepository } from '../analytics-event.repository';
+import {
+  eventSortKey,
+  type AnalyticsEvent,
+  type EventFilter,
+  type EventMetadata,
+  type EventType,
+  type KeysetPage,
+} from '../analytics-event.types';
+
+const NULLABLE_FIELDS = [
+  'page_type',
+  'referrer',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'seo_slug',
+  'cta_id',
+  'label',
+] as const;
+
+/**
+ * Collection `analytics_events` under the scope's path; document id = event id, `sort_key` =
+ * created_at|id, every filtered field top-level (metadata is never queried). The type and
+ * surface filters need composite indexes on real Firestore: (type, sort_key desc),
+ * (surface, sort_key desc) and (type, surface, sort_key desc).
+ */
+export class FirestoreAnalyticsEventRepository extends AnalyticsEventRepository {
+  constructor(private readonly fs: FirestoreHandle) {
+    super();
+  }
+
+  async append(scope: Scope, event: AnalyticsEvent): Promise<AnalyticsEvent> {
+    const data = {
+      ...event,
+      sort_key: eventSortKey(event),
+      tenant_id: scope.tenantId,
+      env: scope.env,
+      project_id: scope.projectId,
+    };
+    await this.col(scope).doc(event.id).create(data);
+    return event;
+  }
+
+  async get(scope: Scope, id: string): Promise<AnalyticsEvent | null> {
+    const data = (await this.col(scope).doc(id).get()).data();
+    return data === undefined ? null : toEvent(data);
+  }
+
+  async list(scope: Scope, filter: EventFilter, page: KeysetPage): Promise<AnalyticsEvent[]> {
+    let query: Query = this.col(scope);
+    if (filter.type !== undefined) query = query.where('type', '==', filter.type);
+    if (filter.surface !== undefined) query = query.where('surface', '==', filter.surface);
+    if (filter.since !== undefined) query = query.where('sort_key', '>=', filter.since);
+    const upper = [filter.until, page.before].filter((v): v is string => v !== undefined).sort()[0];
+    if (upper !== undefined) query = query.where('sort_key', '<', upper);
+    const snap = await query.orderBy('sort_key', 'desc').limit(page.limit).get();
+    return snap.docs.map((d) => toEvent(d.data()));
+  }
+
+  private col(scope: Scope): CollectionReference {
+    return this.fs.scoped(scope, 'analytics_events');
+  }
+}
+
+/** Reads the API fields of a stored document (storage-only fields are left out). */
+function toEvent(data: DocumentData): AnalyticsEvent {
+  const d = data as Record<string, unknown>;
+  const nullable = Object.fromEntries(
+    NULLABLE_FIELDS.map((f) => [f, (d[f] as string | null | undefined) ?? null]),
+  );
+  return {
+    id: d.id as string,
+    type: d.type as EventType,
+    surface: d.surface as string,
+    url: d.url as string,
+    ...(nullable as Pick<AnalyticsEvent, (typeof NULLABLE_FIELDS)[number]>),
+    metadata: (d.metadata as EventMetadata | undefined) ?? {},
+    created_at: d.created_at as string,
+    created_by: d.created_by as string,
+  };
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Page } from '../../common/http/pagination';
+import type { AnalyticsEvent, EventSummary } from './analytics-event.types';
+import { AnalyticsEventsService } from './analytics-events.service';
+import { EventIdParamsDto, EventListQueryDto, EventSummaryQueryDto } from './dto/event-queries.dto';
+import { CtaClickEventDto, PageviewEventDto } from './dto/record-event.dto';
+
+@ApiTags('analytics-events')
+@Controller('analytics/events')
+export class AnalyticsEventsController {
+  constructor(private readonly service: AnalyticsEventsService) {}
+
+  /** Records a pageview (member). */
+  @Post('pageview')
+  pageview(@Body() body: PageviewEventDto): Promise<AnalyticsEvent> {
+    return this.service.record('pageview', body);
+  }
+
+  /** Records a click on a call to action (member). */
+  @Post('cta-click')
+  ctaClick(@Body() body: CtaClickEventDto): Promise<AnalyticsEvent> {
+    return this.service.record('cta_click', body);
+  }
+
+  /** Events newest first; `since` inclusive, `until` exclusive. */
+  @Get()
+  list(@Query() query: EventListQueryDto): Promise<Page<AnalyticsEvent>> {
+    const { type, surface, since, until } = query;
+    return this.service.list({ type, surface, since, until }, query);
+  }
+
+  /** Event counts per type, surface or utm_source in the range. */
+  @Get('summary')
+  summary(@Query() query: EventSummaryQueryDto): Promise<EventSummary> {
+    return this.service.summary(query.group_by ?? 'type', {
+      since: query.since,
+      until: query.until,
+    });
+  }
+
+  @Get(':id')
+  get(@Param() params: EventIdParamsDto): Promise<AnalyticsEvent> {
+    return this.service.get(params.id);
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { ValidationFailedError } from '../../common/errors/domain.error';
+import { DEFAULT_LIMIT, decodeCursor, toPage, type Page } from '../../common/http/pagination';
+import { newSortableId } from '../../common/ids/sortable-id';
+import { RequestContext } from '../../common/request-context/request-context';
+import { AnalyticsEventRepository } from './analytics-event.repository';
+import {
+  eventSortKey,
+  MAX_SUMMARIZED_EVENTS,
+  type AnalyticsEvent,
+  type AnalyticsEventInput,
+  type EventFilter,
+  type EventSummary,
+  type EventType,
+  type SummaryGroupBy,
+} from './analytics-event.types';
+import {
+  AnalyticsEventNotFoundError,
+  AnalyticsRangeTooLargeError,
+} from './analytics-events.errors';
+import { toUtcInstant } from './dto/instant.validator';
+
+/** An event as posted: every field but surface and url may be left out. */
+export type EventRequest = Pick<AnalyticsEventInput, 'surface' | 'url'> &
+  Partial<{
+    [K in Exclude<keyof AnalyticsEventInput, 'surface' | 'url'>]: NonNullable<
+      AnalyticsEventInput[K]
+    >;
+  }>;
+
+/** A list request as the controller passes it on. */
+export interface ListRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+const EVENT_SORT_KEY = /^[0-9T:.\-Z]{24}\|[0-9a-hjkmnp-tv-z]{26}$/;
+
+/**
+ * Analytics events of the request's scope: ingest, list newest first, and summaries that
+ * count at most {@link MAX_SUMMARIZED_EVENTS} events per request (more is
+ * `422 analytics_events.range_too_large`, never a partial count).
+ */
+@Injectable()
+export class AnalyticsEventsService {
+  constructor(
+    private readonly events: AnalyticsEventRepository,
+    private readonly context: RequestContext,
+  ) {}
+
+  record(type: EventType, input: EventRequest): Promise<AnalyticsEvent> {
+    const now = Date.now();
+    return this.events.append(this.context.scope, {
+      id: newSortableId(now),
+      type,
+      surface: input.surface,
+      page_type: input.page_type ?? null,
+      url: input.url,
+      referrer: input.referrer ?? null,
+      utm_source: input.utm_source ?? null,
+      utm_medium: input.utm_medium ?? null,
+      utm_campaign: input.utm_campaign ?? null,
+      utm_term: input.utm_term ?? null,
+      utm_content: input.utm_content ?? null,
+      seo_slug: input.seo_slug ?? null,
+      cta_id: input.cta_id ?? null,
+      label: input.label ?? null,
+      metadata: input.metadata ?? {},
+      created_at: new Date(now).toISOString(),
+      created_by: this.context.principal.subject,
+    });
+  }
+
+  async get(id: string): Promise<AnalyticsEvent> {
+    const found = await this.events.get(this.context.scope, id);
+    if (found === null) throw new AnalyticsEventNotFoundError(id);
+    return found;
+  }
+
+  /** Newest first; `since` inclusive, `until` exclusive. */
+  async list(filter: EventFilter, list: ListRequest): Promise<Page<AnalyticsEvent>> {
+    const limit = list.limit ?? DEFAULT_LIMIT;
+    const before = decodeCursor<{ k: string }>(
+      list.cursor,
+      (v) => typeof v.k === 'string' && EVENT_SORT_KEY.test(v.k),
+    )?.k;
+    const fetched = await this.events.list(this.context.scope, normalizeRange(filter), {
+      limit: limit + 1,
+      before,
+    });
+    return toPage(fetched, limit, (last) => ({ k: eventSortKey(last) }));
+  }
+
+  /** Event counts per group in the range. */
+  async summary(
+    groupBy: SummaryGroupBy,
+    range: Pick<EventFilter, 'since' | 'until'>,
+  ): Promise<EventSummary> {
+    const filter = normalizeRange(range);
+    const events = await this.events.list(this.context.scope, filter, {
+      limit: MAX_SUMMARIZED_EVENTS + 1,
+    });
+    if (events.length > MAX_SUMMARIZED_EVENTS)
+      throw new AnalyticsRangeTooLargeError(filter.since ?? null, filter.until ?? null);
+    const counts = new Map<string | null, number>();
+    for (const e of events) counts.set(e[groupBy], (counts.get(e[groupBy]) ?? 0) + 1);
+    const groups = [...counts.entries()]
+      .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
+      .map(([key, count]) => ({ key, count }));
+    return {
+      group_by: groupBy,
+      since: filter.since ?? null,
+      until: filter.until ?? null,
+      events: events.length,
+      groups,
+    };
+  }
+}
+
+/** The range as UTC strings (comparable with stored sort keys); `since` must be before `until`. */
+function normalizeRange<F extends EventFilter>(filter: F): F {
+  const since = filter.since === undefined ? undefined : (toUtcInstant(filter.since) ?? undefined);
+  const until = filter.until === undefined ? undefined : (toUtcInstant(filter.until) ?? undefined);
+  if (since !== undefined && until !== undefined && since >= until) {
+    throw new ValidationFailedError([
+      { field: 'until', problems: ['until must be later than since'] },
+    ]);
+  }
+  return { ...filter, since, until };
+}

@@ -1,0 +1,65 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { ListQueryDto } from '../../../common/http/pagination';
+import { SORTABLE_ID_FORMAT } from '../../../common/ids/sortable-id';
+import {
+  ANALYTICS_KEY_FORMAT,
+  analyticsKeyMessage,
+  EVENT_TYPES,
+  SUMMARY_GROUP_BY,
+  type EventType,
+  type SummaryGroupBy,
+} from '../analytics-event.types';
+import { IsInstant } from './instant.validator';
+
+/** `since` (inclusive) and `until` (exclusive), ISO-8601 with a zone. */
+export class EventRangeQueryDto {
+  @ApiPropertyOptional({ example: '2024-05-01T00:00:00Z' })
+  @IsOptional()
+  @IsInstant()
+  since?: string;
+
+  @ApiPropertyOptional({ example: '2024-06-01T00:00:00Z' })
+  @IsOptional()
+  @IsInstant()
+  until?: string;
+}
+
+/** Query of `GET /analytics/events`: newest first. */
+export class EventListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ enum: EVENT_TYPES })
+  @IsOptional()
+  @IsIn(EVENT_TYPES)
+  type?: EventType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(ANALYTICS_KEY_FORMAT, { message: analyticsKeyMessage('surface') })
+  surface?: string;
+
+  @ApiPropertyOptional({ example: '2024-05-01T00:00:00Z', description: 'Inclusive.' })
+  @IsOptional()
+  @IsInstant()
+  since?: string;
+
+  @ApiPropertyOptional({ example: '2024-06-01T00:00:00Z', description: 'Exclusive.' })
+  @IsOptional()
+  @IsInstant()
+  until?: string;
+}
+
+/** Query of `GET /analytics/events/summary`: counts per group (default by type). */
+export class EventSummaryQueryDto extends EventRangeQueryDto {
+  @ApiPropertyOptional({ enum: SUMMARY_GROUP_BY, default: 'type' })
+  @IsOptional()
+  @IsIn(SUMMARY_GROUP_BY)
+  group_by?: SummaryGroupBy;
+}
+
+/** Path of `GET /analytics/events/:id`. */
+export class EventIdParamsDto {
+  @Matches(SORTABLE_ID_FORMAT, {
+    message: 'id must be an event id as returned by POST /analytics/events/…',
+  })
+  id!: string;
+}
