@@ -3,6 +3,7 @@ import { BudgetModule } from './features/budget/budget.module';
 import { FeatureFlagsModule } from './features/feature-flags/feature-flags.module';
 import { FirearmsModule } from './features/firearms/firearms.module';
 import { KpiModule } from './features/kpi/kpi.module';
+import { MaybesModule } from './features/maybes/maybes.module';
 
 /**
  * The mounted feature modules: the one list. Each declares its resource kind through
@@ -15,4 +16,5 @@ export const FEATURE_MODULES = [
   KpiModule,
   BudgetModule,
   AnalyticsEventsModule,
+  MaybesModule,
 ];

@@ -1,0 +1,89 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { parseIfMatch } from '../../common/http/if-match';
+import type { Page } from '../../common/http/pagination';
+import { CreateMaybeDto } from './dto/create-maybe.dto';
+import { ListMaybesQueryDto } from './dto/list-maybes-query.dto';
+import { MaybeIdParamDto } from './dto/maybe-id-param.dto';
+import { UpdateMaybeDto } from './dto/update-maybe.dto';
+import type { MaybeItem } from './maybe.types';
+import { MaybesService } from './maybes.service';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'Current version, e.g. "3"' };
+
+/** The notes scratchpad. Reads viewer, writes member; changes by the creator or an admin. */
+@ApiTags('maybes')
+@Controller('maybes/items')
+export class MaybesController {
+  constructor(private readonly service: MaybesService) {}
+
+  @Post()
+  async create(
+    @Body() body: CreateMaybeDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MaybeItem> {
+    return withETag(res, await this.service.create(body));
+  }
+
+  /** Newest first. With `q`, follow `next_cursor` until null: a page may be short. */
+  @Get()
+  list(@Query() query: ListMaybesQueryDto): Promise<Page<MaybeItem>> {
+    const { q, tags_any, pinned, archived, limit, cursor } = query;
+    return this.service.list({ q, tagsAny: tags_any, pinned, archived }, { limit, cursor });
+  }
+
+  @Get(':id')
+  async get(
+    @Param() params: MaybeIdParamDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MaybeItem> {
+    return withETag(res, await this.service.get(params.id));
+  }
+
+  @Patch(':id')
+  @ApiHeader(IF_MATCH)
+  async update(
+    @Param() params: MaybeIdParamDto,
+    @Body() body: UpdateMaybeDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MaybeItem> {
+    const { title, body: text, tags, pinned, archived } = body;
+    return withETag(
+      res,
+      await this.service.update(
+        params.id,
+        { title, body: text, tags, pinned, archived },
+        parseIfMatch(ifMatch),
+      ),
+    );
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiHeader(IF_MATCH)
+  async remove(
+    @Param() params: MaybeIdParamDto,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
+    await this.service.remove(params.id, parseIfMatch(ifMatch));
+  }
+}
+
+function withETag(res: Response, item: MaybeItem): MaybeItem {
+  res.setHeader('ETag', `"${item.version}"`);
+  return item;
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { assertCreatorOrAdmin } from '../../common/auth/ownership';
+import { ValidationFailedError } from '../../common/errors/domain.error';
+import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from '../../common/http/pagination';
+import { newSortableId, SORTABLE_ID_FORMAT } from '../../common/ids/sortable-id';
+import { RequestContext } from '../../common/request-context/request-context';
+import { MaybeRepository } from './maybe.repository';
+import type { MaybeChanges, MaybeFilter, MaybeItem } from './maybe.types';
+import { MaybeNotFoundError } from './maybes.errors';
+
+/** What a new item is made from; missing fields take their defaults. */
+export type NewMaybe = Pick<MaybeItem, 'title'> &
+  Partial<Pick<MaybeItem, 'body' | 'tags' | 'pinned' | 'archived'>>;
+
+/** The scratchpad: items of the request's project; only the creator or an admin changes one. */
+@Injectable()
+export class MaybesService {
+  constructor(
+    private readonly maybes: MaybeRepository,
+    private readonly context: RequestContext,
+  ) {}
+
+  create(input: NewMaybe): Promise<MaybeItem> {
+    const actor = this.context.principal.subject;
+    const now = new Date().toISOString();
+    return this.maybes.create(this.context.scope, {
+      id: newSortableId(),
+      title: input.title,
+      body: input.body ?? '',
+      tags: unique(input.tags ?? []),
+      pinned: input.pinned ?? false,
+      archived: input.archived ?? false,
+      created_by: actor,
+      created_at: now,
+      updated_at: now,
+      updated_by: actor,
+      version: 1,
+    });
+  }
+
+  async get(id: string): Promise<MaybeItem> {
+    const item = await this.maybes.get(this.context.scope, id);
+    if (item === null) throw new MaybeNotFoundError(id);
+    return item;
+  }
+
+  /** Newest first; see `MaybeRepository.search` for how `q` pages. */
+  async list(
+    filter: MaybeFilter,
+    page: { limit?: number; cursor?: string },
+  ): Promise<Page<MaybeItem>> {
+    const position = decodeCursor<{ b: string }>(
+      page.cursor,
+      (v) => typeof v.b === 'string' && SORTABLE_ID_FORMAT.test(v.b),
+    );
+    const result = await this.maybes.search(
+      this.context.scope,
+      { ...filter, tagsAny: filter.tagsAny ? unique(filter.tagsAny) : undefined },
+      { limit: page.limit ?? DEFAULT_LIMIT, before: position?.b },
+    );
+    return {
+      items: result.items,
+      next_cursor:
+        result.continueBefore === null ? null : encodeCursor({ b: result.continueBefore }),
+    };
+  }
+
+  async update(id: string, changes: MaybeChanges, expectedVersion?: number): Promise<MaybeItem> {
+    if (Object.values(changes).every((v) => v === undefined)) {
+      throw new ValidationFailedError([
+        { field: 'patch', problems: ['give at least one of title, body, tags, pinned, archived'] },
+      ]);
+    }
+    const current = await this.get(id);
+    assertCreatorOrAdmin(this.context, current.created_by);
+    const normalized = { ...changes, tags: changes.tags ? unique(changes.tags) : undefined };
+    const updated = await this.maybes.update(this.context.scope, id, normalized, {
+      actor: this.context.principal.subject,
+      expectedVersion,
+    });
+    if (updated === null) throw new MaybeNotFoundError(id);
+    return updated;
+  }
+
+  async remove(id: string, expectedVersion?: number): Promise<void> {
+    const current = await this.get(id);
+    assertCreatorOrAdmin(this.context, current.created_by);
+    if (!(await this.maybes.delete(this.context.scope, id, { expectedVersion })))
+      throw new MaybeNotFoundError(id);
+  }
+}
+
+function unique(tags: string[]): string[] {
+  return [...new Set(tags)];
+}
