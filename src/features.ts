@@ -4,6 +4,7 @@ import { FeatureFlagsModule } from './features/feature-flags/feature-flags.modul
 import { FirearmsModule } from './features/firearms/firearms.module';
 import { KpiModule } from './features/kpi/kpi.module';
 import { MaybesModule } from './features/maybes/maybes.module';
+import { MemoryModule } from './features/memory/memory.module';
 
 /**
  * The mounted feature modules: the one list. Each declares its resource kind through
@@ -17,4 +18,5 @@ export const FEATURE_MODULES = [
   BudgetModule,
   AnalyticsEventsModule,
   MaybesModule,
+  MemoryModule,
 ];

@@ -1,0 +1,21 @@
+import { DomainError, VersionConflictError } from '../../common/errors/domain.error';
+import { MEMORY_KIND } from './memory.types';
+
+/** `404 memory.not_found`: no live blackboard entry with this key (missing or expired). */
+export class BlackboardNotFoundError extends DomainError {
+  constructor(key: string) {
+    super(
+      `${MEMORY_KIND}.not_found`,
+      'not_found',
+      `Blackboard "${key}" does not exist in this project or has expired. PUT /memory/blackboards/${key} to create it.`,
+      { key },
+    );
+  }
+}
+
+/** `409 memory.version_conflict`: If-Match names a version that is no longer current. */
+export class MemoryVersionConflictError extends VersionConflictError {
+  constructor(expected: number, actual: number | null) {
+    super(MEMORY_KIND, expected, actual);
+  }
+}
