@@ -5,6 +5,7 @@ import { FirearmsModule } from './features/firearms/firearms.module';
 import { KpiModule } from './features/kpi/kpi.module';
 import { MaybesModule } from './features/maybes/maybes.module';
 import { MemoryModule } from './features/memory/memory.module';
+import { NexusModule } from './features/nexus-backend/nexus.module';
 
 /**
  * The mounted feature modules: the one list. Each declares its resource kind through
@@ -19,4 +20,5 @@ export const FEATURE_MODULES = [
   AnalyticsEventsModule,
   MaybesModule,
   MemoryModule,
+  NexusModule,
 ];

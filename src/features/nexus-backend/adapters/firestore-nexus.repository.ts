@@ -1,0 +1,122 @@
+import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
+import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import type { Scope } from '../../../common/scope/scope';
+import { sortableIdFloor } from '../nexus-ids';
+import { NexusRepository } from '../nexus.repository';
+import type { DatasetEvent, EventFilter, NexusSnippet, SnippetFilter } from '../nexus.types';
+
+/**
+ * Firestore adapter of the `nexus_backend` kind: one document per record in
+ * `{prefix_}tenants/{tenant}/envs/{env}/projects/{project}/nexus_snippets|nexus_events/{id}`,
+ * claimed with `create()`. Queried fields (`kind`, `tags`, `event_type`, `id`) are top-level;
+ * free-form JSON (`metadata`, `input`, `output`) is stored as JSON strings so any JSON value
+ * (nested arrays included) round-trips. `since` is a range on `id` (see `nexus-ids.ts`), so
+ * every list is one range on `id`, ordered `id desc`.
+ *
+ * Composite indexes real Firestore needs (the emulator needs none): snippets
+ * `kind + id desc`, `tags array-contains + id desc`, `kind + tags array-contains + id desc`;
+ * events `event_type + id desc`.
+ */
+export class FirestoreNexusRepository extends NexusRepository {
+  constructor(private readonly fs: FirestoreHandle) {
+    super();
+  }
+
+  async createSnippet(scope: Scope, snippet: NexusSnippet): Promise<NexusSnippet> {
+    const { metadata, ...rest } = snippet;
+    await this.snippets(scope)
+      .doc(snippet.id)
+      .create({ ...rest, metadata_json: JSON.stringify(metadata), ...scopeFields(scope) });
+    return snippet;
+  }
+
+  async getSnippet(scope: Scope, id: string): Promise<NexusSnippet | null> {
+    const snap = await this.snippets(scope).doc(id).get();
+    return snap.exists ? toSnippet(snap.data() as DocumentData) : null;
+  }
+
+  async listSnippets(
+    scope: Scope,
+    filter: SnippetFilter,
+    page: { limit: number; before?: string },
+  ): Promise<NexusSnippet[]> {
+    let query: Query = this.snippets(scope);
+    if (filter.kind !== undefined) query = query.where('kind', '==', filter.kind);
+    if (filter.tagsAny !== undefined && filter.tagsAny.length > 0)
+      query = query.where('tags', 'array-contains-any', filter.tagsAny);
+    return (await newestFirst(query, page)).map(toSnippet);
+  }
+
+  async recordEvent(scope: Scope, event: DatasetEvent): Promise<DatasetEvent> {
+    const { metadata, input, output, ...rest } = event;
+    await this.events(scope)
+      .doc(event.id)
+      .create({
+        ...rest,
+        metadata_json: JSON.stringify(metadata),
+        input_json: JSON.stringify(input ?? null),
+        output_json: JSON.stringify(output ?? null),
+        ...scopeFields(scope),
+      });
+    return event;
+  }
+
+  async listEvents(
+    scope: Scope,
+    filter: EventFilter,
+    page: { limit: number; before?: string },
+  ): Promise<DatasetEvent[]> {
+    let query: Query = this.events(scope);
+    if (filter.eventType !== undefined) query = query.where('event_type', '==', filter.eventType);
+    if (filter.since !== undefined)
+      query = query.where('id', '>=', sortableIdFloor(Date.parse(filter.since)));
+    return (await newestFirst(query, page)).map(toEvent);
+  }
+
+  private snippets(scope: Scope): CollectionReference {
+    return this.fs.scoped(scope, 'nexus_snippets');
+  }
+
+  private events(scope: Scope): CollectionReference {
+    return this.fs.scoped(scope, 'nexus_events');
+  }
+}
+
+async function newestFirst(
+  query: Query,
+  page: { limit: number; before?: string },
+): Promise<DocumentData[]> {
+  const bounded = page.before === undefined ? query : query.where('id', '<', page.before);
+  const snap = await bounded.orderBy('id', 'desc').limit(page.limit).get();
+  return snap.docs.map((doc) => doc.data());
+}
+
+function scopeFields(scope: Scope): DocumentData {
+  return { tenant_id: scope.tenantId, env: scope.env, project_id: scope.projectId };
+}
+
+function toSnippet(data: DocumentData): NexusSnippet {
+  return {
+    id: data.id as string,
+    kind: data.kind as string,
+    text: data.text as string,
+    tags: data.tags as string[],
+    metadata: JSON.parse(data.metadata_json as string) as Record<string, unknown>,
+    refs: data.refs as string[],
+    created_by: data.created_by as string,
+    created_at: data.created_at as string,
+  };
+}
+
+function toEvent(data: DocumentData): DatasetEvent {
+  return {
+    id: data.id as string,
+    event_type: data.event_type as string,
+    agent_id: data.agent_id as string,
+    input: JSON.parse(data.input_json as string) as unknown,
+    output: JSON.parse(data.output_json as string) as unknown,
+    metadata: JSON.parse(data.metadata_json as string) as Record<string, unknown>,
+    created_by: data.created_by as string,
+    created_at: data.created_at as string,
+  };
+}

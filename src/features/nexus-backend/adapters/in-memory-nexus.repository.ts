@@ -1,0 +1,74 @@
+import type { Scope } from '../../../common/scope/scope';
+import { sortableIdFloor } from '../nexus-ids';
+import { NexusRepository } from '../nexus.repository';
+import type { DatasetEvent, EventFilter, NexusSnippet, SnippetFilter } from '../nexus.types';
+
+/** Dev/test adapter of the `nexus_backend` kind: records in maps per scope. Forgets everything at restart. */
+export class InMemoryNexusRepository extends NexusRepository {
+  private readonly snippets = new Map<string, Map<string, NexusSnippet>>();
+  private readonly events = new Map<string, Map<string, DatasetEvent>>();
+
+  createSnippet(scope: Scope, snippet: NexusSnippet): Promise<NexusSnippet> {
+    bucket(this.snippets, scope).set(snippet.id, structuredClone(snippet));
+    return Promise.resolve(structuredClone(snippet));
+  }
+
+  getSnippet(scope: Scope, id: string): Promise<NexusSnippet | null> {
+    return Promise.resolve(structuredClone(bucket(this.snippets, scope).get(id) ?? null));
+  }
+
+  listSnippets(
+    scope: Scope,
+    filter: SnippetFilter,
+    page: { limit: number; before?: string },
+  ): Promise<NexusSnippet[]> {
+    const tagsAny = filter.tagsAny ?? [];
+    const matches = (s: NexusSnippet): boolean =>
+      (filter.kind === undefined || s.kind === filter.kind) &&
+      (tagsAny.length === 0 || s.tags.some((t) => tagsAny.includes(t)));
+    return Promise.resolve(
+      newestFirst([...bucket(this.snippets, scope).values()].filter(matches), page),
+    );
+  }
+
+  recordEvent(scope: Scope, event: DatasetEvent): Promise<DatasetEvent> {
+    bucket(this.events, scope).set(event.id, structuredClone(event));
+    return Promise.resolve(structuredClone(event));
+  }
+
+  listEvents(
+    scope: Scope,
+    filter: EventFilter,
+    page: { limit: number; before?: string },
+  ): Promise<DatasetEvent[]> {
+    const floor =
+      filter.since === undefined ? undefined : sortableIdFloor(Date.parse(filter.since));
+    const matches = (e: DatasetEvent): boolean =>
+      (filter.eventType === undefined || e.event_type === filter.eventType) &&
+      (floor === undefined || e.id >= floor);
+    return Promise.resolve(
+      newestFirst([...bucket(this.events, scope).values()].filter(matches), page),
+    );
+  }
+}
+
+function bucket<T>(maps: Map<string, Map<string, T>>, scope: Scope): Map<string, T> {
+  let map = maps.get(scope.toString());
+  if (map === undefined) {
+    map = new Map();
+    maps.set(scope.toString(), map);
+  }
+  return map;
+}
+
+function newestFirst<T extends { id: string }>(
+  records: T[],
+  page: { limit: number; before?: string },
+): T[] {
+  const before = page.before;
+  return records
+    .filter((r) => before === undefined || r.id < before)
+    .sort((a, b) => (a.id < b.id ? 1 : -1))
+    .slice(0, page.limit)
+    .map((r) => structuredClone(r));
+}

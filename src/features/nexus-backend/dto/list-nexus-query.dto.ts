@@ -1,0 +1,44 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, Matches } from 'class-validator';
+import { ListQueryDto } from '../../../common/http/pagination';
+import { NEXUS_LIMITS, NEXUS_NAME_FORMAT } from '../nexus.types';
+import { EmptyAsAbsent, IsNexusTags, IsZonedTimestamp, ToList } from './nexus-validators';
+
+/** Query of `GET /nexus/snippets`: newest first. */
+export class ListSnippetsQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ pattern: NEXUS_NAME_FORMAT.source })
+  @EmptyAsAbsent()
+  @IsOptional()
+  @Matches(NEXUS_NAME_FORMAT, {
+    message: 'kind must be a lower-case name of 1 to 64 characters (a-z, 0-9, "_", ".", ":", "-")',
+  })
+  kind?: string;
+
+  @ApiPropertyOptional({
+    description: `Comma-separated, at most ${NEXUS_LIMITS.tagsAny}: snippets with any of these tags.`,
+  })
+  @ToList()
+  @IsOptional()
+  @IsNexusTags(NEXUS_LIMITS.tagsAny)
+  tags_any?: string[];
+}
+
+/** Query of `GET /nexus/events`: newest first. */
+export class ListEventsQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ pattern: NEXUS_NAME_FORMAT.source })
+  @EmptyAsAbsent()
+  @IsOptional()
+  @Matches(NEXUS_NAME_FORMAT, {
+    message:
+      'event_type must be a lower-case name of 1 to 64 characters (a-z, 0-9, "_", ".", ":", "-")',
+  })
+  event_type?: string;
+
+  @ApiPropertyOptional({
+    description: 'Only events created at or after this time, e.g. 2030-01-31T12:00:00Z.',
+  })
+  @EmptyAsAbsent()
+  @IsOptional()
+  @IsZonedTimestamp()
+  since?: string;
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Page } from '../../common/http/pagination';
+import { CreateSnippetDto } from './dto/create-snippet.dto';
+import { ListEventsQueryDto, ListSnippetsQueryDto } from './dto/list-nexus-query.dto';
+import { RecordEventDto } from './dto/record-event.dto';
+import { SnippetIdParamDto } from './dto/snippet-id-param.dto';
+import type { DatasetEvent, NexusSnippet } from './nexus.types';
+import { NexusService } from './nexus.service';
+
+/** Snippets by kind and tags, and dataset events. Reads viewer, writes member. */
+@ApiTags('nexus')
+@Controller('nexus')
+export class NexusController {
+  constructor(private readonly service: NexusService) {}
+
+  @Post('snippets')
+  createSnippet(@Body() body: CreateSnippetDto): Promise<NexusSnippet> {
+    return this.service.createSnippet(body);
+  }
+
+  /** Newest first. */
+  @Get('snippets')
+  snippets(@Query() query: ListSnippetsQueryDto): Promise<Page<NexusSnippet>> {
+    return this.service.snippets({ kind: query.kind, tagsAny: query.tags_any }, query);
+  }
+
+  @Get('snippets/:id')
+  snippet(@Param() params: SnippetIdParamDto): Promise<NexusSnippet> {
+    return this.service.snippet(params.id);
+  }
+
+  @Post('events')
+  recordEvent(@Body() body: RecordEventDto): Promise<DatasetEvent> {
+    return this.service.recordEvent(body);
+  }
+
+  /** Newest first; `since` inclusive. */
+  @Get('events')
+  events(@Query() query: ListEventsQueryDto): Promise<Page<DatasetEvent>> {
+    return this.service.events({ eventType: query.event_type, since: query.since }, query);
+  }
+}
