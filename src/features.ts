@@ -6,6 +6,7 @@ import { KpiModule } from './features/kpi/kpi.module';
 import { MaybesModule } from './features/maybes/maybes.module';
 import { MemoryModule } from './features/memory/memory.module';
 import { NexusModule } from './features/nexus-backend/nexus.module';
+import { TimelineModule } from './features/timeline/timeline.module';
 
 /**
  * The mounted feature modules: the one list. Each declares its resource kind through
@@ -21,4 +22,5 @@ export const FEATURE_MODULES = [
   MaybesModule,
   MemoryModule,
   NexusModule,
+  TimelineModule,
 ];

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, DEFAULT_LIMIT, toPage, type Page } from '../../common/http/pagination';
+import { newSortableId } from '../../common/ids/sortable-id';
+import { RequestContext } from '../../common/request-context/request-context';
+import {
+  checkEmpty,
+  checkVersion,
+  definedOnly,
+  editRecord,
+  load,
+  newRecordBase,
+} from './timeline-records';
+import { TimelineNotFoundError } from './timeline.errors';
+import { TimelineRepository } from './timeline.repository';
+import type { TimelineProject } from './timeline.types';
+
+/** What a client sets on a project. */
+export interface ProjectInput {
+  name: string;
+  description?: string;
+}
+
+/** Video projects of the request's scope. A project is deleted only once it has no sequences. */
+@Injectable()
+export class TimelineProjectsService {
+  constructor(
+    private readonly repo: TimelineRepository,
+    private readonly context: RequestContext,
+  ) {}
+
+  create(input: ProjectInput): Promise<TimelineProject> {
+    const project: TimelineProject = {
+      ...newRecordBase(newSortableId(), this.context.principal.subject, new Date().toISOString()),
+      name: input.name,
+      description: input.description ?? '',
+      sequence_ids: [],
+    };
+    return this.repo
+      .transact(this.context.scope, (tx) => Promise.resolve(tx.create('project', project)))
+      .then(() => project);
+  }
+
+  async get(id: string): Promise<TimelineProject> {
+    const project = await this.repo.get(this.context.scope, 'project', id);
+    if (project === null) throw new TimelineNotFoundError('project', id);
+    return project;
+  }
+
+  /** Newest first. */
+  async list(page: { limit?: number; cursor?: string }): Promise<Page<TimelineProject>> {
+    const limit = page.limit ?? DEFAULT_LIMIT;
+    const after = decodeCursor<{ before: string }>(
+      page.cursor,
+      (v) => typeof v.before === 'string',
+    );
+    const fetched = await this.repo.listProjects(this.context.scope, {
+      limit: limit + 1,
+      before: after?.before,
+    });
+    return toPage(fetched, limit, (last) => ({ before: last.id }));
+  }
+
+  update(
+    id: string,
+    patch: Partial<ProjectInput>,
+    expectedVersion?: number,
+  ): Promise<TimelineProject> {
+    const now = new Date().toISOString();
+    return this.repo.transact(this.context.scope, (tx) =>
+      editRecord(tx, 'project', id, expectedVersion, now, () => definedOnly(patch)),
+    );
+  }
+
+  /** `409 timeline.has_children` while the project still has sequences. */
+  remove(id: string, expectedVersion?: number): Promise<void> {
+    return this.repo.transact(this.context.scope, async (tx) => {
+      const project = await load(tx, 'project', id);
+      checkVersion(project, expectedVersion);
+      checkEmpty('project', id, { sequences: project.sequence_ids.length });
+      tx.delete('project', id);
+    });
+  }
+}

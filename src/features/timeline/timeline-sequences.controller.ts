@@ -1,0 +1,98 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { parseIfMatch } from '../../common/http/if-match';
+import { ListQueryDto, type Page } from '../../common/http/pagination';
+import { UpdateSequenceDto } from './dto/sequence.dto';
+import { TimelineIdParamDto } from './dto/timeline-params.dto';
+import { CreateTrackDto } from './dto/track.dto';
+import { CreateTransitionDto } from './dto/transition.dto';
+import { IF_MATCH_HEADER, withEtag } from './timeline-etag';
+import { TimelineSequencesService } from './timeline-sequences.service';
+import { TimelineTracksService } from './timeline-tracks.service';
+import { TimelineTransitionsService } from './timeline-transitions.service';
+import type { Sequence, Track, Transition } from './timeline.types';
+
+/** `/timeline/sequences/:id` with its tracks and transitions. */
+@ApiTags('timeline')
+@Controller('timeline/sequences')
+export class TimelineSequencesController {
+  constructor(
+    private readonly sequences: TimelineSequencesService,
+    private readonly tracks: TimelineTracksService,
+    private readonly transitions: TimelineTransitionsService,
+  ) {}
+
+  @Get(':id')
+  async get(
+    @Param() params: TimelineIdParamDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Sequence> {
+    return withEtag(res, await this.sequences.get(params.id));
+  }
+
+  @Patch(':id')
+  @ApiHeader(IF_MATCH_HEADER)
+  async update(
+    @Param() params: TimelineIdParamDto,
+    @Body() body: UpdateSequenceDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Sequence> {
+    return withEtag(res, await this.sequences.update(params.id, body, parseIfMatch(ifMatch)));
+  }
+
+  /** Only a sequence without tracks and transitions is deleted; otherwise 409 timeline.has_children. */
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiHeader(IF_MATCH_HEADER)
+  remove(
+    @Param() params: TimelineIdParamDto,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
+    return this.sequences.remove(params.id, parseIfMatch(ifMatch));
+  }
+
+  @Post(':id/tracks')
+  createTrack(@Param() params: TimelineIdParamDto, @Body() body: CreateTrackDto): Promise<Track> {
+    return this.tracks.create(params.id, body);
+  }
+
+  /** Creation order (the sequence's track_ids order). */
+  @Get(':id/tracks')
+  listTracks(
+    @Param() params: TimelineIdParamDto,
+    @Query() query: ListQueryDto,
+  ): Promise<Page<Track>> {
+    return this.tracks.list(params.id, query);
+  }
+
+  @Post(':id/transitions')
+  createTransition(
+    @Param() params: TimelineIdParamDto,
+    @Body() body: CreateTransitionDto,
+  ): Promise<Transition> {
+    return this.transitions.create(params.id, body);
+  }
+
+  /** Newest first. */
+  @Get(':id/transitions')
+  listTransitions(
+    @Param() params: TimelineIdParamDto,
+    @Query() query: ListQueryDto,
+  ): Promise<Page<Transition>> {
+    return this.transitions.list(params.id, query);
+  }
+}
