@@ -6,6 +6,7 @@ import { KpiModule } from './features/kpi/kpi.module';
 import { MaybesModule } from './features/maybes/maybes.module';
 import { MemoryModule } from './features/memory/memory.module';
 import { NexusModule } from './features/nexus-backend/nexus.module';
+import { RealtimeRegistryModule } from './features/realtime-registry/realtime-registry.module';
 import { TimelineModule } from './features/timeline/timeline.module';
 
 /**
@@ -23,4 +24,5 @@ export const FEATURE_MODULES = [
   MemoryModule,
   NexusModule,
   TimelineModule,
+  RealtimeRegistryModule,
 ];

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { RealtimeIdParamDto, RegisterRealtimeIdDto } from './dto/register-realtime-id.dto';
+import type { RealtimeRegistration } from './realtime-registration.types';
+import { RealtimeRegistryService } from './realtime-registry.service';
+
+/** Registers thread and canvas ids for the caller's scope and tells who owns one. */
+@ApiTags('realtime')
+@Controller('realtime')
+export class RealtimeRegistryController {
+  constructor(private readonly service: RealtimeRegistryService) {}
+
+  /** Claims a thread id (member). `409 realtime.id_taken` when it is registered anywhere. */
+  @Post('threads')
+  registerThread(@Body() body: RegisterRealtimeIdDto): Promise<RealtimeRegistration> {
+    return this.service.register('thread', body.id);
+  }
+
+  /** Claims a canvas id (member). `409 realtime.id_taken` when it is registered anywhere. */
+  @Post('canvases')
+  registerCanvas(@Body() body: RegisterRealtimeIdDto): Promise<RealtimeRegistration> {
+    return this.service.register('canvas', body.id);
+  }
+
+  /** The owner scope of a thread id registered by the caller's scope; 404 otherwise. */
+  @Get('threads/:id')
+  getThread(@Param() params: RealtimeIdParamDto): Promise<RealtimeRegistration> {
+    return this.service.get('thread', params.id);
+  }
+
+  /** The owner scope of a canvas id registered by the caller's scope; 404 otherwise. */
+  @Get('canvases/:id')
+  getCanvas(@Param() params: RealtimeIdParamDto): Promise<RealtimeRegistration> {
+    return this.service.get('canvas', params.id);
+  }
+}
