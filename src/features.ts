@@ -6,6 +6,7 @@ import { KpiModule } from './features/kpi/kpi.module';
 import { MaybesModule } from './features/maybes/maybes.module';
 import { MemoryModule } from './features/memory/memory.module';
 import { NexusModule } from './features/nexus-backend/nexus.module';
+import { RateLimitModule } from './features/rate-limit/rate-limit.module';
 import { RealtimeRegistryModule } from './features/realtime-registry/realtime-registry.module';
 import { TimelineModule } from './features/timeline/timeline.module';
 
@@ -25,4 +26,5 @@ export const FEATURE_MODULES = [
   NexusModule,
   TimelineModule,
   RealtimeRegistryModule,
+  RateLimitModule,
 ];

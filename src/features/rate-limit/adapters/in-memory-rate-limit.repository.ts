@@ -1,0 +1,110 @@
+import type { Scope } from '../../../common/scope/scope';
+import { RateLimitPolicyVersionConflictError } from '../rate-limit.errors';
+import { RateLimitRepository } from '../rate-limit.repository';
+import type {
+  ConsumeOutcome,
+  ConsumeRequest,
+  RateLimitPolicy,
+  RateLimitPolicyInput,
+} from '../rate-limit.types';
+
+/** The sliding window log of one key: allowed consumptions, oldest first. */
+interface Log {
+  entries: { at: number; cost: number }[];
+  sum: number;
+}
+
+/**
+ * Dev/test adapter: policies and logs in maps keyed by scope. Each consume runs
+ * synchronously, so concurrent calls are decided one after another (exact). Forgets
+ * everything at restart.
+ */
+export class InMemoryRateLimitRepository extends RateLimitRepository {
+  private readonly policies = new Map<string, Map<string, RateLimitPolicy>>();
+  private readonly logs = new Map<string, Log>();
+
+  getPolicy(scope: Scope, action: string): Promise<RateLimitPolicy | null> {
+    const found = this.policies.get(scope.toString())?.get(action);
+    return Promise.resolve(found ? { ...found } : null);
+  }
+
+  putPolicy(
+    scope: Scope,
+    action: string,
+    input: RateLimitPolicyInput,
+    write: { actor: string; expectedVersion?: number },
+  ): Promise<RateLimitPolicy> {
+    const byAction = this.policies.get(scope.toString()) ?? new Map<string, RateLimitPolicy>();
+    const current = byAction.get(action);
+    if (write.expectedVersion !== undefined && current?.version !== write.expectedVersion) {
+      return Promise.reject(
+        new RateLimitPolicyVersionConflictError(write.expectedVersion, current?.version ?? null),
+      );
+    }
+    const policy: RateLimitPolicy = {
+      action,
+      limit: input.limit,
+      window_seconds: input.window_seconds,
+      version: (current?.version ?? 0) + 1,
+      updated_at: new Date().toISOString(),
+      updated_by: write.actor,
+    };
+    byAction.set(action, policy);
+    this.policies.set(scope.toString(), byAction);
+    return Promise.resolve({ ...policy });
+  }
+
+  listPolicies(scope: Scope, page: { limit: number; after?: string }): Promise<RateLimitPolicy[]> {
+    const all = [...(this.policies.get(scope.toString())?.values() ?? [])].sort((a, b) =>
+      a.action < b.action ? -1 : 1,
+    );
+    const after = page.after;
+    return Promise.resolve(
+      all
+        .filter((p) => after === undefined || p.action > after)
+        .slice(0, page.limit)
+        .map((p) => ({ ...p })),
+    );
+  }
+
+  consume(scope: Scope, request: ConsumeRequest): Promise<ConsumeOutcome> {
+    const key = JSON.stringify([scope.toString(), request.action, request.subject]);
+    const log = this.logs.get(key) ?? { entries: [], sum: 0 };
+    this.logs.set(key, log);
+    const last = log.entries.at(-1)?.at ?? 0;
+    const now = Math.max(Date.now(), last);
+    while (
+      log.entries.length > 0 &&
+      (log.entries[0] as { at: number }).at <= now - request.windowMs
+    ) {
+      log.sum -= (log.entries.shift() as { cost: number }).cost;
+    }
+    if (log.sum + request.cost <= request.limit) {
+      log.entries.push({ at: now, cost: request.cost });
+      log.sum += request.cost;
+      return Promise.resolve({
+        allowed: true,
+        remaining: request.limit - log.sum,
+        resetAtMs: now + request.windowMs,
+        retryAfterMs: 0,
+      });
+    }
+    return Promise.resolve({
+      allowed: false,
+      remaining: Math.max(0, request.limit - log.sum),
+      resetAtMs: last + request.windowMs,
+      retryAfterMs: retryAt(log, request) - now,
+    });
+  }
+}
+
+/** When enough of the oldest entries have left the window for `cost` to fit. */
+function retryAt(log: Log, request: ConsumeRequest): number {
+  const need = log.sum + request.cost - request.limit;
+  let freed = 0;
+  for (const entry of log.entries) {
+    freed += entry.cost;
+    if (freed >= need) return entry.at + request.windowMs;
+  }
+  return (log.entries.at(-1)?.at ?? 0) + request.windowMs;
+}
