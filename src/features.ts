@@ -1,5 +1,6 @@
 import { AnalyticsEventsModule } from './features/analytics-events/analytics-events.module';
 import { BudgetModule } from './features/budget/budget.module';
+import { ChatBusModule } from './features/chat-bus/chat-bus.module';
 import { FeatureFlagsModule } from './features/feature-flags/feature-flags.module';
 import { FirearmsModule } from './features/firearms/firearms.module';
 import { KpiModule } from './features/kpi/kpi.module';
@@ -27,4 +28,5 @@ export const FEATURE_MODULES = [
   TimelineModule,
   RealtimeRegistryModule,
   RateLimitModule,
+  ChatBusModule,
 ];

@@ -1,0 +1,28 @@
+import type { ChatMessage, MessageRole } from '../chat.types';
+
+/** A stream entry as Redis returns it: `[id, [field, value, field, value…]]`. */
+export type StreamEntry = [id: string, fields: string[]];
+
+/** A stream entry as a chat message; the time is the millisecond part of the stream id. */
+export function toChatMessage(threadId: string, [id, fields]: StreamEntry): ChatMessage {
+  const values = new Map<string, string>();
+  for (let i = 0; i + 1 < fields.length; i += 2)
+    values.set(fields[i] as string, fields[i + 1] as string);
+  return {
+    id,
+    thread_id: threadId,
+    role: (values.get('role') ?? 'user') as MessageRole,
+    text: values.get('text') ?? '',
+    author: values.get('author') ?? '',
+    created_at: new Date(Number(id.split('-')[0])).toISOString(),
+  };
+}
+
+/** The entries of the one stream an XREAD asked for (null when it timed out). */
+export function entriesOfXread(reply: unknown): StreamEntry[] {
+  if (!Array.isArray(reply)) return [];
+  const first: unknown = reply[0];
+  if (!Array.isArray(first)) return [];
+  const entries: unknown = first[1];
+  return Array.isArray(entries) ? (entries as StreamEntry[]) : [];
+}

@@ -1,0 +1,104 @@
+import { Body, Controller, Get, Headers, Logger, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DomainError } from '../../common/errors/domain.error';
+import { ListQueryDto, type Page } from '../../common/http/pagination';
+import { ChatInvalidLastEventIdError } from './chat-bus.errors';
+import { ChatBusService } from './chat-bus.service';
+import { ChatLiveFeeds } from './chat-live-feeds';
+import { ChatSseWriter } from './chat-sse.writer';
+import { MESSAGE_ID_FORMAT, type ChatMessage, type ChatThread } from './chat.types';
+import {
+  CreateThreadDto,
+  ListMessagesQueryDto,
+  PostMessageDto,
+  ThreadEventsQueryDto,
+  ThreadIdParamDto,
+} from './dto/chat.dto';
+
+@ApiTags('chat')
+@Controller('chat/threads')
+export class ChatBusController {
+  private readonly logger = new Logger('ChatBus');
+
+  constructor(
+    private readonly service: ChatBusService,
+    private readonly feeds: ChatLiveFeeds,
+  ) {}
+
+  /** Creates a thread (member) and registers its id in realtime_registry. */
+  @Post()
+  createThread(@Body() body: CreateThreadDto): Promise<ChatThread> {
+    return this.service.createThread(body);
+  }
+
+  /** Threads of the caller's scope, newest first. */
+  @Get()
+  listThreads(@Query() query: ListQueryDto): Promise<Page<ChatThread>> {
+    return this.service.listThreads(query);
+  }
+
+  @Get(':id')
+  getThread(@Param() params: ThreadIdParamDto): Promise<ChatThread> {
+    return this.service.getThread(params.id);
+  }
+
+  /** Appends a message (member); the answer carries its stream id. */
+  @Post(':id/messages')
+  postMessage(
+    @Param() params: ThreadIdParamDto,
+    @Body() body: PostMessageDto,
+  ): Promise<ChatMessage> {
+    return this.service.postMessage(params.id, body);
+  }
+
+  /** Messages in append order (oldest first), after `after` or the page cursor. */
+  @Get(':id/messages')
+  listMessages(
+    @Param() params: ThreadIdParamDto,
+    @Query() query: ListMessagesQueryDto,
+  ): Promise<Page<ChatMessage>> {
+    return this.service.listMessages(params.id, query);
+  }
+
+  /**
+   * Server-Sent Events: new messages as they are posted. A client that reconnects with
+   * `Last-Event-ID` (or `?after=`) first receives what it missed, then live messages, with
+   * no duplicates and no gaps (messages trimmed by the stream cap cannot be replayed).
+   */
+  @Get(':id/events')
+  @ApiProduces('text/event-stream')
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'Id of the last message received',
+  })
+  async events(
+    @Param() params: ThreadIdParamDto,
+    @Query() query: ThreadEventsQueryDto,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const after = await this.service.openFeed(
+      params.id,
+      parseLastEventId(lastEventId) ?? query.after,
+    );
+    const signal = this.feeds.open(res);
+    const sse = new ChatSseWriter(res);
+    try {
+      await this.service.follow(params.id, after, (messages) => sse.sendMessages(messages), signal);
+    } catch (err) {
+      if (!(err instanceof DomainError))
+        this.logger.error({ err, thread_id: params.id }, 'Chat live feed failed');
+      sse.sendError(err);
+    } finally {
+      sse.end();
+    }
+  }
+}
+
+function parseLastEventId(header: string | undefined): string | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  if (!MESSAGE_ID_FORMAT.test(header.trim())) throw new ChatInvalidLastEventIdError(header);
+  return header.trim();
+}
