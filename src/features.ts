@@ -5,6 +5,7 @@ import { FeatureFlagsModule } from './features/feature-flags/feature-flags.modul
 import { FirearmsModule } from './features/firearms/firearms.module';
 import { KpiModule } from './features/kpi/kpi.module';
 import { MaybesModule } from './features/maybes/maybes.module';
+import { MediaStorageModule } from './features/media-storage/media-storage.module';
 import { MemoryModule } from './features/memory/memory.module';
 import { NexusModule } from './features/nexus-backend/nexus.module';
 import { RateLimitModule } from './features/rate-limit/rate-limit.module';
@@ -29,4 +30,5 @@ export const FEATURE_MODULES = [
   RealtimeRegistryModule,
   RateLimitModule,
   ChatBusModule,
+  MediaStorageModule,
 ];

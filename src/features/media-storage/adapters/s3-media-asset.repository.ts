@@ -1,0 +1,179 @@
+import { Readable } from 'node:stream';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import type { S3Handle } from '../../../backends/s3/s3.driver';
+import type { Scope } from '../../../common/scope/scope';
+import { MediaAssetRepository } from '../media-asset.repository';
+import type {
+  MediaAsset,
+  MediaAssetPage,
+  MediaContentTarget,
+  MediaListQuery,
+} from '../media-asset.types';
+import { guardedClient } from './s3-client-guard';
+import { S3MediaKeys, type Pointer } from './s3-media-keys';
+import { S3MediaUploader } from './s3-media-uploader';
+
+/** Tuning of the S3 adapter (defaults suit production; tests shrink them). */
+export interface S3MediaTuning {
+  /** Bound on each S3 request of an upload (one part of at most 5 MiB each). */
+  requestTimeoutMs: number;
+  /** `MaxKeys` of each ListObjectsV2 call. */
+  listPageKeys: number;
+  /** ListObjectsV2 calls one filtered list page may make before it answers a shorter page. */
+  maxListCalls: number;
+}
+
+const DEFAULT_TUNING: S3MediaTuning = {
+  requestTimeoutMs: 30_000,
+  listPageKeys: 1000,
+  maxListCalls: 5,
+};
+
+/**
+ * Media assets in the route's bucket (layout: {@link S3MediaKeys}). S3 has no transaction
+ * over several objects, so writes go bytes → metadata → pointers and deletes go metadata →
+ * the rest: an interrupted write leaves an asset readable by id but not listed (the upload
+ * service then deletes it, best effort), an interrupted delete leaves pointers without
+ * metadata, which lists skip. Neither ever shows an asset whose bytes are missing.
+ */
+export class S3MediaAssetRepository extends MediaAssetRepository {
+  private readonly keys: S3MediaKeys;
+  private readonly tuning: S3MediaTuning;
+  private readonly uploader: S3MediaUploader;
+  private readonly client: S3Client;
+
+  constructor(
+    private readonly s3: S3Handle,
+    tuning: Partial<S3MediaTuning> = {},
+  ) {
+    super();
+    this.keys = new S3MediaKeys(s3);
+    this.client = guardedClient(s3.client);
+    this.tuning = { ...DEFAULT_TUNING, ...tuning };
+    this.uploader = new S3MediaUploader(s3, this.tuning.requestTimeoutMs);
+  }
+
+  putContent(scope: Scope, target: MediaContentTarget, body: Readable): Promise<void> {
+    return this.uploader.upload(this.keys.content(scope, target), target.content_type, body);
+  }
+
+  async discardContent(scope: Scope, target: MediaContentTarget): Promise<void> {
+    await this.deleteKey(this.keys.content(scope, target));
+  }
+
+  async save(scope: Scope, asset: MediaAsset): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.s3.bucket,
+        Key: this.keys.record(scope, asset.id),
+        Body: JSON.stringify(asset),
+        ContentType: 'application/json',
+      }),
+    );
+    await Promise.all(
+      this.keys
+        .pointers(scope, asset)
+        .map((key) =>
+          this.client.send(
+            new PutObjectCommand({ Bucket: this.s3.bucket, Key: key, Body: '', ContentLength: 0 }),
+          ),
+        ),
+    );
+  }
+
+  async get(scope: Scope, id: string): Promise<MediaAsset | null> {
+    const body = await this.getObject(this.keys.record(scope, id));
+    if (body === null) return null;
+    const asset = JSON.parse(await body.transformToString()) as MediaAsset;
+    return asset.id === id ? asset : null;
+  }
+
+  async list(scope: Scope, query: MediaListQuery): Promise<MediaAssetPage> {
+    const { pointers, next } = await this.scan(scope, query);
+    const assets = await Promise.all(pointers.map((p) => this.get(scope, p.id)));
+    return { items: assets.filter((a): a is MediaAsset => a !== null), next };
+  }
+
+  async openContent(scope: Scope, asset: MediaAsset): Promise<Readable | null> {
+    const body = await this.getObject(this.keys.content(scope, asset));
+    if (body === null) return null;
+    if (!(body instanceof Readable))
+      throw new TypeError('S3 GetObject did not return a Node.js stream');
+    return body;
+  }
+
+  async delete(scope: Scope, asset: MediaAsset): Promise<void> {
+    await this.deleteKey(this.keys.record(scope, asset.id));
+    await Promise.all(
+      [this.keys.content(scope, asset), ...this.keys.pointers(scope, asset)].map((key) =>
+        this.deleteKey(key),
+      ),
+    );
+  }
+
+  /**
+   * Pointers of one page: ListObjectsV2 from the position (continuation tokens within the
+   * call), the kind filtered from the keys, at most `maxListCalls` calls. `next` is the last
+   * pointer returned when more match, or the last one scanned when the call budget ran out.
+   */
+  private async scan(
+    scope: Scope,
+    query: MediaListQuery,
+  ): Promise<{ pointers: Pointer[]; next: string | null }> {
+    const prefix = this.keys.listPrefix(scope, query.tag);
+    const found: Pointer[] = [];
+    let lastScanned: string | null = null;
+    let token: string | undefined;
+    for (let call = 0; call < this.tuning.maxListCalls; call += 1) {
+      const page = await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: this.s3.bucket,
+          Prefix: prefix,
+          MaxKeys: this.tuning.listPageKeys,
+          ...(token !== undefined
+            ? { ContinuationToken: token }
+            : query.before !== undefined
+              ? { StartAfter: this.keys.startAfter(prefix, query.before) }
+              : {}),
+        }),
+      );
+      for (const object of page.Contents ?? []) {
+        const pointer = object.Key === undefined ? null : this.keys.parsePointer(object.Key);
+        if (pointer === null) continue;
+        lastScanned = pointer.id;
+        if (query.kind === undefined || pointer.kind === query.kind) found.push(pointer);
+        if (found.length > query.limit)
+          return {
+            pointers: found.slice(0, query.limit),
+            next: found[query.limit - 1]?.id ?? null,
+          };
+      }
+      if (page.IsTruncated !== true || page.NextContinuationToken === undefined)
+        return { pointers: found, next: null };
+      token = page.NextContinuationToken;
+    }
+    return { pointers: found, next: lastScanned };
+  }
+
+  private async getObject(key: string) {
+    try {
+      const res = await this.client.send(
+        new GetObjectCommand({ Bucket: this.s3.bucket, Key: key }),
+      );
+      return res.Body ?? null;
+    } catch (err) {
+      if ((err as Error).name === 'NoSuchKey') return null;
+      throw err;
+    }
+  }
+
+  private async deleteKey(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.s3.bucket, Key: key }));
+  }
+}

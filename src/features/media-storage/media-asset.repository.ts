@@ -1,0 +1,41 @@
+import type { Readable } from 'node:stream';
+import type { Scope } from '../../common/scope/scope';
+import type {
+  MediaAsset,
+  MediaAssetPage,
+  MediaContentTarget,
+  MediaListQuery,
+} from './media-asset.types';
+
+/**
+ * Port: media assets (bytes plus metadata) stored per scope. An asset of another scope is
+ * invisible: reads return null and lists never include it.
+ */
+export abstract class MediaAssetRepository {
+  /**
+   * Streams `body` into the store as the content of `target` (not buffered whole). Resolves
+   * once the bytes are stored. When `body` fails (for example the size limit was crossed)
+   * it rejects with the body's error and leaves no content behind. Exempt from the routed
+   * per-call timeout (it lasts as long as the client sends); the adapter bounds each of its
+   * own backend requests instead.
+   */
+  abstract putContent(scope: Scope, target: MediaContentTarget, body: Readable): Promise<void>;
+
+  /** Removes content stored by {@link putContent} that never got metadata. Idempotent. */
+  abstract discardContent(scope: Scope, target: MediaContentTarget): Promise<void>;
+
+  /** Records the metadata of an asset whose content is stored; it is then listed and readable. */
+  abstract save(scope: Scope, asset: MediaAsset): Promise<void>;
+
+  /** The asset with this id in `scope`, or null (also when it exists in another scope). */
+  abstract get(scope: Scope, id: string): Promise<MediaAsset | null>;
+
+  /** Newest first, filtered by kind and/or tag; see {@link MediaAssetPage}. */
+  abstract list(scope: Scope, query: MediaListQuery): Promise<MediaAssetPage>;
+
+  /** The asset's bytes as a stream, or null when the content is gone. */
+  abstract openContent(scope: Scope, asset: MediaAsset): Promise<Readable | null>;
+
+  /** Removes the metadata first (the asset disappears at once), then the content. Idempotent. */
+  abstract delete(scope: Scope, asset: MediaAsset): Promise<void>;
+}
