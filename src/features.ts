@@ -9,6 +9,7 @@ import { MediaStorageModule } from './features/media-storage/media-storage.modul
 import { MemoryModule } from './features/memory/memory.module';
 import { NexusModule } from './features/nexus-backend/nexus.module';
 import { RateLimitModule } from './features/rate-limit/rate-limit.module';
+import { RawStorageModule } from './features/raw-storage/raw-storage.module';
 import { RealtimeRegistryModule } from './features/realtime-registry/realtime-registry.module';
 import { TimelineModule } from './features/timeline/timeline.module';
 
@@ -31,4 +32,5 @@ export const FEATURE_MODULES = [
   RateLimitModule,
   ChatBusModule,
   MediaStorageModule,
+  RawStorageModule,
 ];
