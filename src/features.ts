@@ -8,9 +8,12 @@ import { MaybesModule } from './features/maybes/maybes.module';
 import { MediaStorageModule } from './features/media-storage/media-storage.module';
 import { MemoryModule } from './features/memory/memory.module';
 import { NexusModule } from './features/nexus-backend/nexus.module';
+import { PageContentModule } from './features/page-content/page-content.module';
 import { RateLimitModule } from './features/rate-limit/rate-limit.module';
 import { RawStorageModule } from './features/raw-storage/raw-storage.module';
 import { RealtimeRegistryModule } from './features/realtime-registry/realtime-registry.module';
+import { SeoModule } from './features/seo/seo.module';
+import { StrategyLockModule } from './features/strategy-lock/strategy-lock.module';
 import { TimelineModule } from './features/timeline/timeline.module';
 
 /**
@@ -33,4 +36,7 @@ export const FEATURE_MODULES = [
   ChatBusModule,
   MediaStorageModule,
   RawStorageModule,
+  StrategyLockModule,
+  PageContentModule,
+  SeoModule,
 ];

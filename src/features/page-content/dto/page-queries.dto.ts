@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { ListQueryDto } from '../../../common/http/pagination';
+import { IsNameId, NAME_ID_FORMAT } from '../../../common/validation/validators';
+import { SLUG_FORMAT } from '../page.types';
+
+/** Query of `GET /pages`. */
+export class ListPagesQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ pattern: NAME_ID_FORMAT.source })
+  @IsOptional()
+  @IsNameId()
+  surface?: string;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  published?: boolean;
+}
+
+/** Path of `GET /pages/by-slug/:surface/:slug`. */
+export class PageSlugParamsDto {
+  @ApiProperty({ pattern: NAME_ID_FORMAT.source }) @IsNameId() surface!: string;
+  @ApiProperty({ pattern: SLUG_FORMAT.source })
+  @Matches(SLUG_FORMAT, { message: `slug must match ${SLUG_FORMAT.source}` })
+  slug!: string;
+}

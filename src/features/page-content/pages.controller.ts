@@ -1,0 +1,100 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { RequireRole } from '../../common/auth/access.decorators';
+import { IdParamDto } from '../../common/http/id-param';
+import { parseIfMatch } from '../../common/http/if-match';
+import type { Page as ListPage } from '../../common/http/pagination';
+import { ListPagesQueryDto, PageSlugParamsDto } from './dto/page-queries.dto';
+import { CreatePageDto, UpdatePageDto } from './dto/page.dto';
+import type { Page, PageRecord } from './page.types';
+import { PagesService } from './pages.service';
+
+@ApiTags('pages')
+@Controller('pages')
+export class PagesController {
+  constructor(private readonly service: PagesService) {}
+
+  /** Creates an unpublished page (member); `409 page.slug_taken` when the slug is in use. */
+  @Post()
+  async create(
+    @Body() body: CreatePageDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Page> {
+    return withEtag(res, await this.service.create(body));
+  }
+
+  /** Newest first; items carry no body (read one page for it). */
+  @Get()
+  list(@Query() query: ListPagesQueryDto): Promise<ListPage<PageRecord>> {
+    return this.service.list(query);
+  }
+
+  @Get('by-slug/:surface/:slug')
+  async getBySlug(
+    @Param() { surface, slug }: PageSlugParamsDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Page> {
+    return withEtag(res, await this.service.getBySlug(surface, slug));
+  }
+
+  @Get(':id')
+  async get(@Param() { id }: IdParamDto, @Res({ passthrough: true }) res: Response): Promise<Page> {
+    return withEtag(res, await this.service.get(id));
+  }
+
+  @Patch(':id')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
+  async update(
+    @Param() { id }: IdParamDto,
+    @Body() body: UpdatePageDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Page> {
+    return withEtag(res, await this.service.update(id, body, parseIfMatch(ifMatch)));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async delete(@Param() { id }: IdParamDto): Promise<void> {
+    await this.service.delete(id);
+  }
+
+  /** Admin; needs an approved strategy lock for `builder:publish_page` on the page's surface. */
+  @Post(':id/publish')
+  @HttpCode(200)
+  @RequireRole('admin')
+  async publish(
+    @Param() { id }: IdParamDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Page> {
+    return withEtag(res, await this.service.publish(id));
+  }
+
+  @Post(':id/unpublish')
+  @HttpCode(200)
+  @RequireRole('admin')
+  async unpublish(
+    @Param() { id }: IdParamDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Page> {
+    return withEtag(res, await this.service.unpublish(id));
+  }
+}
+
+function withEtag(res: Response, page: Page): Page {
+  res.setHeader('ETag', `"${page.version}"`);
+  return page;
+}

@@ -1,0 +1,106 @@
+import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
+import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import type { Scope } from '../../../common/scope/scope';
+import { StrategyLockRepository, type StrategyLockQuery } from '../strategy-lock.repository';
+import {
+  ANY_ACTION,
+  type LockScope,
+  type StoredLockStatus,
+  type StrategyLock,
+} from '../strategy-lock.types';
+
+/**
+ * One document per lock at `{prefix_}tenants/{t}/envs/{e}/projects/{p|-}/strategy_locks/{id}`,
+ * every field top-level (constraints as a JSON string: client keys need no escaping and
+ * any nesting depth fits). Updates are read-check-write transactions.
+ *
+ * Composite indexes real Firestore needs (the emulator needs none):
+ * - list: each combination of `status`, `surface`, `scope` (equality) with `id` descending;
+ * - findApproved: `status` ==, `allowed_actions` array-contains-any, `valid_until` range.
+ */
+export class FirestoreStrategyLockRepository extends StrategyLockRepository {
+  constructor(private readonly fs: FirestoreHandle) {
+    super();
+  }
+
+  async create(scope: Scope, lock: StrategyLock): Promise<StrategyLock> {
+    await this.locks(scope).doc(lock.id).create(toDoc(scope, lock));
+    return lock;
+  }
+
+  async get(scope: Scope, id: string): Promise<StrategyLock | null> {
+    const snap = await this.locks(scope).doc(id).get();
+    const data = snap.data();
+    return data === undefined ? null : fromDoc(data);
+  }
+
+  async list(scope: Scope, q: StrategyLockQuery): Promise<StrategyLock[]> {
+    let query: Query = this.locks(scope);
+    if (q.statuses !== undefined) query = query.where('status', 'in', q.statuses);
+    if (q.surface !== undefined) query = query.where('surface', '==', q.surface);
+    if (q.lock_scope !== undefined) query = query.where('scope', '==', q.lock_scope);
+    if (q.before !== undefined) query = query.where('id', '<', q.before);
+    const snap = await query.orderBy('id', 'desc').limit(q.limit).get();
+    return snap.docs.map((doc) => fromDoc(doc.data()));
+  }
+
+  async findApproved(scope: Scope, action: string, at: string): Promise<StrategyLock[]> {
+    const snap = await this.locks(scope)
+      .where('status', '==', 'approved')
+      .where('allowed_actions', 'array-contains-any', [action, ANY_ACTION])
+      .where('valid_until', '>', at)
+      .get();
+    return snap.docs.map((doc) => fromDoc(doc.data()));
+  }
+
+  update(
+    scope: Scope,
+    id: string,
+    change: (current: StrategyLock) => StrategyLock,
+  ): Promise<StrategyLock | null> {
+    const ref = this.locks(scope).doc(id);
+    return this.fs.db.runTransaction(async (tx) => {
+      const data = (await tx.get(ref)).data();
+      if (data === undefined) return null;
+      const next = change(fromDoc(data));
+      tx.set(ref, toDoc(scope, next));
+      return next;
+    });
+  }
+
+  private locks(scope: Scope): CollectionReference {
+    return this.fs.scoped(scope, 'strategy_locks');
+  }
+}
+
+function toDoc(scope: Scope, lock: StrategyLock): DocumentData {
+  const { constraints, ...fields } = lock;
+  return {
+    ...fields,
+    constraints_json: JSON.stringify(constraints),
+    tenant_id: scope.tenantId,
+    env: scope.env,
+    project_id: scope.projectId,
+  };
+}
+
+function fromDoc(data: DocumentData): StrategyLock {
+  return {
+    id: data.id as string,
+    surface: (data.surface as string | null) ?? null,
+    scope: data.scope as LockScope,
+    title: data.title as string,
+    description: data.description as string,
+    constraints: JSON.parse(data.constraints_json as string) as Record<string, unknown>,
+    allowed_actions: data.allowed_actions as string[],
+    created_by: data.created_by as string,
+    approved_by: (data.approved_by as string | null) ?? null,
+    rejected_by: (data.rejected_by as string | null) ?? null,
+    status: data.status as StoredLockStatus,
+    valid_from: data.valid_from as string,
+    valid_until: data.valid_until as string,
+    version: data.version as number,
+    created_at: data.created_at as string,
+    updated_at: data.updated_at as string,
+  };
+}

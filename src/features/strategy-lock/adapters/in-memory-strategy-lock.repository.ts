@@ -1,0 +1,55 @@
+import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
+import type { Scope } from '../../../common/scope/scope';
+import { StrategyLockRepository, type StrategyLockQuery } from '../strategy-lock.repository';
+import { ANY_ACTION, type StrategyLock } from '../strategy-lock.types';
+
+/** Dev/test adapter: locks in maps keyed by scope. Forgets everything at restart. */
+export class InMemoryStrategyLockRepository extends StrategyLockRepository {
+  private readonly locks = new ScopedRecords<StrategyLock>();
+
+  create(scope: Scope, lock: StrategyLock): Promise<StrategyLock> {
+    if (this.locks.has(scope, lock.id))
+      return Promise.reject(new Error(`strategy lock ${lock.id} already exists`));
+    return Promise.resolve(this.locks.set(scope, lock.id, lock));
+  }
+
+  get(scope: Scope, id: string): Promise<StrategyLock | null> {
+    return Promise.resolve(this.locks.get(scope, id));
+  }
+
+  list(scope: Scope, query: StrategyLockQuery): Promise<StrategyLock[]> {
+    const matching = this.locks
+      .values(scope)
+      .filter(
+        (lock) =>
+          (query.statuses === undefined || query.statuses.includes(lock.status)) &&
+          (query.surface === undefined || lock.surface === query.surface) &&
+          (query.lock_scope === undefined || lock.scope === query.lock_scope),
+      );
+    return Promise.resolve(newestFirst(matching, query.before, query.limit));
+  }
+
+  findApproved(scope: Scope, action: string, at: string): Promise<StrategyLock[]> {
+    return Promise.resolve(
+      this.locks
+        .values(scope)
+        .filter(
+          (lock) =>
+            lock.status === 'approved' &&
+            lock.valid_until > at &&
+            (lock.allowed_actions.includes(action) || lock.allowed_actions.includes(ANY_ACTION)),
+        ),
+    );
+  }
+
+  update(
+    scope: Scope,
+    id: string,
+    change: (current: StrategyLock) => StrategyLock,
+  ): Promise<StrategyLock | null> {
+    return Promise.resolve().then(() => {
+      const current = this.locks.get(scope, id);
+      return current === null ? null : this.locks.set(scope, id, change(current));
+    });
+  }
+}

@@ -1,0 +1,12 @@
+import { FirestoreSeoConfigRepository } from '../../../src/features/seo/adapters/firestore-seo-config.repository';
+import { seoConfigRepositoryContract } from '../../contract/seo-config.repository.contract';
+import { firestoreHandle } from '../../utils/backend-handles';
+
+// Emulator gap (docs/firestore-emulator.md): transactions are not isolated there, so two
+// racing If-Match PUTs cannot be shown to conflict; the sequential logic is what it shows.
+describe('FirestoreSeoConfigRepository (Firestore emulator)', () => {
+  seoConfigRepositoryContract(() => {
+    const fs = firestoreHandle({ collectionPrefix: 'seo' });
+    return Promise.resolve({ repo: new FirestoreSeoConfigRepository(fs), close: fs.close });
+  });
+});
