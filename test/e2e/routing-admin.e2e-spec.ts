@@ -325,6 +325,20 @@ describe('registry admin API', () => {
     expect(res.body.deleted).toMatchObject({ tenant_id: 't_system', env: 'dev' });
   });
 
+  it('publishes OpenAPI at /docs covering the admin API and the features', async () => {
+    const doc = await t.http.get('/docs-json').expect(200);
+    const paths = Object.keys(doc.body.paths as object);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/routing/status',
+        '/routing/plan',
+        '/feature-flags',
+        '/health/ready',
+      ]),
+    );
+    await t.http.get('/docs').expect(200);
+  });
+
   it('validates path and query: 400 validation.failed', async () => {
     expect(
       (await t.http.get('/routing/routes/Bad/t_acme/test/*').set(admin).expect(400)).body.error
