@@ -1,8 +1,10 @@
+import type Redis from 'ioredis';
+import { AdapterCache } from '../../src/routing/adapter-cache';
 import { createTestApp, waitForRegistryVersion, type TestApp } from '../utils/create-test-app';
 import { RegistryWriter } from '../utils/registry-writer';
 import { route } from '../utils/routes';
 import { scopedHeaders } from '../utils/scoped-request';
-import { newFirestoreClient } from '../utils/test-servers';
+import { newFirestoreClient, testRedis } from '../utils/test-servers';
 
 describe('live switching without restart', () => {
   let t: TestApp;
@@ -77,5 +79,58 @@ describe('live switching without restart', () => {
       flags: { custom: { where: 'other' } },
     });
     expect(await docExists('after', 't_other')).toBe(false);
+  });
+});
+
+describe('closing clients no route uses any more', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({
+      registry: 'memory',
+      seed: 'memory',
+      environment: { ROUTING_DRAIN_MS: '100' },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('closes the old Redis client after the drain period once the route moves, and keeps serving', async () => {
+    const { host, port } = testRedis();
+    const redisRoute = (db: number) =>
+      route({
+        resource_kind: 'rate_limit',
+        tenant_id: 't_acme',
+        backend_type: 'redis',
+        config: { host, port, db },
+      });
+    const admin = scopedHeaders({ tenant: 't_acme', role: 'admin' });
+    await t.putRoute(redisRoute(3));
+    await t.http
+      .put('/rate-limit/policies/export')
+      .set(admin)
+      .send({ limit: 5, window_seconds: 60 })
+      .expect(200);
+    const old = t.app
+      .get(AdapterCache)
+      .inUse()
+      .find((l) => l.kind === 'rate_limit' && l.route.config.db === 3);
+    expect(old).toBeDefined();
+    const client = old?.connection.client as Redis;
+    expect(client.status).toBe('ready');
+
+    await t.putRoute(redisRoute(4));
+    expect(client.status).toBe('ready'); // requests pinned to it may still be running
+    await new Promise((r) => setTimeout(r, 400));
+    expect(client.status).toBe('end');
+    expect(
+      t.app
+        .get(AdapterCache)
+        .inUse()
+        .some((l) => l.route.config.db === 3),
+    ).toBe(false);
+    await t.http
+      .put('/rate-limit/policies/export')
+      .set(admin)
+      .send({ limit: 5, window_seconds: 60 })
+      .expect(200);
   });
 });
