@@ -8,6 +8,8 @@ import type { BackendType, Route } from './route.types';
 
 /** An adapter built for one (kind, backend, config), with what it runs on. */
 export interface AdapterLease {
+  /** {@link adapterKey} of this adapter. */
+  readonly key: string;
   readonly kind: string;
   readonly route: Route;
   readonly adapter: Record<string, unknown>;
@@ -35,13 +37,20 @@ export function adapterKey(
 @Injectable()
 export class AdapterCache {
   private readonly leases = new Map<string, AdapterLease>();
+  /** Fast path: route objects are stable within a snapshot, so most calls skip the key. */
+  private readonly byRoute = new WeakMap<Route, AdapterLease>();
 
   constructor(private readonly clients: BackendClients) {}
 
   get(kind: string, route: Route, builders: AdapterBuilders<unknown>): AdapterLease {
+    const known = this.byRoute.get(route);
+    if (known !== undefined && this.leases.get(known.key) === known) return known;
     const key = adapterKey(kind, route.backend_type, route.config);
     const cached = this.leases.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      this.byRoute.set(route, cached);
+      return cached;
+    }
     const driver = BACKEND_DRIVERS[route.backend_type];
     const connection = this.clients.acquire(driver, route.config);
     const build = builders[route.backend_type] as ((handle: unknown) => unknown) | undefined;
@@ -52,15 +61,21 @@ export class AdapterCache {
       );
     }
     const adapter = build(driver.handle(connection, route.config)) as Record<string, unknown>;
-    const lease: AdapterLease = { kind, route, adapter, driver, connection };
+    const lease: AdapterLease = { key, kind, route, adapter, driver, connection };
     this.leases.set(key, lease);
+    this.byRoute.set(route, lease);
     return lease;
   }
 
   /** Drops adapters no route of the snapshot references any more. */
   retainOnly(snapshot: RegistrySnapshot): void {
+    // Only routes of kinds that have adapters can keep one alive: key just those.
+    const kinds = new Set([...this.leases.values()].map((l) => l.kind));
     const live = new Set(
-      snapshot.routes().map((r) => adapterKey(r.resource_kind, r.backend_type, r.config)),
+      snapshot
+        .routes()
+        .filter((r) => kinds.has(r.resource_kind))
+        .map((r) => adapterKey(r.resource_kind, r.backend_type, r.config)),
     );
     for (const [key, lease] of this.leases) {
       if (live.has(key)) continue;

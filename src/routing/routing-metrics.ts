@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { adapterKey } from './adapter-cache';
 import type { RegistrySnapshot } from './registry-snapshot';
+import { routeKeyId } from './route.types';
 import { RoutingRegistry } from './routing-registry';
 
 /** Routing metrics: resolutions, registry version and staleness, switches, policy rejections. */
@@ -53,18 +54,16 @@ export class RoutingMetrics {
     if (snapshot.rejected.length > 0)
       this.policyRejections.inc({ source: 'live' }, snapshot.rejected.length);
     if (previous.version < 0) return;
-    const before = new Map(
-      previous
-        .routes()
-        .map((r) => [
-          `${r.resource_kind}|${r.tenant_id}|${r.project_id}`,
-          adapterKey(r.resource_kind, r.backend_type, r.config),
-        ]),
-    );
     for (const r of snapshot.routes()) {
-      const was = before.get(`${r.resource_kind}|${r.tenant_id}|${r.project_id}`);
-      if (was !== undefined && was !== adapterKey(r.resource_kind, r.backend_type, r.config))
+      const was = previous.get(routeKeyId(r));
+      // Same version = same content; only rewritten routes need their configs compared.
+      if (was === undefined || was.version === r.version) continue;
+      if (
+        adapterKey(was.resource_kind, was.backend_type, was.config) !==
+        adapterKey(r.resource_kind, r.backend_type, r.config)
+      ) {
         this.switches.inc({ resource_kind: r.resource_kind });
+      }
     }
   }
 }

@@ -73,6 +73,9 @@ describe('live switching without restart', () => {
       where: 'after',
     });
 
+    const metrics = (await t.http.get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/routing_switches_total\{resource_kind="feature_flags"\} [1-9]/);
+
     const untouched = await t.http.get('/feature-flags').set(other).expect(200);
     expect(untouched.body).toMatchObject({
       source: 'project',
