@@ -1,6 +1,5 @@
-import { newSortableId } from '../../src/common/ids/sortable-id';
+import { newSortableId, sortableIdFloor, timeOfSortableId } from '../../src/common/ids/sortable-id';
 import { Scope } from '../../src/common/scope/scope';
-import { sortableIdFloor, timeOfSortableId } from '../../src/features/nexus-backend/nexus-ids';
 import { NexusRepository } from '../../src/features/nexus-backend/nexus.repository';
 import type { DatasetEvent, NexusSnippet } from '../../src/features/nexus-backend/nexus.types';
 

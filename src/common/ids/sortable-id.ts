@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+/** Leading characters that hold the milliseconds; the rest is randomness. */
+const TIME_CHARS = 10;
+const RANDOM_CHARS = 16;
 
 function encode(value: bigint, length: number): string {
   let out = '';
@@ -28,8 +31,33 @@ export function newSortableId(now = Date.now()): string {
     lastTime = now;
     lastRandom = BigInt(`0x${randomBytes(10).toString('hex')}`) >> 1n;
   }
-  return encode(BigInt(now), 10) + encode(lastRandom, 16);
+  return encode(BigInt(now), TIME_CHARS) + encode(lastRandom, RANDOM_CHARS);
 }
 
 /** Format of ids made by {@link newSortableId}. */
 export const SORTABLE_ID_FORMAT = /^[0-9a-hjkmnp-tv-z]{26}$/;
+
+/**
+ * The smallest id {@link newSortableId} can make at or after `ms` (negative times clamp to
+ * the epoch). A lower time bound is then a range on the id itself, so keyset paging and a
+ * `since` filter are one range on one field.
+ */
+export function sortableIdFloor(ms: number): string {
+  return encode(BigInt(Math.max(0, Math.floor(ms))), TIME_CHARS) + '0'.repeat(RANDOM_CHARS);
+}
+
+/** The creation time encoded in a sortable id, as ISO-8601 UTC. */
+export function timeOfSortableId(id: string): string {
+  let ms = 0;
+  for (const ch of id.slice(0, TIME_CHARS)) ms = ms * 32 + ALPHABET.indexOf(ch);
+  return new Date(ms).toISOString();
+}
+
+/**
+ * The id with each character mirrored in the id alphabet, so ids sort newest first where a
+ * store only lists ascending (S3 keys). Its own inverse; characters outside the alphabet
+ * are kept as they are.
+ */
+export function invertSortableId(id: string): string {
+  return Array.from(id, (c) => ALPHABET[ALPHABET.length - 1 - ALPHABET.indexOf(c)] ?? c).join('');
+}

@@ -1,3 +1,6 @@
+import { timeSortKey } from '../../common/ids/time-key';
+import type { TimestampRules } from '../../common/validation/timestamp.validators';
+
 /** The resource kind this module declares in the routing registry. */
 export const ANALYTICS_EVENTS_KIND = 'analytics_events';
 
@@ -58,6 +61,9 @@ export interface EventFilter {
   until?: string;
 }
 
+/** How a range's `since` and `until` are read: a zoned date-time, or a bare date as UTC midnight. */
+export const EVENT_RANGE_TIME: TimestampRules = { dateOnly: true };
+
 /** A keyset page request: `before` is the position of the last item of the previous page. */
 export interface KeysetPage {
   limit: number;
@@ -74,7 +80,7 @@ export interface EventSummary {
   groups: { key: string | null; count: number }[];
 }
 
-/** Position of an event in "newest first" order: arrival time, then id. */
+/** Position of an event in "newest first" order: arrival time, then id ({@link timeSortKey}). */
 export function eventSortKey(e: Pick<AnalyticsEvent, 'created_at' | 'id'>): string {
-  return `${e.created_at}|${e.id}`;
+  return timeSortKey(e.created_at, e.id);
 }

@@ -3,8 +3,10 @@ import { ValidationFailedError } from '../../common/errors/domain.error';
 import { DEFAULT_LIMIT, decodeCursor, toPage, type Page } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
+import { toUtcIso } from '../../common/validation/timestamp.validators';
 import { AnalyticsEventRepository } from './analytics-event.repository';
 import {
+  EVENT_RANGE_TIME,
   eventSortKey,
   MAX_SUMMARIZED_EVENTS,
   type AnalyticsEvent,
@@ -18,7 +20,6 @@ import {
   AnalyticsEventNotFoundError,
   AnalyticsRangeTooLargeError,
 } from './analytics-events.errors';
-import { toUtcInstant } from './dto/instant.validator';
 
 /** An event as posted: every field but surface and url may be left out. */
 export type EventRequest = Pick<AnalyticsEventInput, 'surface' | 'url'> &
@@ -119,8 +120,8 @@ export class AnalyticsEventsService {
 
 /** The range as UTC strings (comparable with stored sort keys); `since` must be before `until`. */
 function normalizeRange<F extends EventFilter>(filter: F): F {
-  const since = filter.since === undefined ? undefined : (toUtcInstant(filter.since) ?? undefined);
-  const until = filter.until === undefined ? undefined : (toUtcInstant(filter.until) ?? undefined);
+  const since = toUtcIso(filter.since, EVENT_RANGE_TIME) ?? undefined;
+  const until = toUtcIso(filter.until, EVENT_RANGE_TIME) ?? undefined;
   if (since !== undefined && until !== undefined && since >= until) {
     throw new ValidationFailedError([
       { field: 'until', problems: ['until must be later than since'] },

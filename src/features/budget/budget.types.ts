@@ -1,3 +1,5 @@
+import { timeSortKey } from '../../common/ids/time-key';
+
 /** The resource kind this module declares in the routing registry. */
 export const BUDGET_KIND = 'budget';
 
@@ -76,9 +78,9 @@ export interface KeysetPage {
   before?: string;
 }
 
-/** Position of a usage event in "newest first" order: creation time, then id. */
+/** Position of a usage event in "newest first" order: creation time, then id ({@link timeSortKey}). */
 export function usageSortKey(e: Pick<UsageEvent, 'created_at' | 'id'>): string {
-  return `${e.created_at}|${e.id}`;
+  return timeSortKey(e.created_at, e.id);
 }
 
 /** What a policy write carries; `surface`/`app` are `*` for "any". */

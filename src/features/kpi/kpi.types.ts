@@ -1,3 +1,5 @@
+import { timeSortKey } from '../../common/ids/time-key';
+
 /** The resource kind this module declares in the routing registry. */
 export const KPI_KIND = 'kpi';
 
@@ -72,12 +74,9 @@ export interface KeysetPage {
   before?: string;
 }
 
-/**
- * Position of a measurement in "newest first" order: its timestamp, then its id as a unique
- * tie-breaker. ISO-8601 UTC strings of years 1970..9999 sort like the instants they name.
- */
+/** Position of a measurement in "newest first" order: its timestamp, then its id ({@link timeSortKey}). */
 export function measurementSortKey(m: Pick<KpiMeasurement, 'timestamp' | 'id'>): string {
-  return `${m.timestamp}|${m.id}`;
+  return timeSortKey(m.timestamp, m.id);
 }
 
 /** Where a value sits in a corridor. */

@@ -5,15 +5,12 @@ export const MAYBES_KIND = 'maybes';
 export const MAYBE_LIMITS = {
   title: 200,
   body: 20_000,
+  /** Tags of an item, each in `TAG_FORMAT` (`src/common/validation/tags.validator.ts`). */
   tags: 20,
-  tag: 40,
   /** Values of `tags_any` (Firestore `array-contains-any` takes at most 30). */
   tagsAny: 10,
   q: 200,
 } as const;
-
-/** A tag: lower-case, starts with a letter or digit, then letters, digits, `_ . : -`. */
-export const MAYBE_TAG_FORMAT = /^[a-z0-9][a-z0-9_.:-]{0,39}$/;
 
 /** A note of the scratchpad. */
 export interface MaybeItem {

@@ -12,13 +12,13 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { attachmentDisposition } from '../../common/files/safe-filename';
 import type { Page } from '../../common/http/pagination';
 import { ListMediaAssetsQueryDto } from './dto/list-media-assets.dto';
 import { MediaAssetParamsDto } from './dto/media-asset-params.dto';
 import { MAX_MEDIA_TAGS, MEDIA_KINDS, type MediaAsset } from './media-asset.types';
 import { MediaStorageService } from './media-storage.service';
 import { MediaUploadService } from './media-upload.service';
-import { attachmentDisposition } from './upload/safe-filename';
 
 const UPLOAD_BODY = {
   schema: {

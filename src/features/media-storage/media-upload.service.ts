@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
+import { safeFilename } from '../../common/files/safe-filename';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
 import type { Scope } from '../../common/scope/scope';
@@ -10,7 +11,6 @@ import { MediaFileMissingError } from './media-storage.errors';
 import { MediaStorageOptions } from './media-storage.options';
 import { ContentMeter } from './upload/content-meter';
 import { MultipartReader } from './upload/multipart-reader';
-import { safeFilename } from './upload/safe-filename';
 import { kindOf, mediaType, readUploadFields, type UploadFields } from './upload/upload-fields';
 
 /** `kind` + up to 20 `tags` fields, with room for repeats refused by validation. */

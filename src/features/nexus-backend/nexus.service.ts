@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { decodeCursor, DEFAULT_LIMIT, toPage, type Page } from '../../common/http/pagination';
-import { newSortableId, SORTABLE_ID_FORMAT } from '../../common/ids/sortable-id';
+import { newSortableId, SORTABLE_ID_FORMAT, timeOfSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
-import { timeOfSortableId } from './nexus-ids';
 import { NexusRepository } from './nexus.repository';
 import type { DatasetEvent, EventFilter, NexusSnippet, SnippetFilter } from './nexus.types';
 import { SnippetNotFoundError } from './nexus.errors';

@@ -5,8 +5,8 @@ export const NEXUS_KIND = 'nexus_backend';
 export const NEXUS_LIMITS = {
   /** UTF-8 bytes of a snippet's text (64 KiB). */
   textBytes: 64 * 1024,
+  /** Tags of a snippet, each in `TAG_FORMAT` (`src/common/validation/tags.validator.ts`). */
   tags: 20,
-  tag: 40,
   /** Values of `tags_any` (Firestore `array-contains-any` takes at most 30). */
   tagsAny: 10,
   refs: 50,
@@ -19,8 +19,6 @@ export const NEXUS_LIMITS = {
 
 /** Snippet kinds and event types: lower-case names. */
 export const NEXUS_NAME_FORMAT = /^[a-z0-9][a-z0-9_.:-]{0,63}$/;
-/** Tags: lower-case, starting with a letter or digit. */
-export const NEXUS_TAG_FORMAT = /^[a-z0-9][a-z0-9_.:-]{0,39}$/;
 /** Agent ids: letters, digits and `_ . : @ -`, starting with a letter or digit. */
 export const AGENT_ID_FORMAT = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { safeFilename } from '../../common/files/safe-filename';
 import { newSortableId, SORTABLE_ID_FORMAT } from '../../common/ids/sortable-id';
 import {
   DEFAULT_LIMIT,
@@ -19,7 +20,6 @@ import {
   RawUploadIncompleteError,
 } from './raw-storage.errors';
 import { RawStorageOptions } from './raw-storage.options';
-import { safeFilename } from './safe-filename';
 
 /** What `POST /raw/uploads` answers. */
 export interface RawUpload extends PresignedRequest {

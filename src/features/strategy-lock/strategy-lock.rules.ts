@@ -1,5 +1,5 @@
 import { ValidationFailedError } from '../../common/errors/domain.error';
-import { toUtcIso } from '../../common/validation/validators';
+import { toUtcIso } from '../../common/validation/timestamp.validators';
 import type { LockStatus, StoredLockStatus } from './strategy-lock.types';
 
 /** The stored statuses a wire status filter covers (`expired` = a lapsed draft or approval). */

@@ -4,9 +4,9 @@ import { Readable } from 'node:stream';
 import { DeleteObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { BackendError } from '../../../src/backends/backend.error';
 import { s3Driver } from '../../../src/backends/s3/s3.driver';
+import { invertSortableId as newestFirst } from '../../../src/common/ids/sortable-id';
 import { Scope } from '../../../src/common/scope/scope';
 import { S3MediaAssetRepository } from '../../../src/features/media-storage/adapters/s3-media-asset.repository';
-import { newestFirst } from '../../../src/features/media-storage/adapters/s3-media-keys';
 import { s3Handle } from '../../utils/backend-handles';
 import { TEST_S3_CREDENTIAL_ENV } from '../../utils/routes';
 import {

@@ -1,5 +1,6 @@
 import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { scopeFields } from '../../../backends/firestore/scope-fields';
 import type { Scope } from '../../../common/scope/scope';
 import { AnalyticsEventRepository } from '../analytics-event.repository';
 import {
@@ -39,9 +40,7 @@ export class FirestoreAnalyticsEventRepository extends AnalyticsEventRepository 
     const data = {
       ...event,
       sort_key: eventSortKey(event),
-      tenant_id: scope.tenantId,
-      env: scope.env,
-      project_id: scope.projectId,
+      ...scopeFields(scope),
     };
     await this.col(scope).doc(event.id).create(data);
     return event;

@@ -2,26 +2,27 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/pagination';
 import { SORTABLE_ID_FORMAT } from '../../../common/ids/sortable-id';
+import { IsTimestamp } from '../../../common/validation/timestamp.validators';
 import {
   ANALYTICS_KEY_FORMAT,
   analyticsKeyMessage,
+  EVENT_RANGE_TIME,
   EVENT_TYPES,
   SUMMARY_GROUP_BY,
   type EventType,
   type SummaryGroupBy,
 } from '../analytics-event.types';
-import { IsInstant } from './instant.validator';
 
 /** `since` (inclusive) and `until` (exclusive), ISO-8601 with a zone. */
 export class EventRangeQueryDto {
   @ApiPropertyOptional({ example: '2024-05-01T00:00:00Z' })
   @IsOptional()
-  @IsInstant()
+  @IsTimestamp(EVENT_RANGE_TIME)
   since?: string;
 
   @ApiPropertyOptional({ example: '2024-06-01T00:00:00Z' })
   @IsOptional()
-  @IsInstant()
+  @IsTimestamp(EVENT_RANGE_TIME)
   until?: string;
 }
 
@@ -39,12 +40,12 @@ export class EventListQueryDto extends ListQueryDto {
 
   @ApiPropertyOptional({ example: '2024-05-01T00:00:00Z', description: 'Inclusive.' })
   @IsOptional()
-  @IsInstant()
+  @IsTimestamp(EVENT_RANGE_TIME)
   since?: string;
 
   @ApiPropertyOptional({ example: '2024-06-01T00:00:00Z', description: 'Exclusive.' })
   @IsOptional()
-  @IsInstant()
+  @IsTimestamp(EVENT_RANGE_TIME)
   until?: string;
 }
 

@@ -1,13 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { IsFlatMetadata } from '../../../common/validation/metadata.validator';
+import { EmptyAsAbsent } from '../../../common/validation/query.transforms';
 import {
   ANALYTICS_KEY_FORMAT,
   analyticsKeyMessage,
   type EventMetadata,
 } from '../analytics-event.types';
-import { IsFlatMetadata } from './metadata.validator';
 
 const MAX_URL = 2048;
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
@@ -49,7 +49,7 @@ export class PageviewEventDto {
   url!: string;
 
   @ApiPropertyOptional({ description: 'An empty string (no referrer) is stored as null.' })
-  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @EmptyAsAbsent()
   @IsOptional()
   @MaxLength(MAX_URL, { message: urlMessage('referrer') })
   @IsUrl(URL_OPTIONS, { message: urlMessage('referrer') })

@@ -1,5 +1,6 @@
 import type { CollectionReference, Query } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { escapeSegment } from '../../../backends/scope-path';
 import type { Scope } from '../../../common/scope/scope';
 import { revisePolicy } from '../budget-policy.revision';
@@ -87,8 +88,4 @@ export class FirestoreBudgetRepository extends BudgetRepository {
   private policies(scope: Scope): CollectionReference {
     return this.fs.scoped(scope, 'budget_policies');
   }
-}
-
-function scopeFields(scope: Scope): Record<string, string | null> {
-  return { tenant_id: scope.tenantId, env: scope.env, project_id: scope.projectId };
 }

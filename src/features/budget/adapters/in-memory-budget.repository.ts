@@ -1,3 +1,4 @@
+import { newestFirst } from '../../../backends/memory/scoped-records';
 import type { Scope } from '../../../common/scope/scope';
 import { revisePolicy } from '../budget-policy.revision';
 import { BudgetRepository } from '../budget.repository';
@@ -66,11 +67,8 @@ export class InMemoryBudgetRepository extends BudgetRepository {
   }
 
   listPolicies(scope: Scope, page: KeysetPage): Promise<BudgetPolicy[]> {
-    const items = [...this.data(scope).policies.values()]
-      .filter((p) => page.before === undefined || p.id < page.before)
-      .sort((a, b) => (a.id < b.id ? 1 : -1))
-      .slice(0, page.limit);
-    return Promise.resolve(structuredClone(items));
+    const policies = [...this.data(scope).policies.values()];
+    return Promise.resolve(structuredClone(newestFirst(policies, page.before, page.limit)));
   }
 
   private data(scope: Scope): ScopeData {

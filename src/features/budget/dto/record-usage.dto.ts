@@ -11,6 +11,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsFlatMetadata } from '../../../common/validation/metadata.validator';
 import {
   BUDGET_KEY_FORMAT,
   budgetKeyMessage,
@@ -22,7 +23,6 @@ import {
   TOOL_ID_FORMAT,
   type UsageMetadata,
 } from '../budget.types';
-import { IsFlatMetadata } from './metadata.validator';
 
 const MAX_TOKENS = 1_000_000_000;
 

@@ -8,11 +8,10 @@ import {
   Matches,
   MaxLength,
   MinLength,
-  ValidateBy,
-  type ValidationOptions,
 } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/pagination';
 import { SORTABLE_ID_FORMAT } from '../../../common/ids/sortable-id';
+import { MaxUtf8Bytes } from '../../../common/validation/size.validators';
 import {
   MAX_MESSAGE_BYTES,
   MAX_PARTICIPANTS,
@@ -22,22 +21,6 @@ import {
   PARTICIPANT_FORMAT,
   type MessageRole,
 } from '../chat.types';
-
-/** A string of at most `max` bytes once encoded as UTF-8. */
-function MaxUtf8Bytes(max: number, options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'maxUtf8Bytes',
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && Buffer.byteLength(value, 'utf8') <= max,
-        defaultMessage: () =>
-          `text must be at most ${max} bytes of UTF-8 (8 KiB); split longer content into several messages`,
-      },
-    },
-    options,
-  );
-}
 
 const MESSAGE_ID_MESSAGE =
   'must be a message id such as 1700000000000-0 (the id field of a message)';
@@ -74,7 +57,9 @@ export class PostMessageDto {
   @ApiProperty({ description: `At most ${MAX_MESSAGE_BYTES} bytes of UTF-8.` })
   @IsString()
   @MinLength(1)
-  @MaxUtf8Bytes(MAX_MESSAGE_BYTES)
+  @MaxUtf8Bytes(MAX_MESSAGE_BYTES, {
+    message: `text must be at most ${MAX_MESSAGE_BYTES} bytes of UTF-8 (8 KiB); split longer content into several messages`,
+  })
   text!: string;
 }
 

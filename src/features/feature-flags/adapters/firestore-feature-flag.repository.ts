@@ -1,5 +1,6 @@
 import type { DocumentReference } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { scopeFields } from '../../../backends/firestore/scope-fields';
 import type { Scope } from '../../../common/scope/scope';
 import { FeatureFlagRepository } from '../feature-flag.repository';
 import type { FlagDocument, FlagValues } from '../feature-flag.types';
@@ -40,9 +41,7 @@ export class FirestoreFeatureFlagRepository extends FeatureFlagRepository {
       };
       tx.set(ref, {
         ...doc,
-        tenant_id: scope.tenantId,
-        env: scope.env,
-        project_id: scope.projectId,
+        ...scopeFields(scope),
       });
       return doc;
     });

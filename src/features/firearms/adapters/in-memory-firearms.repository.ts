@@ -1,3 +1,4 @@
+import { newestFirst } from '../../../backends/memory/scoped-records';
 import type { Scope } from '../../../common/scope/scope';
 import { FirearmsRepository } from '../firearms.repository';
 import { FirearmsVersionConflictError } from '../firearms.errors';
@@ -72,14 +73,10 @@ export class InMemoryFirearmsRepository extends FirearmsRepository {
     filter: LicenceFilter,
     page: { limit: number; before?: string },
   ): Promise<Licence[]> {
-    const before = page.before;
-    const items = [...this.data(scope).licences.values()]
+    const matching = [...this.data(scope).licences.values()]
       .filter((l) => filter.subject_type === undefined || l.subject_type === filter.subject_type)
-      .filter((l) => filter.subject_id === undefined || l.subject_id === filter.subject_id)
-      .filter((l) => before === undefined || l.id < before)
-      .sort((a, b) => (a.id < b.id ? 1 : -1))
-      .slice(0, page.limit);
-    return Promise.resolve(structuredClone(items));
+      .filter((l) => filter.subject_id === undefined || l.subject_id === filter.subject_id);
+    return Promise.resolve(structuredClone(newestFirst(matching, page.before, page.limit)));
   }
 
   updateLicence(

@@ -3,6 +3,7 @@ import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
+import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { escapeSegment } from '../../../backends/scope-path';
 import type { Scope } from '../../../common/scope/scope';
 import { reviseCorridor } from '../kpi-corridor.revision';
@@ -116,8 +117,4 @@ function byId(col: CollectionReference, filter: KpiSurfaceFilter, page: KeysetPa
   if (filter.surface !== undefined) query = query.where('surface', '==', filter.surface);
   if (page.before !== undefined) query = query.where('id', '<', page.before);
   return query.orderBy('id', 'desc').limit(page.limit);
-}
-
-function scopeFields(scope: Scope): Record<string, string | null> {
-  return { tenant_id: scope.tenantId, env: scope.env, project_id: scope.projectId };
 }

@@ -1,10 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, Matches } from 'class-validator';
+import { IsTimestamp, type TimestampRules } from '../../../common/validation/timestamp.validators';
 import { KPI_KEY_FORMAT, kpiKeyMessage } from '../kpi.types';
-import { IsInstant, NotInFuture } from './instant.validator';
+import { NotInFuture } from './not-in-future.validator';
 
 /** How far ahead of this server's clock a measurement timestamp may be. */
 export const MEASUREMENT_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+/** A zoned date-time, or a bare date read as UTC midnight. */
+const MEASURED_AT: TimestampRules = { dateOnly: true };
 
 /**
  * Body of `POST /kpi/measurements` (member). The KPI must be defined on the surface
@@ -26,7 +30,7 @@ export class CreateKpiMeasurementDto {
 
   @ApiPropertyOptional({ example: '2024-05-01T12:00:00Z', description: 'Default: now.' })
   @IsOptional()
-  @IsInstant()
-  @NotInFuture(MEASUREMENT_CLOCK_SKEW_MS)
+  @IsTimestamp(MEASURED_AT)
+  @NotInFuture(MEASUREMENT_CLOCK_SKEW_MS, MEASURED_AT)
   timestamp?: string;
 }

@@ -1,5 +1,6 @@
 import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { scopeFields } from '../../../backends/firestore/scope-fields';
 import type { Scope } from '../../../common/scope/scope';
 import { applyMaybeChanges } from '../maybe-records';
 import { DEFAULT_MAYBE_SCAN_BUDGET, scanMaybes } from '../maybe-scan';
@@ -104,9 +105,7 @@ function toDocument(scope: Scope, item: MaybeItem): DocumentData {
   return {
     ...item,
     tags: [...item.tags],
-    tenant_id: scope.tenantId,
-    env: scope.env,
-    project_id: scope.projectId,
+    ...scopeFields(scope),
   };
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsTagList } from '../../../common/validation/tags.validator';
+import { IsOmittable } from '../../../common/validation/validators';
 import { MAYBE_LIMITS } from '../maybe.types';
-import { IsAbsentOrSet, IsMaybeTags } from './maybe-validators';
 
 /** Body of `POST /maybes/items`. Tags are de-duplicated; missing flags default to false. */
 export class CreateMaybeDto {
@@ -12,23 +13,23 @@ export class CreateMaybeDto {
   title!: string;
 
   @ApiPropertyOptional({ maxLength: MAYBE_LIMITS.body, default: '' })
-  @IsAbsentOrSet()
+  @IsOmittable()
   @IsString()
   @MaxLength(MAYBE_LIMITS.body)
   body?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: MAYBE_LIMITS.tags })
-  @IsAbsentOrSet()
-  @IsMaybeTags(MAYBE_LIMITS.tags)
+  @IsOmittable()
+  @IsTagList(MAYBE_LIMITS.tags)
   tags?: string[];
 
   @ApiPropertyOptional({ default: false })
-  @IsAbsentOrSet()
+  @IsOmittable()
   @IsBoolean()
   pinned?: boolean;
 
   @ApiPropertyOptional({ default: false })
-  @IsAbsentOrSet()
+  @IsOmittable()
   @IsBoolean()
   archived?: boolean;
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/pagination';
+import { EmptyAsAbsent, ToBoolean, ToList } from '../../../common/validation/query.transforms';
+import { IsTagList } from '../../../common/validation/tags.validator';
 import { MAYBE_LIMITS } from '../maybe.types';
-import { EmptyAsAbsent, IsMaybeTags, ToBoolean, ToList } from './maybe-validators';
 
 /**
  * Query of `GET /maybes/items`. Absent filters do not filter (archived items are listed
@@ -25,17 +26,17 @@ export class ListMaybesQueryDto extends ListQueryDto {
   })
   @ToList()
   @IsOptional()
-  @IsMaybeTags(MAYBE_LIMITS.tagsAny)
+  @IsTagList(MAYBE_LIMITS.tagsAny)
   tags_any?: string[];
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })
-  @ToBoolean()
+  @ToBoolean({ emptyAsAbsent: true })
   @IsOptional()
   @IsBoolean({ message: 'pinned must be "true" or "false"' })
   pinned?: boolean;
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })
-  @ToBoolean()
+  @ToBoolean({ emptyAsAbsent: true })
   @IsOptional()
   @IsBoolean({ message: 'archived must be "true" or "false"' })
   archived?: boolean;

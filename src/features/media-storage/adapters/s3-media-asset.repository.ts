@@ -6,6 +6,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { guardedClient } from '../../../backends/s3/s3-client-guard';
 import type { S3Handle } from '../../../backends/s3/s3.driver';
 import type { Scope } from '../../../common/scope/scope';
 import { MediaAssetRepository } from '../media-asset.repository';
@@ -15,7 +16,6 @@ import type {
   MediaContentTarget,
   MediaListQuery,
 } from '../media-asset.types';
-import { guardedClient } from './s3-client-guard';
 import { S3MediaKeys, type Pointer } from './s3-media-keys';
 import { S3MediaUploader } from './s3-media-uploader';
 

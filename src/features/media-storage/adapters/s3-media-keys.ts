@@ -1,4 +1,5 @@
 import type { S3Handle } from '../../../backends/s3/s3.driver';
+import { invertSortableId } from '../../../common/ids/sortable-id';
 import type { Scope } from '../../../common/scope/scope';
 import {
   MEDIA_KINDS,
@@ -6,16 +7,6 @@ import {
   type MediaContentTarget,
   type MediaKind,
 } from '../media-asset.types';
-
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-
-/**
- * A sortable id with each character mirrored in the id alphabet: S3 lists keys in ascending
- * order, so keys named by the mirrored id list newest first. Its own inverse.
- */
-export function newestFirst(id: string): string {
-  return Array.from(id, (c) => ALPHABET[ALPHABET.length - 1 - ALPHABET.indexOf(c)] ?? c).join('');
-}
 
 /** A list pointer read back from its key. */
 export interface Pointer {
@@ -50,13 +41,13 @@ export class S3MediaKeys {
 
   /** Every pointer of an asset. */
   pointers(scope: Scope, asset: MediaAsset): string[] {
-    const name = `${newestFirst(asset.id)}.${asset.kind}`;
+    const name = `${invertSortableId(asset.id)}.${asset.kind}`;
     return [undefined, ...asset.tags].map((tag) => `${this.listPrefix(scope, tag)}${name}`);
   }
 
   /** Lists continue strictly after this key: past every pointer of `id`, before older ones. */
   startAfter(prefix: string, id: string): string {
-    return `${prefix}${newestFirst(id)}/`;
+    return `${prefix}${invertSortableId(id)}/`;
   }
 
   /** The id and kind a pointer key names, or null for a key that is not a pointer. */
@@ -65,6 +56,6 @@ export class S3MediaKeys {
     const dot = name.indexOf('.');
     const kind = name.slice(dot + 1) as MediaKind;
     if (dot !== 26 || !MEDIA_KINDS.includes(kind)) return null;
-    return { id: newestFirst(name.slice(0, dot)), kind };
+    return { id: invertSortableId(name.slice(0, dot)), kind };
   }
 }

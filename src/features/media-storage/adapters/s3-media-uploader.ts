@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
 import { AbortMultipartUploadCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { guardedClient } from '../../../backends/s3/s3-client-guard';
 import type { S3Handle } from '../../../backends/s3/s3.driver';
-import { guardedClient } from './s3-client-guard';
 
 /** S3's minimum part size; also what lib-storage buffers per part. */
 const PART_SIZE = 5 * 1024 * 1024;

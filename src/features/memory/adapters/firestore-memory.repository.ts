@@ -6,6 +6,7 @@ import {
   type DocumentReference,
 } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { newSortableId } from '../../../common/ids/sortable-id';
 import type { Scope } from '../../../common/scope/scope';
 import { isLive, systemClock, type Clock } from '../memory-records';
@@ -136,10 +137,6 @@ export class FirestoreMemoryRepository extends MemoryRepository {
   private board(scope: Scope, key: string): DocumentReference {
     return this.fs.scoped(scope, 'memory_blackboards').doc(key);
   }
-}
-
-function scopeFields(scope: Scope): DocumentData {
-  return { tenant_id: scope.tenantId, env: scope.env, project_id: scope.projectId };
 }
 
 function toMessage(data: DocumentData): MemoryMessage {

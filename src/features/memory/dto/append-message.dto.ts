@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsJsonWithin } from '../../../common/validation/size.validators';
+import { IsOmittable } from '../../../common/validation/validators';
 import { MEMORY_LIMITS, MESSAGE_ROLES, type MessageRole } from '../memory.types';
-import { IsJsonWithin } from './json-within.validator';
 
 /** Body of `POST /memory/sessions/:session_id/messages`. */
 export class AppendMessageDto {
@@ -16,7 +17,7 @@ export class AppendMessageDto {
   content!: string;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, default: {} })
-  @ValidateIf((_object: object, value: unknown) => value !== undefined)
+  @IsOmittable()
   @IsJsonWithin(MEMORY_LIMITS.metadataBytes, { object: true })
   metadata?: Record<string, unknown>;
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
+import { IsJsonWithin } from '../../../common/validation/size.validators';
+import { IsTimestamp } from '../../../common/validation/timestamp.validators';
 import { MEMORY_LIMITS } from '../memory.types';
-import { IsJsonWithin } from './json-within.validator';
-import { IsZonedTimestamp } from './zoned-timestamp.validator';
 
 /** Body of `PUT /memory/blackboards/:key`: replaces the entry. */
 export class PutBlackboardDto {
@@ -15,6 +15,6 @@ export class PutBlackboardDto {
     nullable: true,
   })
   @IsOptional()
-  @IsZonedTimestamp()
+  @IsTimestamp({ unbounded: true })
   expires_at?: string | null;
 }

@@ -1,7 +1,8 @@
 import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { scopeFields } from '../../../backends/firestore/scope-fields';
+import { sortableIdFloor } from '../../../common/ids/sortable-id';
 import type { Scope } from '../../../common/scope/scope';
-import { sortableIdFloor } from '../nexus-ids';
 import { NexusRepository } from '../nexus.repository';
 import type { DatasetEvent, EventFilter, NexusSnippet, SnippetFilter } from '../nexus.types';
 
@@ -10,7 +11,7 @@ import type { DatasetEvent, EventFilter, NexusSnippet, SnippetFilter } from '../
  * `{prefix_}tenants/{tenant}/envs/{env}/projects/{project}/nexus_snippets|nexus_events/{id}`,
  * claimed with `create()`. Queried fields (`kind`, `tags`, `event_type`, `id`) are top-level;
  * free-form JSON (`metadata`, `input`, `output`) is stored as JSON strings so any JSON value
- * (nested arrays included) round-trips. `since` is a range on `id` (see `nexus-ids.ts`), so
+ * (nested arrays included) round-trips. `since` is a range on `id` (see `sortableIdFloor`), so
  * every list is one range on `id`, ordered `id desc`.
  *
  * Composite indexes real Firestore needs (the emulator needs none): snippets
@@ -89,10 +90,6 @@ async function newestFirst(
   const bounded = page.before === undefined ? query : query.where('id', '<', page.before);
   const snap = await bounded.orderBy('id', 'desc').limit(page.limit).get();
   return snap.docs.map((doc) => doc.data());
-}
-
-function scopeFields(scope: Scope): DocumentData {
-  return { tenant_id: scope.tenantId, env: scope.env, project_id: scope.projectId };
 }
 
 function toSnippet(data: DocumentData): NexusSnippet {

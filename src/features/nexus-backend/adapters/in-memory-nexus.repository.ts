@@ -1,5 +1,6 @@
+import { newestFirst } from '../../../backends/memory/scoped-records';
+import { sortableIdFloor } from '../../../common/ids/sortable-id';
 import type { Scope } from '../../../common/scope/scope';
-import { sortableIdFloor } from '../nexus-ids';
 import { NexusRepository } from '../nexus.repository';
 import type { DatasetEvent, EventFilter, NexusSnippet, SnippetFilter } from '../nexus.types';
 
@@ -26,9 +27,8 @@ export class InMemoryNexusRepository extends NexusRepository {
     const matches = (s: NexusSnippet): boolean =>
       (filter.kind === undefined || s.kind === filter.kind) &&
       (tagsAny.length === 0 || s.tags.some((t) => tagsAny.includes(t)));
-    return Promise.resolve(
-      newestFirst([...bucket(this.snippets, scope).values()].filter(matches), page),
-    );
+    const matching = [...bucket(this.snippets, scope).values()].filter(matches);
+    return Promise.resolve(structuredClone(newestFirst(matching, page.before, page.limit)));
   }
 
   recordEvent(scope: Scope, event: DatasetEvent): Promise<DatasetEvent> {
@@ -46,9 +46,8 @@ export class InMemoryNexusRepository extends NexusRepository {
     const matches = (e: DatasetEvent): boolean =>
       (filter.eventType === undefined || e.event_type === filter.eventType) &&
       (floor === undefined || e.id >= floor);
-    return Promise.resolve(
-      newestFirst([...bucket(this.events, scope).values()].filter(matches), page),
-    );
+    const matching = [...bucket(this.events, scope).values()].filter(matches);
+    return Promise.resolve(structuredClone(newestFirst(matching, page.before, page.limit)));
   }
 }
 
@@ -59,16 +58,4 @@ function bucket<T>(maps: Map<string, Map<string, T>>, scope: Scope): Map<string,
     maps.set(scope.toString(), map);
   }
   return map;
-}
-
-function newestFirst<T extends { id: string }>(
-  records: T[],
-  page: { limit: number; before?: string },
-): T[] {
-  const before = page.before;
-  return records
-    .filter((r) => before === undefined || r.id < before)
-    .sort((a, b) => (a.id < b.id ? 1 : -1))
-    .slice(0, page.limit)
-    .map((r) => structuredClone(r));
 }

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsJsonWithin, MaxUtf8Bytes } from '../../../common/validation/size.validators';
+import { IsTagList } from '../../../common/validation/tags.validator';
+import { IsOmittable } from '../../../common/validation/validators';
 import { NEXUS_LIMITS, NEXUS_NAME_FORMAT } from '../nexus.types';
-import { IsAbsentOrSet, IsJsonWithin, IsNexusTags, MaxUtf8Bytes } from './nexus-validators';
 
 /** Body of `POST /nexus/snippets`. Tags are de-duplicated. */
 export class CreateSnippetDto {
@@ -18,12 +20,12 @@ export class CreateSnippetDto {
   text!: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: NEXUS_LIMITS.tags })
-  @IsAbsentOrSet()
-  @IsNexusTags(NEXUS_LIMITS.tags)
+  @IsOmittable()
+  @IsTagList(NEXUS_LIMITS.tags)
   tags?: string[];
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, default: {} })
-  @IsAbsentOrSet()
+  @IsOmittable()
   @IsJsonWithin(NEXUS_LIMITS.metadataBytes, { object: true })
   metadata?: Record<string, unknown>;
 
@@ -32,7 +34,7 @@ export class CreateSnippetDto {
     maxItems: NEXUS_LIMITS.refs,
     description: 'Ids, paths or URLs this snippet refers to.',
   })
-  @IsAbsentOrSet()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(NEXUS_LIMITS.refs, { message: `refs holds at most ${NEXUS_LIMITS.refs} entries` })
   @IsString({ each: true })

@@ -1,8 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/pagination';
+import { EmptyAsAbsent, ToList } from '../../../common/validation/query.transforms';
+import { IsTagList } from '../../../common/validation/tags.validator';
+import { IsTimestamp } from '../../../common/validation/timestamp.validators';
 import { NEXUS_LIMITS, NEXUS_NAME_FORMAT } from '../nexus.types';
-import { EmptyAsAbsent, IsNexusTags, IsZonedTimestamp, ToList } from './nexus-validators';
 
 /** Query of `GET /nexus/snippets`: newest first. */
 export class ListSnippetsQueryDto extends ListQueryDto {
@@ -19,7 +21,7 @@ export class ListSnippetsQueryDto extends ListQueryDto {
   })
   @ToList()
   @IsOptional()
-  @IsNexusTags(NEXUS_LIMITS.tagsAny)
+  @IsTagList(NEXUS_LIMITS.tagsAny)
   tags_any?: string[];
 }
 
@@ -39,6 +41,6 @@ export class ListEventsQueryDto extends ListQueryDto {
   })
   @EmptyAsAbsent()
   @IsOptional()
-  @IsZonedTimestamp()
+  @IsTimestamp({ unbounded: true })
   since?: string;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
+import { IsJsonWithin } from '../../../common/validation/size.validators';
+import { IsOmittable } from '../../../common/validation/validators';
 import { AGENT_ID_FORMAT, NEXUS_LIMITS, NEXUS_NAME_FORMAT } from '../nexus.types';
-import { IsAbsentOrSet, IsJsonWithin } from './nexus-validators';
 
 /** Body of `POST /nexus/events`: one dataset event. `input`/`output` are any JSON (default null). */
 export class RecordEventDto {
@@ -21,19 +22,19 @@ export class RecordEventDto {
   @ApiPropertyOptional({
     description: `Any JSON value, at most ${NEXUS_LIMITS.ioBytes} bytes as JSON.`,
   })
-  @IsAbsentOrSet()
+  @IsOmittable()
   @IsJsonWithin(NEXUS_LIMITS.ioBytes)
   input?: unknown;
 
   @ApiPropertyOptional({
     description: `Any JSON value, at most ${NEXUS_LIMITS.ioBytes} bytes as JSON.`,
   })
-  @IsAbsentOrSet()
+  @IsOmittable()
   @IsJsonWithin(NEXUS_LIMITS.ioBytes)
   output?: unknown;
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, default: {} })
-  @IsAbsentOrSet()
+  @IsOmittable()
   @IsJsonWithin(NEXUS_LIMITS.metadataBytes, { object: true })
   metadata?: Record<string, unknown>;
 }

@@ -8,6 +8,7 @@ import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
+import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { escapeSegment } from '../../../backends/scope-path';
 import type { Scope } from '../../../common/scope/scope';
 import { PageSlugTakenError } from '../page-content.errors';
@@ -152,10 +153,6 @@ function claimDoc(scope: Scope, page: PageRecord): DocumentData {
 
 function toDoc(scope: Scope, record: PageRecord, body: StoredBody): DocumentData {
   return { ...record, ...body, ...scopeFields(scope) };
-}
-
-function scopeFields(scope: Scope): DocumentData {
-  return { tenant_id: scope.tenantId, env: scope.env, project_id: scope.projectId };
 }
 
 function fromDoc(data: DocumentData): PageRecord {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/pagination';
+import { ToBoolean } from '../../../common/validation/query.transforms';
 import { IsNameId, NAME_ID_FORMAT } from '../../../common/validation/validators';
 import { SLUG_FORMAT } from '../page.types';
 
@@ -14,9 +14,7 @@ export class ListPagesQueryDto extends ListQueryDto {
 
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' ? true : value === 'false' ? false : value,
-  )
+  @ToBoolean()
   @IsBoolean()
   published?: boolean;
 }

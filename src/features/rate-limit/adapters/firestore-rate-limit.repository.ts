@@ -1,5 +1,6 @@
 import type { CollectionReference } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { scopeFields } from '../../../backends/firestore/scope-fields';
 import type { Scope } from '../../../common/scope/scope';
 import { RateLimitPolicyVersionConflictError } from '../rate-limit.errors';
 import { RateLimitRepository } from '../rate-limit.repository';
@@ -50,9 +51,7 @@ export class FirestoreRateLimitRepository extends RateLimitRepository {
       };
       tx.set(ref, {
         ...policy,
-        tenant_id: scope.tenantId,
-        env: scope.env,
-        project_id: scope.projectId,
+        ...scopeFields(scope),
       });
       return policy;
     });

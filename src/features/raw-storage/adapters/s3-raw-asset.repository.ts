@@ -7,7 +7,10 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { guardedClient } from '../../../backends/s3/s3-client-guard';
 import type { S3Handle } from '../../../backends/s3/s3.driver';
+import { attachmentDisposition } from '../../../common/files/safe-filename';
+import { invertSortableId } from '../../../common/ids/sortable-id';
 import type { Scope } from '../../../common/scope/scope';
 import { RawAssetRepository } from '../raw-asset.repository';
 import type {
@@ -17,15 +20,6 @@ import type {
   RawAssetPage,
   StoredObject,
 } from '../raw-asset.types';
-import { attachmentDisposition } from '../safe-filename';
-import { guardedClient } from './s3-client-guard';
-
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-
-/** A sortable id mirrored in its alphabet, so keys named by it list newest first. Its own inverse. */
-function newestFirst(id: string): string {
-  return Array.from(id, (c) => ALPHABET[ALPHABET.length - 1 - ALPHABET.indexOf(c)] ?? c).join('');
-}
 
 /**
  * Raw assets in the route's bucket, under `{prefix/}tenants/{tenant}/{env}/{project}/raw/`:
@@ -87,7 +81,7 @@ export class S3RawAssetRepository extends RawAssetRepository {
     );
     const ids = (res.Contents ?? []).flatMap((o) => {
       const name = o.Key?.slice(prefix.length) ?? '';
-      return /^[0-9a-z]{26}\.json$/.test(name) ? [newestFirst(name.slice(0, 26))] : [];
+      return /^[0-9a-z]{26}\.json$/.test(name) ? [invertSortableId(name.slice(0, 26))] : [];
     });
     const shown = ids.slice(0, page.limit);
     const assets = await Promise.all(shown.map((id) => this.get(scope, id)));
@@ -149,6 +143,6 @@ export class S3RawAssetRepository extends RawAssetRepository {
   }
 
   private recordKey(scope: Scope, assetId: string): string {
-    return this.s3.key(scope, 'raw', '_index', `${newestFirst(assetId)}.json`);
+    return this.s3.key(scope, 'raw', '_index', `${invertSortableId(assetId)}.json`);
   }
 }

@@ -5,6 +5,7 @@ import type {
   Query,
 } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { escapeSegment } from '../../../backends/scope-path';
 import type { Scope } from '../../../common/scope/scope';
 import { SeoConfigRepository, type SeoConfigQuery } from '../seo-config.repository';
@@ -45,9 +46,7 @@ export class FirestoreSeoConfigRepository extends SeoConfigRepository {
       const next = change(data === undefined ? null : fromDoc(data));
       tx.set(ref, {
         ...next,
-        tenant_id: scope.tenantId,
-        env: scope.env,
-        project_id: scope.projectId,
+        ...scopeFields(scope),
       });
       return next;
     });

@@ -1,5 +1,6 @@
 import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { scopeFields } from '../../../backends/firestore/scope-fields';
 import type { Scope } from '../../../common/scope/scope';
 import { StrategyLockRepository, type StrategyLockQuery } from '../strategy-lock.repository';
 import {
@@ -78,9 +79,7 @@ function toDoc(scope: Scope, lock: StrategyLock): DocumentData {
   return {
     ...fields,
     constraints_json: JSON.stringify(constraints),
-    tenant_id: scope.tenantId,
-    env: scope.env,
-    project_id: scope.projectId,
+    ...scopeFields(scope),
   };
 }
 

@@ -12,13 +12,9 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import {
-  IsNameId,
-  IsOmittable,
-  IsTimestamp,
-  MaxJsonBytes,
-  NAME_ID_FORMAT,
-} from '../../../common/validation/validators';
+import { MaxJsonBytes } from '../../../common/validation/size.validators';
+import { IsTimestamp } from '../../../common/validation/timestamp.validators';
+import { IsNameId, IsOmittable, NAME_ID_FORMAT } from '../../../common/validation/validators';
 import {
   ACTION_FORMAT,
   LOCK_SCOPES,

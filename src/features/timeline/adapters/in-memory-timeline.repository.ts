@@ -1,3 +1,4 @@
+import { newestFirst } from '../../../backends/memory/scoped-records';
 import type { Scope } from '../../../common/scope/scope';
 import { TimelineIdTakenError } from '../timeline.errors';
 import { TimelineRepository, type TimelineTransaction } from '../timeline.repository';
@@ -45,13 +46,8 @@ export class InMemoryTimelineRepository extends TimelineRepository {
   }
 
   listProjects(scope: Scope, page: { limit: number; before?: string }): Promise<TimelineProject[]> {
-    const before = page.before;
     const projects = [...this.table(scope, 'project').values()] as TimelineProject[];
-    const items = projects
-      .filter((p) => before === undefined || p.id < before)
-      .sort((a, b) => (a.id < b.id ? 1 : -1))
-      .slice(0, page.limit);
-    return Promise.resolve(structuredClone(items));
+    return Promise.resolve(structuredClone(newestFirst(projects, page.before, page.limit)));
   }
 
   transact<R>(scope: Scope, work: (tx: TimelineTransaction) => Promise<R>): Promise<R> {

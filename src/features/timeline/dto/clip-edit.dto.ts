@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, Matches } from 'class-validator';
 import { SORTABLE_ID_FORMAT } from '../../../common/ids/sortable-id';
+import { IsOmittable } from '../../../common/validation/validators';
 import { MAX_TIME_MS } from '../timeline.types';
 import { IsTimeMs } from './clip.dto';
-import { IsOmittable } from './omittable.decorator';
 import { ID_MESSAGE } from './timeline-params.dto';
 
 /** Body of `POST /timeline/clips/:id/trim`: a new source range (at least one end). */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
+import { IsOmittable } from '../../../common/validation/validators';
 import {
   BLEND_MODES,
   MAX_TIME_MS,
@@ -7,7 +8,6 @@ import {
   VOLUME_DB_RANGE,
   type BlendMode,
 } from '../timeline.types';
-import { IsOmittable } from './omittable.decorator';
 
 export const ASSET_ID_FORMAT = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 const FINITE = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsString, Length, MaxLength } from 'class-validator';
-import { IsOmittable } from './omittable.decorator';
+import { IsOmittable } from '../../../common/validation/validators';
 
 /** Body of `POST /timeline/projects`. */
 export class CreateProjectDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsInt, IsNumber, IsString, Length, Max, Min } from 'class-validator';
-import { IsOmittable } from './omittable.decorator';
+import { IsOmittable } from '../../../common/validation/validators';
 
 /** Body of `POST /timeline/projects/:id/sequences`. */
 export class CreateSequenceDto {

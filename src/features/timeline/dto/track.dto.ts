@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, Length } from 'class-validator';
+import { IsOmittable } from '../../../common/validation/validators';
 import { TRACK_KINDS, type TrackKind } from '../timeline.types';
-import { IsOmittable } from './omittable.decorator';
 
 /** Body of `POST /timeline/sequences/:id/tracks`. */
 export class CreateTrackDto {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { SORTABLE_ID_FORMAT } from '../../../common/ids/sortable-id';
 import { MAX_TRANSITION_MS, TRANSITION_TYPES, type TransitionType } from '../timeline.types';
-import { IsNullable } from './omittable.decorator';
+import { IsNullable } from './nullable.decorator';
 import { ID_MESSAGE } from './timeline-params.dto';
 
 /**

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -12,11 +12,10 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/pagination';
 import { PROJECT_ID_FORMAT, TENANT_ID_FORMAT } from '../../../common/scope/scope';
+import { ToBoolean } from '../../../common/validation/query.transforms';
 import { RESOURCE_KIND_FORMAT } from '../../policy/route-input.parser';
 
 const ENV_VALUES = ['dev', 'test', 'staging', 'stage', 'prod'];
-const toBool = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 /** Filters of `GET /routing/routes` and `GET /routing/history`. */
 export class RouteFilterQuery extends ListQueryDto {
@@ -49,7 +48,7 @@ export class CoverageQuery {
 export class WriteQuery {
   @ApiPropertyOptional({ description: 'false skips the backend probe (dev/test deployments only)' })
   @IsOptional()
-  @Transform(toBool)
+  @ToBoolean()
   @IsBoolean()
   probe?: boolean;
 
@@ -57,7 +56,7 @@ export class WriteQuery {
     description: 'Delete even if it leaves a mounted kind unresolvable at a required scope',
   })
   @IsOptional()
-  @Transform(toBool)
+  @ToBoolean()
   @IsBoolean()
   force?: boolean;
 

@@ -14,7 +14,7 @@ const isPrimitive = (v: unknown): boolean =>
 /**
  * A flat object: at most 32 keys (`[A-Za-z][A-Za-z0-9_.-]{0,63}`), values null, booleans,
  * finite numbers or strings of at most 1024 characters, 4 KiB as JSON. Flat and small, so
- * it never needs a nested-field query and never bloats the event store.
+ * it never needs a nested-field query and never bloats the store (event logs, ledgers).
  */
 export function IsFlatMetadata(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(

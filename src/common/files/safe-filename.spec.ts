@@ -9,11 +9,14 @@ describe('safeFilename', () => {
     ['a/b/c.txt', 'c.txt'],
     ['/abs.txt', 'abs.txt'],
     ['C:\\Users\\me\\photo.jpg', 'photo.jpg'],
+    ['C:\\Users\\me\\data.csv', 'data.csv'],
     ['..\\..\\win.ini', 'win.ini'],
     ['a..b...c.txt', 'a.b.c.txt'],
+    ['x..y.csv', 'x.y.csv'],
     ['.hidden', 'hidden'],
     ['trailing. . ', 'trailing'],
     ['ev\u0000il\u0007\u001b[31m.txt', 'evil_31m.txt'],
+    ['a\u0000b\u001f\u007f.csv', 'ab.csv'],
     ['line\r\nbreak.txt', 'linebreak.txt'],
     ['del\u007f\u0085.txt', 'del.txt'],
     ['invoice\u202Egpj.exe', 'invoicegpj.exe'],
@@ -52,6 +55,12 @@ describe('attachmentDisposition', () => {
   it('gives an ASCII fallback and the RFC 5987 UTF-8 name', () => {
     expect(attachmentDisposition('été (1).mp4')).toBe(
       `attachment; filename="_t_ (1).mp4"; filename*=UTF-8''%C3%A9t%C3%A9%20%281%29.mp4`,
+    );
+  });
+
+  it('builds an attachment disposition', () => {
+    expect(attachmentDisposition('a b.csv')).toBe(
+      `attachment; filename="a b.csv"; filename*=UTF-8''a%20b.csv`,
     );
   });
 });
