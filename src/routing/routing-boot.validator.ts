@@ -5,10 +5,8 @@ import {
   type OnApplicationBootstrap,
   type OnModuleInit,
 } from '@nestjs/common';
-import { BackendClients } from '../backends/backend-clients';
-import { BACKEND_DRIVERS } from '../backends/drivers';
-import { withTimeout } from '../backends/with-timeout';
 import { AppConfig } from '../config/app-config';
+import { BackendProbe } from './backend-probe';
 import { KindCatalog } from './kind-catalog';
 import { routeProblem, type RouteProblem } from './policy/route-problem';
 import { RegistryNotReadyError } from './registry-not-ready.error';
@@ -35,7 +33,7 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
     private readonly registry: RoutingRegistry,
     private readonly catalog: KindCatalog,
     private readonly validator: RouteValidator,
-    private readonly clients: BackendClients,
+    private readonly probe: BackendProbe,
     private readonly config: AppConfig,
     @Inject(BOOT_VALIDATION) private readonly enabled: boolean,
   ) {}
@@ -85,21 +83,9 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
   }
 
   private async ping(route: Route): Promise<RouteProblem[]> {
-    const driver = BACKEND_DRIVERS[route.backend_type];
-    const connection = this.clients.acquire(driver, route.config);
-    try {
-      await withTimeout(
-        driver.ping(connection, route.config),
-        this.config.backendTimeoutMs,
-        `${route.backend_type} backend`,
-      );
-      return [];
-    } catch (err) {
-      return [
-        routeProblem(route, `required backend did not answer a ping: ${(err as Error).message}`),
-      ];
-    } finally {
-      this.clients.release(driver, route.config);
-    }
+    const reason = await this.probe.probe(route);
+    return reason === null
+      ? []
+      : [routeProblem(route, `required backend did not answer a ping: ${reason}`)];
   }
 }

@@ -2,7 +2,7 @@ import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/
 import { createFirestoreClient } from '../backends/firestore/firestore.driver';
 import { AppConfig } from '../config/app-config';
 import { AdapterCache } from './adapter-cache';
-import { BackendProbe } from './admin/backend-probe';
+import { BackendProbe } from './backend-probe';
 import { RoutingAdminController } from './admin/routing-admin.controller';
 import { RoutingAdminService } from './admin/routing-admin.service';
 import { KindCatalog, type MountedKind } from './kind-catalog';
@@ -65,9 +65,9 @@ const REGISTRY_PROVIDERS = [
   RoutingBootValidator,
 ];
 
-const REPOSITORY_PROVIDERS = [AdapterCache, RoutedRepositoryFactory, RoutingMetrics];
+const REPOSITORY_PROVIDERS = [AdapterCache, RoutedRepositoryFactory, RoutingMetrics, BackendProbe];
 
-const ADMIN_PROVIDERS = [RoutingAdminService, BackendProbe];
+const ADMIN_PROVIDERS = [RoutingAdminService];
 
 /**
  * The control plane: registry store, snapshot, policy, boot validation and the routed

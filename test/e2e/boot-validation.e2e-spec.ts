@@ -4,6 +4,7 @@ import { createTestApp } from '../utils/create-test-app';
 import { mountedKinds } from '../utils/mounted-kinds';
 import { RegistryWriter } from '../utils/registry-writer';
 import { route } from '../utils/routes';
+import { freePort } from '../../tools/local-servers';
 import { testRedis, testS3, uniqueProjectId } from '../utils/test-servers';
 
 /**
@@ -101,6 +102,32 @@ describe('boot validation', () => {
       expect(line).toContain(expected);
     },
   );
+
+  it('pings the backends of required routes at boot: a dead one stops the app, a live one does not', async () => {
+    const { port } = testRedis();
+    const dead = await freePort();
+    const required = (tenant: string, redisPort: number): RouteInput =>
+      route({
+        resource_kind: 'rate_limit',
+        tenant_id: tenant,
+        backend_type: 'redis',
+        config: { host: '127.0.0.1', port: redisPort },
+        required: true,
+      });
+    const memoryEverywhere = kinds.map(({ kind }) =>
+      route({ resource_kind: kind, backend_type: 'memory' }),
+    );
+    expect(await bootError('test', [...memoryEverywhere, required('t_live', port)])).toBe('');
+    const message = await bootError('test', [
+      ...memoryEverywhere,
+      required('t_live', port),
+      required('t_dead', dead),
+    ]);
+    expect(message).toContain('Routing registry is not ready for env=test (1 problem)');
+    expect(message).toContain(
+      '  - rate_limit @ t_dead/test/*: required backend did not answer a ping',
+    );
+  });
 
   it('accepts the same memory and loopback routes in test', async () => {
     const { port } = testRedis();

@@ -10,7 +10,7 @@ import { RoutingMetrics } from '../routing-metrics';
 import { RoutingRegistry } from '../routing-registry';
 import { PolicyViolationError, RouteNotFoundError } from '../routing.errors';
 import { RegistryStore } from '../store/registry-store';
-import { BackendProbe } from './backend-probe';
+import { BackendProbe } from '../backend-probe';
 import {
   applyChanges,
   coverageOf,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { BackendClients } from '../../backends/backend-clients';
-import { BACKEND_DRIVERS } from '../../backends/drivers';
-import { withTimeout } from '../../backends/with-timeout';
-import { AppConfig } from '../../config/app-config';
-import type { RouteInput } from '../route.types';
+import { BackendClients } from '../backends/backend-clients';
+import { BACKEND_DRIVERS } from '../backends/drivers';
+import { withTimeout } from '../backends/with-timeout';
+import { AppConfig } from '../config/app-config';
+import type { RouteInput } from './route.types';
 
 /** Checks that a route's backend answers before a write commits it. */
 @Injectable()
