@@ -3,7 +3,9 @@ import { createFirestoreClient } from '../backends/firestore/firestore.driver';
 import { AppConfig } from '../config/app-config';
 import { AdapterCache } from './adapter-cache';
 import { BackendProbe } from './backend-probe';
-import { RoutingAdminController } from './admin/routing-admin.controller';
+import { RegistryQueries } from './admin/registry-queries';
+import { RoutingRegistryController } from './admin/routing-registry.controller';
+import { RoutingRoutesController } from './admin/routing-routes.controller';
 import { RoutingAdminService } from './admin/routing-admin.service';
 import { KindCatalog, type MountedKind } from './kind-catalog';
 import type { RouteInput } from './route.types';
@@ -67,7 +69,7 @@ const REGISTRY_PROVIDERS = [
 
 const REPOSITORY_PROVIDERS = [AdapterCache, RoutedRepositoryFactory, RoutingMetrics, BackendProbe];
 
-const ADMIN_PROVIDERS = [RoutingAdminService];
+const ADMIN_PROVIDERS = [RoutingAdminService, RegistryQueries];
 
 /**
  * The control plane: registry store, snapshot, policy, boot validation and the routed
@@ -90,7 +92,7 @@ export class RoutingModule {
         ...REPOSITORY_PROVIDERS,
         ...ADMIN_PROVIDERS,
       ],
-      controllers: [RoutingAdminController],
+      controllers: [RoutingRoutesController, RoutingRegistryController],
       exports: [
         RegistryStore,
         KindCatalog,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ValidationFailedError } from '../../common/errors/domain.error';
 import { Scope, type Env } from '../../common/scope/scope';
 import { AppConfig } from '../../config/app-config';
 import { KindCatalog } from '../kind-catalog';
@@ -8,7 +9,7 @@ import { routeKeyId, type Route, type RouteInput, type RouteKey } from '../route
 import { RouteValidator } from '../route-validator';
 import { RoutingMetrics } from '../routing-metrics';
 import { RoutingRegistry } from '../routing-registry';
-import { PolicyViolationError, RouteNotFoundError } from '../routing.errors';
+import { PolicyViolationError } from '../routing.errors';
 import { RegistryStore } from '../store/registry-store';
 import { BackendProbe } from '../backend-probe';
 import {
@@ -131,10 +132,14 @@ export class RoutingAdminService {
     };
   }
 
-  async get(key: RouteKey): Promise<Route> {
-    const found = (await this.store.load()).routes.find((r) => routeKeyId(r) === routeKeyId(key));
-    if (found === undefined) throw new RouteNotFoundError(key);
-    return found;
+  /** One change of a plan body: `{ op: 'put', route }` or `{ op: 'delete', key }`. */
+  parseChange(raw: Record<string, unknown>, i: number): RegistryChange {
+    if (raw.op === 'delete')
+      return { op: 'delete', key: this.parse({ ...(raw.key as object), backend_type: 'memory' }) };
+    if (raw.op === 'put') return { op: 'put', route: this.parse(raw.route) };
+    throw new ValidationFailedError([
+      { field: `changes[${i}].op`, problems: ['op must be "put" or "delete"'] },
+    ]);
   }
 
   /** Dry run of a batch of changes: nothing is written. */

@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { PROJECT_ID_FORMAT, TENANT_ID_FORMAT } from '../../../common/scope/scope';
+import {
+  parseEnv,
+  PROJECT_ID_FORMAT,
+  TENANT_ID_FORMAT,
+  type Env,
+} from '../../../common/scope/scope';
+import type { RouteKey } from '../../route.types';
 import { RESOURCE_KIND_FORMAT } from '../../policy/route-input.parser';
 
 /** `/routing/routes/:resource_kind/:tenant_id/:env/:project_id` (`*` = the whole tenant). */
@@ -26,4 +32,14 @@ export class RouteKeyParams {
     message: 'project_id must be * (whole tenant) or match ^p_[a-z0-9_-]{1,64}$',
   })
   project_id!: string;
+}
+
+/** The route key a path names (`*` and `-` mean the whole tenant). */
+export function routeKeyOf(p: RouteKeyParams): RouteKey {
+  return {
+    resource_kind: p.resource_kind,
+    tenant_id: p.tenant_id,
+    env: parseEnv(p.env) as Env,
+    project_id: p.project_id === '*' || p.project_id === '-' ? null : p.project_id,
+  };
 }
