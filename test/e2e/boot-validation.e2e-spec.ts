@@ -11,7 +11,11 @@ import { testRedis, testS3, uniqueProjectId } from '../utils/test-servers';
  * Writes `routes` straight into a fresh Firestore registry (as an operator editing Firestore
  * by hand could), boots the app on it, and returns the boot error message ('' if it booted).
  */
-async function bootError(env: 'prod' | 'test', routes: RouteInput[]): Promise<string> {
+async function bootError(
+  env: 'prod' | 'test',
+  routes: RouteInput[],
+  environment: Record<string, string> = {},
+): Promise<string> {
   const projectId = uniqueProjectId('boot');
   const writer = new RegistryWriter(projectId);
   try {
@@ -21,6 +25,7 @@ async function bootError(env: 'prod' | 'test', routes: RouteInput[]): Promise<st
       registry: 'firestore',
       seed: false,
       firestoreProjectId: projectId,
+      environment,
     });
     await t.close();
     return '';
@@ -46,6 +51,30 @@ describe('boot validation', () => {
     );
     for (const { kind } of kinds)
       expect(message).toContain(`  - ${kind} @ t_system/prod/*: no route (tried t_system/prod/*)`);
+  });
+
+  it('also requires the scopes in ROUTING_REQUIRED_SCOPES, naming every scope tried', async () => {
+    const durable = (backends: readonly string[]): Pick<RouteInput, 'backend_type' | 'config'> =>
+      backends.includes('firestore')
+        ? { backend_type: 'firestore', config: {} }
+        : backends.includes('redis')
+          ? { backend_type: 'redis', config: { host: 'redis.internal' } }
+          : { backend_type: 's3', config: { bucket: 'acme-prod', region: 'eu-west-1' } };
+    const allButFlags = kinds
+      .filter(({ kind }) => kind !== 'feature_flags')
+      .map(({ kind, backends }) =>
+        route({ resource_kind: kind, env: 'prod', ...durable(backends) }),
+      );
+    const message = await bootError('prod', allButFlags, {
+      ROUTING_REQUIRED_SCOPES: 't_acme/p_web',
+    });
+    expect(message).toContain('Routing registry is not ready for env=prod (2 problems)');
+    expect(message).toContain(
+      '  - feature_flags @ t_system/prod/*: no route (tried t_system/prod/*)',
+    );
+    expect(message).toContain(
+      '  - feature_flags @ t_acme/prod/p_web: no route (tried t_acme/prod/p_web, t_acme/prod/*, t_system/prod/*)',
+    );
   });
 
   const cases: [string, Partial<RouteInput>, string][] = [
