@@ -45,12 +45,12 @@ export function uniqueProjectId(prefix: string): string {
  * FIRESTORE_EMULATOR_HOST variable). Callers should `terminate()` it when done.
  */
 export function newFirestoreClient(
-  opts: { projectId?: string; databaseId?: string } = {},
+  opts: { projectId?: string; databaseId?: string; host?: string } = {},
 ): Firestore {
   return new Firestore({
     projectId: opts.projectId ?? uniqueProjectId('test'),
     databaseId: opts.databaseId ?? '(default)',
-    host: testFirestoreHost(),
+    host: opts.host ?? testFirestoreHost(),
     ssl: false,
   });
 }

@@ -16,6 +16,11 @@ export interface FirestoreEmulatorHandle {
   /** Drops every project's data; open listeners are not notified of the removals. */
   reset(): void;
   stop(): Promise<void>;
+  /**
+   * Stops serving (like {@link stop}) if running, then serves again on the same port with the
+   * same data: an outage of the emulator, not a wipe (its data lives in this process).
+   */
+  restart(): Promise<void>;
 }
 
 /** The parts of `@grpc/grpc-js` used here, typed locally to avoid depending on it directly. */
@@ -26,6 +31,11 @@ interface GrpcServer {
     callback: (error: Error | null, port: number) => void,
   ): void;
   forceShutdown(): void;
+}
+/** The fields of the emulator's state that hold its data and its change notifications. */
+interface EmulatorState {
+  projects: unknown;
+  emitter: unknown;
 }
 interface GrpcModule {
   ServerCredentials: { createInsecure(): unknown };
@@ -40,7 +50,41 @@ interface GrpcModule {
 export async function startFirestoreEmulator(
   opts: FirestoreEmulatorOptions = {},
 ): Promise<FirestoreEmulatorHandle> {
-  const emulator = new FirestoreServer();
+  let emulator = new FirestoreServer();
+  let port = await bind(emulator, opts.port ?? 0);
+  let running = true;
+
+  return {
+    get host() {
+      return `127.0.0.1:${port}`;
+    },
+    get port() {
+      return port;
+    },
+    reset: () => emulator.state.clear(),
+    stop: () => {
+      // Force: Listen streams opened by onSnapshot would otherwise keep a graceful shutdown open.
+      if (running) grpcServerOf(emulator).forceShutdown();
+      running = false;
+      return Promise.resolve();
+    },
+    restart: async () => {
+      if (running) grpcServerOf(emulator).forceShutdown();
+      // A stopped gRPC server cannot bind again: start a new one on the same port that serves
+      // the same data (projects) and notifies through the same emitter (open listeners).
+      const next = new FirestoreServer();
+      const from = emulator.state as unknown as EmulatorState;
+      const to = next.state as unknown as EmulatorState;
+      to.projects = from.projects;
+      to.emitter = from.emitter;
+      emulator = next;
+      port = await bind(emulator, port);
+      running = true;
+    },
+  };
+}
+
+function grpcServerOf(emulator: FirestoreServer): GrpcServer {
   const server = (emulator as unknown as { server?: GrpcServer }).server;
   if (server === undefined || typeof server.bindAsync !== 'function') {
     throw new Error(
@@ -48,26 +92,19 @@ export async function startFirestoreEmulator(
         'update tools/local-servers/firestore-emulator.ts for the installed version',
     );
   }
+  return server;
+}
+
+/** Binds the emulator's gRPC server to 127.0.0.1 (the package's own start() binds 0.0.0.0). */
+function bind(emulator: FirestoreServer, port: number): Promise<number> {
+  const server = grpcServerOf(emulator);
   // Credentials must come from the same grpc-js copy as the server (it checks instanceof).
   const grpc = createRequire(require.resolve('@firestore-emulator/server'))(
     '@grpc/grpc-js',
   ) as GrpcModule;
-  const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(
-      `127.0.0.1:${opts.port ?? 0}`,
-      grpc.ServerCredentials.createInsecure(),
-      (err, boundPort) => (err ? reject(err) : resolve(boundPort)),
+  return new Promise<number>((resolve, reject) => {
+    server.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
+      err ? reject(err) : resolve(bound),
     );
   });
-
-  return {
-    host: `127.0.0.1:${port}`,
-    port,
-    reset: () => emulator.state.clear(),
-    stop: () => {
-      // Force: Listen streams opened by onSnapshot would otherwise keep a graceful shutdown open.
-      server.forceShutdown();
-      return Promise.resolve();
-    },
-  };
 }

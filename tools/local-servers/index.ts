@@ -6,7 +6,6 @@ export * from './firestore-emulator';
 export * from './free-port';
 export * from './redis-server';
 export * from './s3-server';
-export * from './tcp-proxy';
 
 /** The three backing servers used by tests and local development. */
 export interface LocalServers {
