@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_LIMIT, type Page } from '../../common/http/pagination';
+import type { Page } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
+import { getRecord, listChildren } from './timeline-reads';
 import { assertClipTimes } from './timeline-editing';
-import { pageOf, TIMELINE_ORDER } from './timeline-paging';
+import { TIMELINE_ORDER } from './timeline-paging';
 import {
   attach,
   checkVersion,
@@ -13,7 +14,7 @@ import {
   load,
   newRecordBase,
 } from './timeline-records';
-import { TimelineClipInUseError, TimelineNotFoundError } from './timeline.errors';
+import { TimelineClipInUseError } from './timeline.errors';
 import { TimelineRepository } from './timeline.repository';
 import { TIMELINE_LIMITS, type BlendMode, type Clip } from './timeline.types';
 
@@ -66,22 +67,20 @@ export class TimelineClipsService {
     });
   }
 
-  async get(id: string): Promise<Clip> {
-    const clip = await this.repo.get(this.context.scope, 'clip', id);
-    if (clip === null) throw new TimelineNotFoundError('clip', id);
-    return clip;
+  get(id: string): Promise<Clip> {
+    return getRecord(this.repo, this.context.scope, 'clip', id);
   }
 
   /** Timeline order (start_ms, then id); `404` when the track does not exist. */
-  async list(trackId: string, page: { limit?: number; cursor?: string }): Promise<Page<Clip>> {
-    const scope = this.context.scope;
-    if ((await this.repo.get(scope, 'track', trackId)) === null)
-      throw new TimelineNotFoundError('track', trackId);
-    const clips = await this.repo.children(scope, 'clip', trackId);
-    return pageOf(clips, TIMELINE_ORDER, {
-      limit: page.limit ?? DEFAULT_LIMIT,
-      cursor: page.cursor,
-    });
+  list(trackId: string, page: { limit?: number; cursor?: string }): Promise<Page<Clip>> {
+    return listChildren(
+      this.repo,
+      this.context.scope,
+      { type: 'track', id: trackId },
+      'clip',
+      TIMELINE_ORDER,
+      page,
+    );
   }
 
   /** Changes fields of this clip only (no ripple); the merged times must stay valid. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { decodeCursor, DEFAULT_LIMIT, toPage, type Page } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
+import { getRecord } from './timeline-reads';
 import {
   checkEmpty,
   checkVersion,
@@ -10,7 +11,6 @@ import {
   load,
   newRecordBase,
 } from './timeline-records';
-import { TimelineNotFoundError } from './timeline.errors';
 import { TimelineRepository } from './timeline.repository';
 import type { TimelineProject } from './timeline.types';
 
@@ -40,10 +40,8 @@ export class TimelineProjectsService {
       .then(() => project);
   }
 
-  async get(id: string): Promise<TimelineProject> {
-    const project = await this.repo.get(this.context.scope, 'project', id);
-    if (project === null) throw new TimelineNotFoundError('project', id);
-    return project;
+  get(id: string): Promise<TimelineProject> {
+    return getRecord(this.repo, this.context.scope, 'project', id);
   }
 
   /** Newest first. */

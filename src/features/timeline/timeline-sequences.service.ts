@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '../../common/http/pagination';
-import { DEFAULT_LIMIT } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
-import { NEWEST_FIRST, pageOf } from './timeline-paging';
+import { getRecord, listChildren } from './timeline-reads';
+import { NEWEST_FIRST } from './timeline-paging';
 import {
   attach,
   checkEmpty,
@@ -14,7 +14,6 @@ import {
   load,
   newRecordBase,
 } from './timeline-records';
-import { TimelineNotFoundError } from './timeline.errors';
 import { TimelineRepository } from './timeline.repository';
 import { TIMELINE_LIMITS, type Sequence } from './timeline.types';
 
@@ -67,25 +66,20 @@ export class TimelineSequencesService {
     });
   }
 
-  async get(id: string): Promise<Sequence> {
-    const sequence = await this.repo.get(this.context.scope, 'sequence', id);
-    if (sequence === null) throw new TimelineNotFoundError('sequence', id);
-    return sequence;
+  get(id: string): Promise<Sequence> {
+    return getRecord(this.repo, this.context.scope, 'sequence', id);
   }
 
   /** Newest first; `404` when the project does not exist. */
-  async list(
-    projectId: string,
-    page: { limit?: number; cursor?: string },
-  ): Promise<Page<Sequence>> {
-    const scope = this.context.scope;
-    if ((await this.repo.get(scope, 'project', projectId)) === null)
-      throw new TimelineNotFoundError('project', projectId);
-    const sequences = await this.repo.children(scope, 'sequence', projectId);
-    return pageOf(sequences, NEWEST_FIRST, {
-      limit: page.limit ?? DEFAULT_LIMIT,
-      cursor: page.cursor,
-    });
+  list(projectId: string, page: { limit?: number; cursor?: string }): Promise<Page<Sequence>> {
+    return listChildren(
+      this.repo,
+      this.context.scope,
+      { type: 'project', id: projectId },
+      'sequence',
+      NEWEST_FIRST,
+      page,
+    );
   }
 
   update(id: string, patch: Partial<SequenceInput>, expectedVersion?: number): Promise<Sequence> {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_LIMIT, type Page } from '../../common/http/pagination';
+import type { Page } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
-import { OLDEST_FIRST, pageOf } from './timeline-paging';
+import { getRecord, listChildren } from './timeline-reads';
+import { OLDEST_FIRST } from './timeline-paging';
 import {
   attach,
   checkEmpty,
@@ -13,7 +14,6 @@ import {
   load,
   newRecordBase,
 } from './timeline-records';
-import { TimelineNotFoundError } from './timeline.errors';
 import { TimelineRepository } from './timeline.repository';
 import { TIMELINE_LIMITS, type Track, type TrackKind } from './timeline.types';
 
@@ -57,22 +57,20 @@ export class TimelineTracksService {
     });
   }
 
-  async get(id: string): Promise<Track> {
-    const track = await this.repo.get(this.context.scope, 'track', id);
-    if (track === null) throw new TimelineNotFoundError('track', id);
-    return track;
+  get(id: string): Promise<Track> {
+    return getRecord(this.repo, this.context.scope, 'track', id);
   }
 
   /** Creation order, which is the sequence's `track_ids` order; `404` when the sequence does not exist. */
-  async list(sequenceId: string, page: { limit?: number; cursor?: string }): Promise<Page<Track>> {
-    const scope = this.context.scope;
-    if ((await this.repo.get(scope, 'sequence', sequenceId)) === null)
-      throw new TimelineNotFoundError('sequence', sequenceId);
-    const tracks = await this.repo.children(scope, 'track', sequenceId);
-    return pageOf(tracks, OLDEST_FIRST, {
-      limit: page.limit ?? DEFAULT_LIMIT,
-      cursor: page.cursor,
-    });
+  list(sequenceId: string, page: { limit?: number; cursor?: string }): Promise<Page<Track>> {
+    return listChildren(
+      this.repo,
+      this.context.scope,
+      { type: 'sequence', id: sequenceId },
+      'track',
+      OLDEST_FIRST,
+      page,
+    );
   }
 
   update(id: string, patch: Partial<TrackInput>, expectedVersion?: number): Promise<Track> {

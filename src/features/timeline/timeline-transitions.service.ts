@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '../../common/errors/domain.error';
-import { DEFAULT_LIMIT, type Page } from '../../common/http/pagination';
+import type { Page } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
-import { NEWEST_FIRST, pageOf } from './timeline-paging';
+import { getRecord, listChildren } from './timeline-reads';
+import { NEWEST_FIRST } from './timeline-paging';
 import {
   attach,
   checkVersion,
@@ -13,7 +14,6 @@ import {
   load,
   newRecordBase,
 } from './timeline-records';
-import { TimelineNotFoundError } from './timeline.errors';
 import type { TimelineTransaction } from './timeline.repository';
 import { TimelineRepository } from './timeline.repository';
 import { TIMELINE_LIMITS, type Transition, type TransitionType } from './timeline.types';
@@ -67,25 +67,20 @@ export class TimelineTransitionsService {
     });
   }
 
-  async get(id: string): Promise<Transition> {
-    const transition = await this.repo.get(this.context.scope, 'transition', id);
-    if (transition === null) throw new TimelineNotFoundError('transition', id);
-    return transition;
+  get(id: string): Promise<Transition> {
+    return getRecord(this.repo, this.context.scope, 'transition', id);
   }
 
   /** Newest first; `404` when the sequence does not exist. */
-  async list(
-    sequenceId: string,
-    page: { limit?: number; cursor?: string },
-  ): Promise<Page<Transition>> {
-    const scope = this.context.scope;
-    if ((await this.repo.get(scope, 'sequence', sequenceId)) === null)
-      throw new TimelineNotFoundError('sequence', sequenceId);
-    const transitions = await this.repo.children(scope, 'transition', sequenceId);
-    return pageOf(transitions, NEWEST_FIRST, {
-      limit: page.limit ?? DEFAULT_LIMIT,
-      cursor: page.cursor,
-    });
+  list(sequenceId: string, page: { limit?: number; cursor?: string }): Promise<Page<Transition>> {
+    return listChildren(
+      this.repo,
+      this.context.scope,
+      { type: 'sequence', id: sequenceId },
+      'transition',
+      NEWEST_FIRST,
+      page,
+    );
   }
 
   update(
