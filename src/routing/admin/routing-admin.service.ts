@@ -213,6 +213,6 @@ export class RoutingAdminService {
   /** Read-your-writes on this instance: wait (bounded) until the write is applied here. */
   private async settle(): Promise<void> {
     if (!this.registry.running) return;
-    await this.registry.waitForVersion((await this.store.load()).version).catch(() => undefined);
+    await this.registry.waitForVersion(await this.store.version()).catch(() => undefined);
   }
 }

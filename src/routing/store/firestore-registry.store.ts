@@ -103,8 +103,9 @@ export class FirestoreRegistryStore extends RegistryStore {
     return snap.exists ? stripRevision(snap.data() as DocumentData) : null;
   }
 
-  async ping(): Promise<void> {
-    await this.db.collection(REGISTRY_COLLECTIONS.meta).doc('state').get();
+  async version(): Promise<number> {
+    const meta = await this.db.collection(REGISTRY_COLLECTIONS.meta).doc('state').get();
+    return (meta.get('version') as number | undefined) ?? 0;
   }
 
   async close(): Promise<void> {

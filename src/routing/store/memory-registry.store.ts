@@ -20,7 +20,7 @@ export class MemoryRegistryStore extends RegistryStore {
   private readonly entries = new Map<string, Entry>();
   private readonly revisions: RouteRevision[] = [];
   private readonly listeners = new Set<(state: RegistryState) => void>();
-  private version = 0;
+  private current = 0;
 
   load(): Promise<RegistryState> {
     return Promise.resolve(this.state());
@@ -42,7 +42,7 @@ export class MemoryRegistryStore extends RegistryStore {
     this.commit(
       id,
       { route, deleted: false },
-      makeRevision(this.version + 1, input, live, route, options, now),
+      makeRevision(this.current + 1, input, live, route, options, now),
     );
     return Promise.resolve(route);
   }
@@ -56,7 +56,7 @@ export class MemoryRegistryStore extends RegistryStore {
     this.commit(
       id,
       { route: entry.route, deleted: true },
-      makeRevision(this.version + 1, key, entry.route, null, options, now),
+      makeRevision(this.current + 1, key, entry.route, null, options, now),
     );
     return Promise.resolve(entry.route);
   }
@@ -84,8 +84,8 @@ export class MemoryRegistryStore extends RegistryStore {
     );
   }
 
-  ping(): Promise<void> {
-    return Promise.resolve();
+  version(): Promise<number> {
+    return Promise.resolve(this.current);
   }
 
   close(): Promise<void> {
@@ -96,13 +96,13 @@ export class MemoryRegistryStore extends RegistryStore {
   private commit(id: string, entry: Entry, revision: RouteRevision): void {
     this.entries.set(id, entry);
     this.revisions.push(revision);
-    this.version = revision.registry_version;
+    this.current = revision.registry_version;
     const state = this.state();
     for (const listener of this.listeners) listener(state);
   }
 
   private state(): RegistryState {
     const routes = [...this.entries.values()].filter((e) => !e.deleted).map((e) => e.route);
-    return { version: this.version, routes };
+    return { version: this.current, routes };
   }
 }

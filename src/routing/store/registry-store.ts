@@ -75,8 +75,13 @@ export abstract class RegistryStore {
   /** The revision that produced a registry version, or null. */
   abstract revision(registryVersion: number): Promise<RouteRevision | null>;
 
+  /** The current registry version (one small read, not the whole registry). */
+  abstract version(): Promise<number>;
+
   /** Resolves when the store answers a cheap read; rejects when it is unreachable. */
-  abstract ping(): Promise<void>;
+  ping(): Promise<void> {
+    return this.version().then(() => undefined);
+  }
 
   /** Releases clients and listeners. */
   abstract close(): Promise<void>;

@@ -32,6 +32,7 @@ describe('FirestoreRegistryStore (Firestore emulator)', () => {
       RouteVersionConflictError,
     );
     expect((await store.load()).version).toBe(2);
+    expect(await store.version()).toBe(2);
   });
 
   it('keeps versions monotonic across a delete (a tombstone), so an old If-Match never matches', async () => {
