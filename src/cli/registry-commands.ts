@@ -5,7 +5,7 @@ import { RoutingAdminService } from '../routing/admin/routing-admin.service';
 import { coverageOf, type RegistryChange } from '../routing/admin/registry-planner';
 import { KindCatalog } from '../routing/kind-catalog';
 import { formatProblem, type RouteProblem } from '../routing/policy/route-problem';
-import { routeKeyId, type Route } from '../routing/route.types';
+import { routeKeyId, sameRouteContent } from '../routing/route.types';
 import { RouteValidator } from '../routing/route-validator';
 import { readRoutesFile } from '../routing/seed-file';
 import { RegistryStore } from '../routing/store/registry-store';
@@ -72,7 +72,7 @@ export async function apply(
     (await ctx.get(RegistryStore).load()).routes.map((r) => [routeKeyId(r), r]),
   );
   const changes: RegistryChange[] = parsed.routes
-    .filter((r) => !same(stored.get(routeKeyId(r)), r))
+    .filter((r) => !sameRouteContent(stored.get(routeKeyId(r)), r))
     .map((route) => ({ op: 'put', route }));
   const plan = await admin.plan(changes.length > 0 ? changes : []);
   if (plan.problems.length > 0)
@@ -120,30 +120,6 @@ export async function coverage(ctx: INestApplicationContext, env: Env): Promise<
     out: `${lines.join('\n')}\n${bad === 0 ? 'All covered.' : `${bad} gaps.`}\n`,
     code: bad === 0 ? 0 : 1,
   };
-}
-
-function same(
-  stored: Route | undefined,
-  input: {
-    backend_type: string;
-    config: Record<string, unknown>;
-    required?: boolean;
-    rationale?: string;
-  },
-): boolean {
-  if (stored === undefined) return false;
-  const sorted = (o: Record<string, unknown>) =>
-    JSON.stringify(
-      Object.keys(o)
-        .sort()
-        .map((k) => [k, o[k]]),
-    );
-  return (
-    stored.backend_type === input.backend_type &&
-    sorted(stored.config) === sorted(input.config) &&
-    stored.required === (input.required ?? false) &&
-    stored.rationale === (input.rationale ?? '')
-  );
 }
 
 export function envArg(value: string | undefined, fallback: string | undefined): Env {

@@ -4,7 +4,7 @@ import type { BackendConnection, BackendDriver } from '../backends/backend-drive
 import { BACKEND_DRIVERS } from '../backends/drivers';
 import type { AdapterBuilders } from './adapter-builders';
 import type { RegistrySnapshot } from './registry-snapshot';
-import type { BackendType, Route } from './route.types';
+import { canonicalConfig, type BackendType, type Route } from './route.types';
 
 /** An adapter built for one (kind, backend, config), with what it runs on. */
 export interface AdapterLease {
@@ -23,10 +23,7 @@ export function adapterKey(
   type: BackendType,
   config: Record<string, unknown>,
 ): string {
-  const sorted = Object.keys(config)
-    .sort()
-    .map((k) => [k, config[k]]);
-  return `${kind}|${type}|${JSON.stringify(sorted)}`;
+  return `${kind}|${type}|${canonicalConfig(config)}`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { basename } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { RegistryNotReadyError } from './registry-not-ready.error';
-import { routeKeyId, type Route, type RouteInput } from './route.types';
+import { routeKeyId, sameRouteContent, type RouteInput } from './route.types';
 import { RouteValidator } from './route-validator';
 import { readRoutesFile } from './seed-file';
 import { KindCatalog, type MountedKind } from './kind-catalog';
@@ -63,7 +63,7 @@ export class RegistrySeeder {
     const stored = new Map((await this.store.load()).routes.map((r) => [routeKeyId(r), r]));
     let written = 0;
     for (const input of routes) {
-      if (sameRoute(stored.get(routeKeyId(input)), input)) continue;
+      if (sameRouteContent(stored.get(routeKeyId(input)), input)) continue;
       stored.set(
         routeKeyId(input),
         await this.store.put(input, { actor, reason: `seeded by ${actor}` }),
@@ -72,20 +72,4 @@ export class RegistrySeeder {
     }
     this.logger.log({ seed: actor, routes: routes.length, written }, 'Seed applied');
   }
-}
-
-function sameRoute(stored: Route | undefined, input: RouteInput): boolean {
-  if (stored === undefined) return false;
-  return (
-    stored.backend_type === input.backend_type &&
-    JSON.stringify(sortKeys(stored.config)) === JSON.stringify(sortKeys(input.config)) &&
-    stored.required === (input.required ?? false) &&
-    stored.rationale === (input.rationale ?? '')
-  );
-}
-
-function sortKeys(o: Record<string, unknown>): [string, unknown][] {
-  return Object.keys(o)
-    .sort()
-    .map((k) => [k, o[k]]);
 }

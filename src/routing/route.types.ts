@@ -53,3 +53,23 @@ export function describeRouteKey(key: RouteKey): string {
 export function routeKeyId(key: RouteKey): string {
   return `${key.resource_kind}|${key.tenant_id}|${key.env}|${key.project_id ?? '*'}`;
 }
+
+/** A config as a canonical string (keys sorted), to compare configs or key by them. */
+export function canonicalConfig(config: BackendConfig): string {
+  return JSON.stringify(
+    Object.keys(config)
+      .sort()
+      .map((k) => [k, config[k]]),
+  );
+}
+
+/** Whether a stored route already says what `input` says (so writing it would change nothing). */
+export function sameRouteContent(stored: Route | undefined, input: RouteInput): boolean {
+  return (
+    stored !== undefined &&
+    stored.backend_type === input.backend_type &&
+    canonicalConfig(stored.config) === canonicalConfig(input.config) &&
+    stored.required === (input.required ?? false) &&
+    stored.rationale === (input.rationale ?? '')
+  );
+}
