@@ -8,7 +8,9 @@ import type { Config } from 'jest';
 const config: Config = {
   rootDir: '.',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testRegex: '(src|test)/.*\\.(spec|e2e-spec)\\.ts$',
+  // Unit specs beside the code, e2e suites in test/e2e, fault suites (servers stopped, frozen,
+  // killed) in test/faults.
+  testRegex: '(src|test)/.*\\.(spec|e2e-spec|faults-spec)\\.ts$',
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testEnvironment: 'node',
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
