@@ -26,6 +26,8 @@ export interface ManagedProcess {
   pid: number;
   /** Sends `signal` (SIGTERM by default) and resolves once the process has exited. */
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Sends `signal` without waiting (fault tests freeze a server with SIGSTOP, resume it with SIGCONT). */
+  signal(signal: NodeJS.Signals): void;
 }
 
 const OUTPUT_TAIL_CHARS = 4_000;
@@ -88,6 +90,9 @@ export async function startManagedProcess(spec: ManagedProcessSpec): Promise<Man
     stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
       process.off('exit', killOnExit);
       await stopChild(child, signal);
+    },
+    signal: (signal) => {
+      child.kill(signal);
     },
   };
 }

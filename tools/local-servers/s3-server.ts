@@ -26,6 +26,10 @@ export interface S3ServerHandle {
   dir: string;
   /** Stops the server; removes `dir` if this launcher created it. */
   stop(): Promise<void>;
+  /** Kills the server at once (SIGKILL) and waits for it to exit; keeps `dir`. */
+  kill(): Promise<void>;
+  /** Freezes (SIGSTOP) or resumes (SIGCONT) the server: it keeps its port but answers nothing while frozen. */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void;
 }
 
 /**
@@ -60,5 +64,7 @@ export async function startS3Server(opts: S3ServerOptions = {}): Promise<S3Serve
       await child.stop();
       if (ownsDir) await rm(dir, { recursive: true, force: true });
     },
+    kill: () => child.stop('SIGKILL'),
+    signal: (signal) => child.signal(signal),
   };
 }

@@ -9,9 +9,21 @@ import { scopeSegments } from '../scope-path';
 export interface S3Handle {
   readonly client: S3Client;
   readonly bucket: string;
+  /**
+   * `BACKEND_TIMEOUT_MS` of the deployment: the bound an adapter puts on each request it
+   * makes outside the routed per-call timeout (the requests of a streamed upload, clean-ups
+   * and sweeps that run after the answer).
+   */
+  readonly timeoutMs: number;
   /** An object key under the scope: `{prefix/}tenants/{tenant}/{env}/{project|-}/{parts...}`. */
   key(scope: Scope, ...parts: string[]): string;
 }
+
+/** For clients not made by {@link s3Driver.connect} (tests build their own): the default `BACKEND_TIMEOUT_MS`. */
+const DEFAULT_TIMEOUT_MS = 5000;
+
+/** The timeout each client was connected with. */
+const clientTimeouts = new WeakMap<S3Client, number>();
 
 const OUTAGE_NAMES = new Set([
   'TimeoutError',
@@ -59,11 +71,16 @@ export const s3Driver: BackendDriver<S3Client, S3Handle> = {
       maxAttempts: 2,
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
+      // requestTimeout runs until the response headers. Without throwOnRequestTimeout smithy
+      // only logs a warning when it passes and the request waits on. No socketTimeout: a
+      // download streamed to a slow client idles its socket under backpressure.
       requestHandler: new NodeHttpHandler({
         connectionTimeout: settings.timeoutMs,
         requestTimeout: settings.timeoutMs,
+        throwOnRequestTimeout: true,
       }),
     });
+    clientTimeouts.set(client, settings.timeoutMs);
     return { client, close: () => Promise.resolve(client.destroy()) };
   },
   handle(connection, config): S3Handle {
@@ -71,6 +88,7 @@ export const s3Driver: BackendDriver<S3Client, S3Handle> = {
     return {
       client: connection.client,
       bucket: config.bucket as string,
+      timeoutMs: clientTimeouts.get(connection.client) ?? DEFAULT_TIMEOUT_MS,
       key: (scope, ...parts) =>
         [...(prefix ? [prefix] : []), 'tenants', ...scopeSegments(scope), ...parts].join('/'),
     };

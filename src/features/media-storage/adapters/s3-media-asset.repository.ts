@@ -21,7 +21,10 @@ import { S3MediaUploader } from './s3-media-uploader';
 
 /** Tuning of the S3 adapter (defaults suit production; tests shrink them). */
 export interface S3MediaTuning {
-  /** Bound on each S3 request of an upload (one part of at most 5 MiB each). */
+  /**
+   * Bound on each S3 request the adapter makes outside the routed per-call timeout (one
+   * part of at most 5 MiB of an upload, clean-ups, sweeps); default `BACKEND_TIMEOUT_MS`.
+   */
   requestTimeoutMs: number;
   /** `MaxKeys` of each ListObjectsV2 call. */
   listPageKeys: number;
@@ -29,8 +32,7 @@ export interface S3MediaTuning {
   maxListCalls: number;
 }
 
-const DEFAULT_TUNING: S3MediaTuning = {
-  requestTimeoutMs: 30_000,
+const DEFAULT_TUNING: Omit<S3MediaTuning, 'requestTimeoutMs'> = {
   listPageKeys: 1000,
   maxListCalls: 5,
 };
@@ -55,7 +57,7 @@ export class S3MediaAssetRepository extends MediaAssetRepository {
     super();
     this.keys = new S3MediaKeys(s3);
     this.client = guardedClient(s3.client);
-    this.tuning = { ...DEFAULT_TUNING, ...tuning };
+    this.tuning = { ...DEFAULT_TUNING, requestTimeoutMs: s3.timeoutMs, ...tuning };
     this.uploader = new S3MediaUploader(s3, this.tuning.requestTimeoutMs);
   }
 

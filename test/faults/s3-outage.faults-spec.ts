@@ -1,0 +1,121 @@
+import { Logger } from '@nestjs/common';
+import { MEDIA_KIND } from '../../src/features/media-storage/media-asset.types';
+import { MediaStorageOptions } from '../../src/features/media-storage/media-storage.options';
+import { RAW_KIND } from '../../src/features/raw-storage/raw-asset.types';
+import { filePart, postMultipart } from '../e2e/media-storage.multipart';
+import { createTestApp, type TestApp } from '../utils/create-test-app';
+import { route } from '../utils/routes';
+import { scopedHeaders } from '../utils/scoped-request';
+import { S3FaultServer, waitFor } from './s3-fault-harness';
+
+const MiB = 1024 * 1024;
+const TIMEOUT_MS = 1500;
+/** Room for a loaded 2-core machine; the contract is the backend timeout. */
+const SLACK_MS = 1500;
+const TENANT = 't_s3_faults';
+
+describe('S3 outages (own s3rver killed, frozen and restarted; BACKEND_TIMEOUT_MS=1500)', () => {
+  let s3: S3FaultServer;
+  let t: TestApp;
+  const warn = jest.spyOn(Logger.prototype, 'warn');
+  const h = scopedHeaders({ tenant: TENANT, sub: 'u_faults', role: 'member' });
+  const upload = (bytes: number) =>
+    postMultipart(
+      t.http,
+      [filePart(Buffer.alloc(bytes, 7), 'big.bin', 'application/octet-stream')],
+      h,
+    ).then((res) => res);
+  /** Waits until s3rver holds one more stored part than before: the upload is under way. */
+  const partStored = async (): Promise<void> => {
+    const before = (await s3.incompleteUploads()).parts;
+    await waitFor('a part stored', async () =>
+      (await s3.incompleteUploads()).parts > before ? true : undefined,
+    );
+  };
+  const expect503 = (res: { status: number; body: { error: { code: string } } }) => {
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('routing.backend_unavailable');
+  };
+
+  beforeAll(async () => {
+    s3 = await S3FaultServer.start();
+    t = await createTestApp({
+      environment: { BACKEND_TIMEOUT_MS: String(TIMEOUT_MS) },
+      routes: [MEDIA_KIND, RAW_KIND].map((kind) =>
+        route({
+          resource_kind: kind,
+          tenant_id: TENANT,
+          backend_type: 's3',
+          config: s3.routeConfig(),
+        }),
+      ),
+    });
+    t.app.get(MediaStorageOptions).maxUploadBytes = 64 * MiB;
+  });
+  afterEach(() => s3.ensureUp());
+  afterAll(async () => {
+    warn.mockRestore();
+    await t.close();
+    await s3.stop();
+  });
+
+  it('answers 503 (not 500) when S3 is killed during a 40 MB multipart upload, and tries to abort it', async () => {
+    const started = upload(40 * MiB);
+    await partStored();
+    const killedAt = Date.now();
+    await s3.kill();
+    const res = await started;
+    const ms = Date.now() - killedAt;
+    console.log(`S3 killed during a 40 MB upload: ${res.status} after ${ms} ms`);
+    expect503(res);
+    expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+    // The abort was sent (and failed: nothing listens); s3rver would refuse it anyway (405).
+    await waitFor('the abort attempt logged', () =>
+      Promise.resolve(
+        warn.mock.calls.some((c) => /could not abort the multipart upload/.test(String(c[1])))
+          ? true
+          : undefined,
+      ),
+    );
+    await s3.restart();
+    console.log('incomplete multipart uploads left on s3rver:', await s3.incompleteUploads());
+  });
+
+  it('answers 503 within BACKEND_TIMEOUT_MS when S3 freezes during a 40 MB upload', async () => {
+    const started = upload(40 * MiB);
+    await partStored();
+    const frozenAt = Date.now();
+    s3.freeze();
+    const res = await started;
+    const ms = Date.now() - frozenAt;
+    s3.thaw();
+    console.log(`S3 frozen during a 40 MB upload: ${res.status} ${ms} ms after the freeze`);
+    expect503(res);
+    expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+  });
+
+  it('answers 503 within BACKEND_TIMEOUT_MS for a 1 KB upload, a list and raw uploads while S3 is frozen', async () => {
+    s3.freeze();
+    try {
+      const calls = {
+        'media 1 KB upload': () => upload(1024),
+        'media list': () => t.http.get('/media/assets').set(h),
+        'raw create upload': () =>
+          t.http
+            .post('/raw/uploads')
+            .set(h)
+            .send({ filename: 'a.csv', content_type: 'text/csv', size_bytes: 10 }),
+      };
+      for (const [what, call] of Object.entries(calls)) {
+        const sentAt = Date.now();
+        const res = await call();
+        const ms = Date.now() - sentAt;
+        console.log(`S3 frozen, ${what}: ${res.status} after ${ms} ms`);
+        expect503(res);
+        expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+      }
+    } finally {
+      s3.thaw();
+    }
+  });
+});
