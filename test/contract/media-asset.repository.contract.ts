@@ -166,4 +166,21 @@ export function mediaAssetRepositoryContract(
     await repo.discardContent(s, asset);
     expect(await repo.openContent(s, asset)).toBeNull();
   });
+
+  it('sweepAbandoned removes content whose metadata never came once older than the cut-off, never a complete asset', async () => {
+    const s = scope();
+    const complete = await storeAsset(repo, s, Buffer.from('kept'));
+    const target = newTarget();
+    await repo.putContent(s, target, Readable.from([Buffer.from('half')]));
+    const half = assetOf(target, Buffer.from('half'));
+    expect(await repo.sweepAbandoned(s, new Date(Date.now() - 60_000))).toBe(0);
+    expect(await repo.openContent(s, half)).not.toBeNull();
+    expect(await repo.sweepAbandoned(s, new Date(Date.now() + 60_000))).toBe(1);
+    expect(await repo.openContent(s, half)).toBeNull();
+    expect(await repo.get(s, complete.id)).toEqual(complete);
+    expect((await readAll((await repo.openContent(s, complete)) as Readable)).toString()).toBe(
+      'kept',
+    );
+    expect(await repo.sweepAbandoned(s, new Date(Date.now() + 60_000))).toBe(0);
+  });
 }

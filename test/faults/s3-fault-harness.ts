@@ -122,17 +122,46 @@ export class S3FaultServer {
   }
 }
 
+/** The media objects of a scope, by role, and the assets whose bytes or metadata are missing. */
+export interface MediaInventory {
+  contents: number;
+  records: number;
+  markers: number;
+  /** Ids with bytes and no metadata, or metadata and no bytes. */
+  orphans: string[];
+}
+
+/** Sorts the keys under a scope's `media/` prefix into {@link MediaInventory}. */
+export function mediaInventory(keys: string[], mediaPrefix: string): MediaInventory {
+  const contents = new Set<string>();
+  const records = new Set<string>();
+  let markers = 0;
+  for (const key of keys) {
+    const rest = key.slice(mediaPrefix.length);
+    if (rest.startsWith('_pending/')) markers += 1;
+    else if (rest.startsWith('_index/')) continue;
+    else if (rest.endsWith('.json') && !rest.includes('/')) records.add(rest.slice(0, -5));
+    else contents.add(rest.slice(0, rest.indexOf('/')));
+  }
+  const orphans = [
+    ...[...contents].filter((id) => !records.has(id)),
+    ...[...records].filter((id) => !contents.has(id)),
+  ];
+  return { contents: contents.size, records: records.size, markers, orphans };
+}
+
 /** Polls `check` until it returns a value other than undefined, or fails after `ms`. */
 export async function waitFor<T>(
   what: string,
   check: () => Promise<T | undefined>,
   ms = 20_000,
+  everyMs = 25,
 ): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await check();
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error(`${what}: not within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

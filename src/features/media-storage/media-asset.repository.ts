@@ -24,6 +24,16 @@ export abstract class MediaAssetRepository {
   /** Removes content stored by {@link putContent} that never got metadata. Idempotent. */
   abstract discardContent(scope: Scope, target: MediaContentTarget): Promise<void>;
 
+  /**
+   * Removes what uploads started before `olderThan` left in `scope` without completing
+   * ({@link putContent} then {@link save}): bytes without metadata, metadata without bytes,
+   * parts of unfinished uploads. Complete assets are never touched; an upload started
+   * after `olderThan` may be under way and is left alone. Does a bounded amount of work
+   * per call (call again for more) and resolves how many assets it removed. Exempt from
+   * the routed per-call timeout; the adapter bounds each of its requests.
+   */
+  abstract sweepAbandoned(scope: Scope, olderThan: Date): Promise<number>;
+
   /** Records the metadata of an asset whose content is stored; it is then listed and readable. */
   abstract save(scope: Scope, asset: MediaAsset): Promise<void>;
 

@@ -8,6 +8,7 @@ import { MEDIA_KIND } from './media-asset.types';
 import { MediaStorageController } from './media-storage.controller';
 import { MediaStorageOptions } from './media-storage.options';
 import { MediaStorageService } from './media-storage.service';
+import { MediaSweepService } from './media-sweep.service';
 import { MediaUploadService } from './media-upload.service';
 
 const MEDIA_PROVIDERS = [
@@ -18,10 +19,11 @@ const MEDIA_PROVIDERS = [
       s3: (s3) => new S3MediaAssetRepository(s3),
       memory: () => new InMemoryMediaAssetRepository(),
     },
-    { untimed: ['putContent'] },
+    { untimed: ['putContent', 'sweepAbandoned'] },
   ),
   MediaStorageService,
   MediaUploadService,
+  MediaSweepService,
 ];
 
 /**

@@ -9,6 +9,7 @@ import { MediaAssetRepository } from './media-asset.repository';
 import type { MediaAsset, MediaContentTarget } from './media-asset.types';
 import { MediaFileMissingError } from './media-storage.errors';
 import { MediaStorageOptions } from './media-storage.options';
+import { MediaSweepService } from './media-sweep.service';
 import { ContentMeter } from './upload/content-meter';
 import { MultipartReader } from './upload/multipart-reader';
 import { kindOf, mediaType, readUploadFields, type UploadFields } from './upload/upload-fields';
@@ -20,7 +21,8 @@ const MAX_FIELD_BYTES = 2048;
 /**
  * `POST /media/assets`: streams the file part of a multipart body through a meter (size
  * limit, SHA-256) into the store, then records the metadata. Nothing is buffered whole; a
- * failed upload leaves nothing behind (content discarded, best effort).
+ * failed upload leaves nothing behind (content discarded, best effort; what an outage
+ * leaves is swept after a later successful upload, see MediaSweepService).
  */
 @Injectable()
 export class MediaUploadService {
@@ -30,6 +32,7 @@ export class MediaUploadService {
     private readonly assets: MediaAssetRepository,
     private readonly context: RequestContext,
     private readonly options: MediaStorageOptions,
+    private readonly sweeps: MediaSweepService,
   ) {}
 
   async upload(request: IncomingMessage): Promise<MediaAsset> {
@@ -40,7 +43,9 @@ export class MediaUploadService {
       fieldBytes: MAX_FIELD_BYTES,
     });
     try {
-      return await this.receive(this.context.scope, reader, maxBytes);
+      const asset = await this.receive(this.context.scope, reader, maxBytes);
+      this.sweeps.afterUpload(this.context.scope);
+      return asset;
     } catch (err) {
       reader.abandon();
       throw err;

@@ -11,6 +11,8 @@ import type {
 interface Entry {
   asset?: MediaAsset;
   content?: Buffer;
+  /** When {@link InMemoryMediaAssetRepository.putContent} stored the content. */
+  storedAt?: Date;
 }
 
 /**
@@ -26,7 +28,19 @@ export class InMemoryMediaAssetRepository extends MediaAssetRepository {
     this.entries(scope).set(target.id, {
       ...this.entries(scope).get(target.id),
       content: Buffer.concat(chunks),
+      storedAt: new Date(),
     });
+  }
+
+  /** In one process nothing is half-written; content whose metadata never came is what remains. */
+  sweepAbandoned(scope: Scope, olderThan: Date): Promise<number> {
+    let removed = 0;
+    for (const [id, entry] of this.entries(scope)) {
+      if (entry.asset !== undefined || (entry.storedAt ?? olderThan) > olderThan) continue;
+      this.entries(scope).delete(id);
+      removed += 1;
+    }
+    return Promise.resolve(removed);
   }
 
   discardContent(scope: Scope, target: MediaContentTarget): Promise<void> {

@@ -17,7 +17,8 @@ import type {
   MediaListQuery,
 } from '../media-asset.types';
 import { S3MediaKeys, type Pointer } from './s3-media-keys';
-import { S3MediaUploader } from './s3-media-uploader';
+import { S3MediaSweeper } from './s3-media-sweeper';
+import { ownBodyFailure, S3MediaUploader } from './s3-media-uploader';
 
 /** Tuning of the S3 adapter (defaults suit production; tests shrink them). */
 export interface S3MediaTuning {
@@ -39,16 +40,22 @@ const DEFAULT_TUNING: Omit<S3MediaTuning, 'requestTimeoutMs'> = {
 
 /**
  * Media assets in the route's bucket (layout: {@link S3MediaKeys}). S3 has no transaction
- * over several objects, so writes go bytes → metadata → pointers and deletes go metadata →
- * the rest: an interrupted write leaves an asset readable by id but not listed (the upload
- * service then deletes it, best effort), an interrupted delete leaves pointers without
- * metadata, which lists skip. Neither ever shows an asset whose bytes are missing.
+ * over several objects, so writes go pending marker → bytes → metadata → pointers → marker
+ * removed, and deletes go metadata → the rest: an interrupted write leaves an asset readable
+ * by id but not listed (the upload service then deletes it, best effort), an interrupted
+ * delete leaves pointers without metadata, which lists skip. Neither ever shows an asset
+ * whose bytes are missing. Bytes are only sent once the marker is stored, and a failed
+ * upload keeps its marker (S3 may still apply a write it never answered), so whatever an
+ * outage leaves behind is named by a marker that {@link sweepAbandoned} finds.
  */
 export class S3MediaAssetRepository extends MediaAssetRepository {
   private readonly keys: S3MediaKeys;
   private readonly tuning: S3MediaTuning;
   private readonly uploader: S3MediaUploader;
+  private readonly sweeper: S3MediaSweeper;
   private readonly client: S3Client;
+  /** Each request bounded (for requests outside the routed per-call timeout). */
+  private readonly timed: S3Client;
 
   constructor(
     private readonly s3: S3Handle,
@@ -58,15 +65,36 @@ export class S3MediaAssetRepository extends MediaAssetRepository {
     this.keys = new S3MediaKeys(s3);
     this.client = guardedClient(s3.client);
     this.tuning = { ...DEFAULT_TUNING, requestTimeoutMs: s3.timeoutMs, ...tuning };
+    this.timed = guardedClient(s3.client, { timeoutMs: this.tuning.requestTimeoutMs });
     this.uploader = new S3MediaUploader(s3, this.tuning.requestTimeoutMs);
+    this.sweeper = new S3MediaSweeper(s3, this.keys, this.timed, this);
   }
 
-  putContent(scope: Scope, target: MediaContentTarget, body: Readable): Promise<void> {
-    return this.uploader.upload(this.keys.content(scope, target), target.content_type, body);
+  /** A failure of S3 keeps the marker: S3 may still apply a write it never answered. */
+  async putContent(scope: Scope, target: MediaContentTarget, body: Readable): Promise<void> {
+    const marker = this.keys.pending(scope, target.id);
+    await this.timed.send(
+      new PutObjectCommand({ Bucket: this.s3.bucket, Key: marker, Body: '', ContentLength: 0 }),
+    );
+    try {
+      await this.uploader.upload(this.keys.content(scope, target), target.content_type, body);
+    } catch (err) {
+      if (ownBodyFailure(body) !== undefined)
+        await this.timed
+          .send(new DeleteObjectCommand({ Bucket: this.s3.bucket, Key: marker }))
+          .catch(() => undefined);
+      throw err;
+    }
   }
 
+  /** The marker goes last: once the bytes are gone, nothing is left for a sweep to find. */
   async discardContent(scope: Scope, target: MediaContentTarget): Promise<void> {
     await this.deleteKey(this.keys.content(scope, target));
+    await this.deleteKey(this.keys.pending(scope, target.id));
+  }
+
+  sweepAbandoned(scope: Scope, olderThan: Date): Promise<number> {
+    return this.sweeper.sweep(scope, olderThan);
   }
 
   async save(scope: Scope, asset: MediaAsset): Promise<void> {
@@ -87,6 +115,8 @@ export class S3MediaAssetRepository extends MediaAssetRepository {
           ),
         ),
     );
+    // The asset is complete: a marker left behind costs a sweep one HEAD, never the asset.
+    await this.deleteKey(this.keys.pending(scope, asset.id)).catch(() => undefined);
   }
 
   async get(scope: Scope, id: string): Promise<MediaAsset | null> {

@@ -21,6 +21,8 @@ export interface Pointer {
  * - `_index/all/{newest-first id}.{kind}` and `_index/tag/{tag}/{newest-first id}.{kind}`:
  *   empty list pointers, so a list is one ListObjectsV2 over a prefix, already newest
  *   first, with the kind readable from the key. `_index` cannot be an id.
+ * - `_pending/{id}`: an upload under way, written before its first byte and removed once
+ *   its metadata is stored; a sweep removes what an old one names (see S3MediaSweeper).
  * Ids, tags and safe filenames never contain `/`, so no part needs escaping.
  */
 export class S3MediaKeys {
@@ -28,6 +30,19 @@ export class S3MediaKeys {
 
   content(scope: Scope, target: MediaContentTarget): string {
     return this.s3.key(scope, 'media', target.id, target.filename);
+  }
+
+  /** Every object of an asset's bytes (one, unless a filename changed). */
+  contentPrefix(scope: Scope, id: string): string {
+    return `${this.s3.key(scope, 'media', id)}/`;
+  }
+
+  pendingPrefix(scope: Scope): string {
+    return `${this.s3.key(scope, 'media', '_pending')}/`;
+  }
+
+  pending(scope: Scope, id: string): string {
+    return `${this.pendingPrefix(scope)}${id}`;
   }
 
   record(scope: Scope, id: string): string {

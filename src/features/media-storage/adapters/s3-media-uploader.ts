@@ -45,7 +45,7 @@ export class S3MediaUploader {
     try {
       await upload.done();
     } catch (err) {
-      const bodyFailure = ownFailure(body.errored);
+      const bodyFailure = ownBodyFailure(body);
       body.destroy();
       if (upload.uploadId !== undefined) void this.abort(key, upload.uploadId);
       throw bodyFailure ?? err;
@@ -73,8 +73,11 @@ export class S3MediaUploader {
 /**
  * Why the body failed on its own (size limit, client gone), or undefined. lib-storage stops
  * reading the body when S3 fails, which destroys it with an AbortError: that one is an
- * effect of the S3 failure, and reporting it would turn a 503 into a 500.
+ * effect of the S3 failure, and reporting it would turn a 503 into a 500. An upload whose
+ * body failed never sent the request that would make its object (the PutObject of a
+ * single part, or CompleteMultipartUpload), so no write of it can still land.
  */
-function ownFailure(error: Error | null): Error | undefined {
+export function ownBodyFailure(body: Readable): Error | undefined {
+  const error = body.errored;
   return error === null || error.name === 'AbortError' ? undefined : error;
 }
