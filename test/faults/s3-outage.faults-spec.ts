@@ -122,6 +122,39 @@ describe('S3 outages (own s3rver killed, frozen and restarted; BACKEND_TIMEOUT_M
     }
   });
 
+  it('raw_storage: complete answers 503 within BACKEND_TIMEOUT_MS while S3 is frozen, and completes once it is back', async () => {
+    const created = await t.http
+      .post('/raw/uploads')
+      .set(h)
+      .send({ filename: 'a.csv', content_type: 'text/csv', size_bytes: 10 })
+      .expect(201);
+    const {
+      asset_id: id,
+      url,
+      method,
+      headers,
+    } = created.body as {
+      asset_id: string;
+      url: string;
+      method: string;
+      headers: Record<string, string>;
+    };
+    expect((await fetch(url, { method, headers, body: 'id,total\n1' })).status).toBe(200);
+    s3.freeze();
+    try {
+      const sentAt = Date.now();
+      const res = await t.http.post(`/raw/uploads/${id}/complete`).set(h);
+      const ms = Date.now() - sentAt;
+      console.log(`S3 frozen, raw complete: ${res.status} after ${ms} ms`);
+      expect503(res);
+      expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
+    } finally {
+      s3.thaw();
+    }
+    const done = await t.http.post(`/raw/uploads/${id}/complete`).set(h).expect(200);
+    expect(done.body).toMatchObject({ status: 'complete', size_bytes: 10 });
+  });
+
   it('works again once S3 is back, and the next upload sweeps what the outages left: no object without its record', async () => {
     console.log('left by the outages, before any sweep:', await inventory());
     const options = t.app.get(MediaStorageOptions);

@@ -1,19 +1,14 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { BackendError } from '../backend.error';
-
-/** How smithy's retry middleware wraps an error that is not `instanceof Error` in its realm. */
-const WRAPPED_NETWORK_ERROR =
-  /^AWS SDK error wrapper for .*\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE)\b/;
+import { translateS3Error } from './s3-errors';
 
 type Send = S3Client['send'];
 
 /**
  * The route's client with two things the core S3 driver does not give adapters:
- * - network errors wrapped by smithy's retry middleware become an `unavailable`
- *   BackendError. It wraps errors that are not `instanceof Error` in its realm (Node's own
- *   errors under jest's VM), dropping their `code`, so the driver's translator misses the
- *   outage and the request would be a 500 instead of a 503. A fix in `s3.driver.ts` is
- *   proposed; this part goes away with it.
+ * - outages (timeouts, network errors, 5xx: `translateS3Error`) become an `unavailable`
+ *   BackendError right here, so an adapter's own catch blocks (lib-storage's, a sweep's)
+ *   see a vendor-neutral error whatever the call path.
  * - `timeoutMs`: each request bounded by its own AbortSignal, failing with a timeout
  *   BackendError. lib-storage's Upload has no per-request timeout and uploads are exempt
  *   from the routed per-call timeout, so without it an endpoint that accepts connections
@@ -35,9 +30,8 @@ export function guardedClient(client: S3Client, opts: { timeoutMs?: number } = {
     } catch (err) {
       if (signal?.aborted === true)
         throw new BackendError('timeout', `s3 did not answer within ${opts.timeoutMs} ms`, err);
-      if (err instanceof Error && WRAPPED_NETWORK_ERROR.test(err.message))
-        throw new BackendError('unavailable', `s3: ${err.message}`, err);
-      throw err;
+      const outage = translateS3Error(err);
+      throw outage?.isOutage === true ? outage : err;
     }
   };
   return new Proxy(client, {

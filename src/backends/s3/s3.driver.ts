@@ -1,9 +1,9 @@
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { Scope } from '../../common/scope/scope';
-import { BackendError } from '../backend.error';
 import type { BackendConnection, BackendDriver, BackendSettings } from '../backend-driver';
 import { scopeSegments } from '../scope-path';
+import { translateS3Error } from './s3-errors';
 
 /** What an S3 adapter receives. */
 export interface S3Handle {
@@ -24,23 +24,6 @@ const DEFAULT_TIMEOUT_MS = 5000;
 
 /** The timeout each client was connected with. */
 const clientTimeouts = new WeakMap<S3Client, number>();
-
-const OUTAGE_NAMES = new Set([
-  'TimeoutError',
-  'RequestTimeout',
-  'NoSuchBucket',
-  'NetworkingError',
-  'ServiceUnavailable',
-  'SlowDown',
-]);
-const OUTAGE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'EPIPE',
-]);
 
 function credentials(config: Record<string, unknown>, settings: BackendSettings) {
   const idEnv = config.access_key_id_env as string | undefined;
@@ -96,22 +79,5 @@ export const s3Driver: BackendDriver<S3Client, S3Handle> = {
   async ping(connection, config) {
     await connection.client.send(new HeadBucketCommand({ Bucket: config.bucket as string }));
   },
-  translate(err) {
-    if (err instanceof BackendError) return err;
-    if (!(err instanceof Error)) return null;
-    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    // smithy wraps errors that are not `instanceof Error` in its realm (Node's own, under
-    // jest's VM) as "AWS SDK error wrapper for …", dropping `code`: read it from the message.
-    const code =
-      (err as { code?: string }).code ??
-      /^AWS SDK error wrapper for .*\b(E[A-Z]+)\b/.exec(err.message)?.[1];
-    if (
-      OUTAGE_NAMES.has(err.name) ||
-      (code !== undefined && OUTAGE_CODES.has(code)) ||
-      (status !== undefined && status >= 500)
-    ) {
-      return new BackendError('unavailable', `s3: ${err.name}: ${err.message}`, err);
-    }
-    return null;
-  },
+  translate: translateS3Error,
 };
