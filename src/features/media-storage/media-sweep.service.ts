@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Scope } from '../../common/scope/scope';
 import { MediaAssetRepository } from './media-asset.repository';
 import { MediaStorageOptions } from './media-storage.options';
@@ -13,7 +13,7 @@ const MAX_REMEMBERED_SCOPES = 10_000;
  * waits for it. A scope where no upload succeeds again keeps its leftovers until one does.
  */
 @Injectable()
-export class MediaSweepService implements OnApplicationShutdown {
+export class MediaSweepService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(MediaSweepService.name);
   private readonly lastSweep = new Map<string, number>();
   private readonly running = new Set<Promise<void>>();
@@ -35,8 +35,8 @@ export class MediaSweepService implements OnApplicationShutdown {
     this.running.add(run);
   }
 
-  /** Lets running sweeps finish (each request they make is bounded). */
-  async onApplicationShutdown(): Promise<void> {
+  /** Lets running sweeps finish (each request is bounded) before the backend clients close. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all([...this.running]);
   }
 

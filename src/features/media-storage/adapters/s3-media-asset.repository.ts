@@ -73,16 +73,12 @@ export class S3MediaAssetRepository extends MediaAssetRepository {
   /** A failure of S3 keeps the marker: S3 may still apply a write it never answered. */
   async putContent(scope: Scope, target: MediaContentTarget, body: Readable): Promise<void> {
     const marker = this.keys.pending(scope, target.id);
-    await this.timed.send(
-      new PutObjectCommand({ Bucket: this.s3.bucket, Key: marker, Body: '', ContentLength: 0 }),
-    );
+    await this.putEmpty(marker, this.timed);
     try {
       await this.uploader.upload(this.keys.content(scope, target), target.content_type, body);
     } catch (err) {
       if (ownBodyFailure(body) !== undefined)
-        await this.timed
-          .send(new DeleteObjectCommand({ Bucket: this.s3.bucket, Key: marker }))
-          .catch(() => undefined);
+        await this.deleteKey(marker, this.timed).catch(() => undefined);
       throw err;
     }
   }
@@ -106,15 +102,7 @@ export class S3MediaAssetRepository extends MediaAssetRepository {
         ContentType: 'application/json',
       }),
     );
-    await Promise.all(
-      this.keys
-        .pointers(scope, asset)
-        .map((key) =>
-          this.client.send(
-            new PutObjectCommand({ Bucket: this.s3.bucket, Key: key, Body: '', ContentLength: 0 }),
-          ),
-        ),
-    );
+    await Promise.all(this.keys.pointers(scope, asset).map((key) => this.putEmpty(key)));
     // The asset is complete: a marker left behind costs a sweep one HEAD, never the asset.
     await this.deleteKey(this.keys.pending(scope, asset.id)).catch(() => undefined);
   }
@@ -205,7 +193,13 @@ export class S3MediaAssetRepository extends MediaAssetRepository {
     }
   }
 
-  private async deleteKey(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.s3.bucket, Key: key }));
+  private async deleteKey(key: string, client = this.client): Promise<void> {
+    await client.send(new DeleteObjectCommand({ Bucket: this.s3.bucket, Key: key }));
+  }
+
+  private async putEmpty(key: string, client = this.client): Promise<void> {
+    await client.send(
+      new PutObjectCommand({ Bucket: this.s3.bucket, Key: key, Body: '', ContentLength: 0 }),
+    );
   }
 }
