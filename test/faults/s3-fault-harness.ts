@@ -1,4 +1,5 @@
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
@@ -148,6 +149,35 @@ export function mediaInventory(keys: string[], mediaPrefix: string): MediaInvent
     ...[...records].filter((id) => !contents.has(id)),
   ];
   return { contents: contents.size, records: records.size, markers, orphans };
+}
+
+/**
+ * GETs `url` and reads it to the end or to its failure; `onFirstByte` runs once the first
+ * bytes arrived. Resolves the bytes received, whether the body completed, and when it ended.
+ */
+export function download(
+  url: string,
+  headers: Record<string, string>,
+  onFirstByte: () => void,
+): Promise<{ status: number; bytes: number; complete: boolean; endedAt: number }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => {
+        if (bytes === 0) onFirstByte();
+        bytes += chunk.length;
+      });
+      res.on('error', () => undefined);
+      res.on('close', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          bytes,
+          complete: res.complete,
+          endedAt: Date.now(),
+        }),
+      );
+    }).on('error', reject);
+  });
 }
 
 /** Polls `check` until it returns a value other than undefined, or fails after `ms`. */

@@ -6,7 +6,13 @@ import { filePart, postMultipart } from '../e2e/media-storage.multipart';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { route } from '../utils/routes';
 import { scopedHeaders } from '../utils/scoped-request';
-import { mediaInventory, S3FaultServer, waitFor, type MediaInventory } from './s3-fault-harness';
+import {
+  download,
+  mediaInventory,
+  S3FaultServer,
+  waitFor,
+  type MediaInventory,
+} from './s3-fault-harness';
 
 const MiB = 1024 * 1024;
 const TIMEOUT_MS = 1500;
@@ -120,6 +126,25 @@ describe('S3 outages (own s3rver killed, frozen and restarted; BACKEND_TIMEOUT_M
     } finally {
       s3.thaw();
     }
+  });
+
+  it('ends a download within BACKEND_TIMEOUT_MS of S3 freezing mid-stream (the body is cut, never complete)', async () => {
+    const stored = await upload(40 * MiB);
+    expect(stored.status).toBe(201);
+    const asset = stored.body as { id: string };
+    let frozenAt = 0;
+    const got = await download(`${t.url}/media/assets/${asset.id}/content`, h, () => {
+      s3.freeze();
+      frozenAt = Date.now();
+    });
+    s3.thaw();
+    const ms = got.endedAt - frozenAt;
+    console.log(
+      `S3 frozen during a 40 MB download: cut after ${got.bytes} bytes, ${ms} ms after the freeze`,
+    );
+    expect(got).toMatchObject({ status: 200, complete: false });
+    expect(got.bytes).toBeLessThan(40 * MiB);
+    expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
   });
 
   it('raw_storage: complete answers 503 within BACKEND_TIMEOUT_MS while S3 is frozen, and completes once it is back', async () => {

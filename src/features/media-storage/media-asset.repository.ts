@@ -43,7 +43,11 @@ export abstract class MediaAssetRepository {
   /** Newest first, filtered by kind and/or tag; see {@link MediaAssetPage}. */
   abstract list(scope: Scope, query: MediaListQuery): Promise<MediaAssetPage>;
 
-  /** The asset's bytes as a stream, or null when the content is gone. */
+  /**
+   * The asset's bytes as a stream, or null when the content is gone. The stream fails
+   * (a timeout BackendError) when the store sends nothing for the backend timeout while
+   * data is wanted; a reader that stops reading never trips that.
+   */
   abstract openContent(scope: Scope, asset: MediaAsset): Promise<Readable | null>;
 
   /** Removes the metadata first (the asset disappears at once), then the content. Idempotent. */

@@ -82,7 +82,7 @@ export class MediaUploadService {
       ...target,
       kind: fields.kind ?? kindOf(target.content_type),
       tags: fields.tags,
-      size_bytes: meter.size,
+      size_bytes: meter.bytesSeen,
       sha256: meter.digest(),
       created_by: this.context.principal.subject,
       created_at: new Date().toISOString(),

@@ -7,6 +7,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { guardedClient } from '../../../backends/s3/s3-client-guard';
+import { idleBounded } from '../../../backends/s3/s3-idle-stream';
 import type { S3Handle } from '../../../backends/s3/s3.driver';
 import type { Scope } from '../../../common/scope/scope';
 import { MediaAssetRepository } from '../media-asset.repository';
@@ -125,7 +126,7 @@ export class S3MediaAssetRepository extends MediaAssetRepository {
     if (body === null) return null;
     if (!(body instanceof Readable))
       throw new TypeError('S3 GetObject did not return a Node.js stream');
-    return body;
+    return idleBounded(body, this.tuning.requestTimeoutMs, 's3 download');
   }
 
   async delete(scope: Scope, asset: MediaAsset): Promise<void> {

@@ -16,7 +16,7 @@ describe('ContentMeter', () => {
     const meter = new ContentMeter(100);
     const out = await drain(meter, [Buffer.from('hello '), Buffer.from('world')]);
     expect(out.toString()).toBe('hello world');
-    expect(meter.size).toBe(11);
+    expect(meter.bytesSeen).toBe(11);
     expect(meter.digest()).toBe(createHash('sha256').update('hello world').digest('hex'));
   });
 

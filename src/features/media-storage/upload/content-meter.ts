@@ -15,8 +15,11 @@ export class ContentMeter extends Transform {
     super();
   }
 
-  /** Bytes seen so far. */
-  get size(): number {
+  /**
+   * Bytes seen so far. Not named `size`: lib-storage reads a body's `size` as its total
+   * length, and would take the bytes metered so far for it (then refuse the upload).
+   */
+  get bytesSeen(): number {
     return this.count;
   }
 
