@@ -19,6 +19,8 @@ export interface RegistryStatus {
   last_error: string | null;
   /** Live changes the policy refused at the applied version (the previous route stays). */
   rejected: RejectedRoute[];
+  /** True when Firestore clients talk to an emulator (`FIRESTORE_EMULATOR_HOST`). */
+  emulator: boolean;
 }
 
 type AppliedListener = (snapshot: RegistrySnapshot, previous: RegistrySnapshot) => void;
@@ -99,6 +101,7 @@ export class RoutingRegistry implements OnModuleDestroy {
         this.staleSince === null ? 0 : (Date.now() - this.staleSince.getTime()) / 1000,
       last_error: this.lastError,
       rejected: this.current.rejected,
+      emulator: this.config.firestoreEmulatorHost !== null,
     };
   }
 
