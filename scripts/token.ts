@@ -1,5 +1,6 @@
 import { sign } from 'jsonwebtoken';
 import { parseArgs } from 'node:util';
+import { parseDurationSeconds } from '../src/config/config-readers';
 import { DEV } from './dev-defaults';
 
 const USAGE = `Usage: npm run token -- --sub u_alice --tenant t_acme:owner [--tenant t_beta:viewer]
@@ -39,6 +40,10 @@ function main(): void {
   }
   const ttl = Number(values.ttl);
   if (!Number.isInteger(ttl) || ttl <= 0) fail('--ttl must be a positive number of seconds.');
+  // The server refuses longer lifetimes; failing here beats handing out a token that never works.
+  const maxTtl = parseDurationSeconds(process.env.AUTH_MAX_TOKEN_TTL ?? '24h') ?? 86_400;
+  if (ttl > maxTtl)
+    fail(`--ttl ${ttl} is over AUTH_MAX_TOKEN_TTL (${maxTtl} s): the app would refuse the token.`);
   const secret = process.env.AUTH_JWT_SECRET ?? DEV.jwtSecret;
   if (process.env.AUTH_JWT_SECRET === undefined)
     process.stderr.write('AUTH_JWT_SECRET is not set: signing with the local dev secret.\n');

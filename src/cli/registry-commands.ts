@@ -14,6 +14,8 @@ import { RegistryStore } from '../routing/store/registry-store';
 export interface CommandResult {
   out: string;
   code: 0 | 1;
+  /** Printed on stderr; does not change the exit code. */
+  warning?: string;
 }
 
 function problemReport(title: string, problems: RouteProblem[]): string {
@@ -28,6 +30,7 @@ export async function validate(
   withCoverage: boolean,
 ): Promise<CommandResult> {
   const parsed = await readRoutesFile(file);
+  const warning = noMountedKindWarning(ctx, file, env, parsed.routes);
   const validator = ctx.get(RouteValidator);
   const problems = [...parsed.problems, ...parsed.routes.flatMap((r) => validator.validate(r))];
   if (withCoverage) {
@@ -51,11 +54,37 @@ export async function validate(
     problems.push(...missing);
   }
   if (problems.length > 0)
-    return { out: problemReport(`${file} is not valid for env=${env}`, problems), code: 1 };
+    return {
+      out: problemReport(`${file} is not valid for env=${env}`, problems),
+      code: 1,
+      warning,
+    };
   return {
     out: `${file}: ${parsed.routes.length} routes valid${withCoverage ? `, every mounted kind covered in ${env}` : ''}.\n`,
     code: 0,
+    warning,
   };
+}
+
+/** A file valid for `env` only because it says nothing about it deserves a word. */
+function noMountedKindWarning(
+  ctx: INestApplicationContext,
+  file: string,
+  env: Env,
+  routes: { resource_kind: string; env: string }[],
+): string | undefined {
+  const mounted = new Set(
+    ctx
+      .get(KindCatalog)
+      .list()
+      .map((k) => k.kind),
+  );
+  if (routes.some((r) => r.env === env && mounted.has(r.resource_kind))) return undefined;
+  const envs = [...new Set(routes.map((r) => r.env))].join(', ') || 'none';
+  return (
+    `Warning: ${file} has no route of a mounted kind for env=${env} (its envs: ${envs}); ` +
+    `it changes nothing there. Check --env, or add --coverage to require every mounted kind.\n`
+  );
 }
 
 /** Applies a routes file to the configured store (only routes that differ), or plans it. */

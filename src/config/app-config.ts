@@ -18,12 +18,22 @@ export class AppConfig {
   readonly gcpProjectId!: string | null;
   /** `FIRESTORE_EMULATOR_HOST` (`host:port`): points every Firestore client at an emulator. */
   readonly firestoreEmulatorHost!: string | null;
+  /**
+   * `ALLOW_FIRESTORE_EMULATOR` (default false): lets a staging/prod deployment run with
+   * {@link firestoreEmulatorHost} (a test deployment); refused without it.
+   */
+  readonly allowFirestoreEmulator!: boolean;
   /** `REGISTRY_STORE` (default `firestore`). */
   readonly registryStore!: RegistryStoreKind;
   /** `REGISTRY_SEED_FILE`: YAML or JSON `{ routes: [...] }` applied at boot. */
   readonly registrySeedFile!: string | null;
   /** `AUTH_JWT_SECRET`: HS256 secret, at least 32 bytes. */
   readonly jwtSecret!: string;
+  /**
+   * `AUTH_MAX_TOKEN_TTL` (default 24 h; seconds or `90m`, `24h`, `7d`): longest token lifetime
+   * (exp − iat) accepted, in seconds.
+   */
+  readonly authMaxTokenTtlSeconds!: number;
   /** `t_system` in {@link env} plus `ROUTING_REQUIRED_SCOPES` (`t_acme,t_acme/p_web`). */
   readonly requiredScopes!: readonly Scope[];
   /** `BACKEND_TIMEOUT_MS` (default 5000): bound on every backend call. */
@@ -38,7 +48,7 @@ export class AppConfig {
   readonly mediaMaxUploadBytes!: number;
   /** `RAW_MAX_UPLOAD_BYTES` (default 1 GiB): largest raw_storage presigned upload. */
   readonly rawMaxUploadBytes!: number;
-  /** `LOG_LEVEL` (default `info`; `silent` in tests). */
+  /** `LOG_LEVEL`: a pino level or `silent` (default `info`; `silent` in tests). */
   readonly logLevel!: string;
   /** Environment variables that routes may name (`password_env`, …). Read-only snapshot. */
   readonly secrets!: Readonly<Record<string, string | undefined>>;

@@ -1,4 +1,4 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Logger, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { AppConfig } from './app-config';
 import { loadAppConfig } from './load-app-config';
 
@@ -14,7 +14,9 @@ export interface ConfigModuleOptions {
 /** Provides {@link AppConfig}, validated once; a bad value stops the app with every problem listed. */
 @Global()
 @Module({})
-export class ConfigModule {
+export class ConfigModule implements OnModuleInit {
+  constructor(private readonly config: AppConfig) {}
+
   static forRoot(options: ConfigModuleOptions = {}): DynamicModule {
     return {
       module: ConfigModule,
@@ -23,5 +25,16 @@ export class ConfigModule {
       ],
       exports: [AppConfig],
     };
+  }
+
+  /** A protected env allowed onto an emulator says so at every boot (ALLOW_FIRESTORE_EMULATOR). */
+  onModuleInit(): void {
+    const { env, firestoreEmulatorHost } = this.config;
+    if (firestoreEmulatorHost === null || (env !== 'staging' && env !== 'prod')) return;
+    new Logger('Config').warn(
+      `${env} is running on the Firestore emulator at ${firestoreEmulatorHost} ` +
+        '(ALLOW_FIRESTORE_EMULATOR=true): every route and Firestore document is lost when it restarts. ' +
+        'Only a test deployment may do this.',
+    );
   }
 }

@@ -63,3 +63,52 @@ describe('loadAppConfig', () => {
     );
   });
 });
+
+describe('loadAppConfig: logging, token lifetime, emulator', () => {
+  const problemsOf = (environment: Record<string, string>): string[] => {
+    try {
+      loadAppConfig(environment);
+    } catch (err) {
+      return (err as ConfigError).problems;
+    }
+    return [];
+  };
+
+  it('lists an unknown LOG_LEVEL with the other problems', () => {
+    const problems = problemsOf({ ...base, LOG_LEVEL: 'loud', PORT: 'eighty' });
+    expect(problems).toHaveLength(2);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL "loud" is not one of .*silent/);
+    expect(loadAppConfig({ ...base, LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
+    expect(loadAppConfig({ ...base, LOG_LEVEL: 'WARN' }).logLevel).toBe('warn');
+  });
+
+  it('reads AUTH_MAX_TOKEN_TTL as seconds or with a unit (default 24 h)', () => {
+    expect(loadAppConfig(base).authMaxTokenTtlSeconds).toBe(86_400);
+    expect(loadAppConfig({ ...base, AUTH_MAX_TOKEN_TTL: '3600' }).authMaxTokenTtlSeconds).toBe(
+      3600,
+    );
+    expect(loadAppConfig({ ...base, AUTH_MAX_TOKEN_TTL: '90m' }).authMaxTokenTtlSeconds).toBe(5400);
+    expect(problemsOf({ ...base, AUTH_MAX_TOKEN_TTL: 'forever' }).join('\n')).toMatch(
+      /AUTH_MAX_TOKEN_TTL must be a duration.*"24h"/,
+    );
+  });
+
+  it('refuses FIRESTORE_EMULATOR_HOST in staging and prod unless ALLOW_FIRESTORE_EMULATOR=true', () => {
+    const emulator = { ...base, FIRESTORE_EMULATOR_HOST: '127.0.0.1:8080' };
+    for (const env of ['staging', 'prod']) {
+      const problems = problemsOf({ ...emulator, APP_ENV: env });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(
+        /FIRESTORE_EMULATOR_HOST is set in .*Unset FIRESTORE_EMULATOR_HOST, or set ALLOW_FIRESTORE_EMULATOR=true/,
+      );
+    }
+    const allowed = loadAppConfig({ ...emulator, ALLOW_FIRESTORE_EMULATOR: 'true' });
+    expect(allowed.allowFirestoreEmulator).toBe(true);
+    expect(loadAppConfig({ ...emulator, APP_ENV: 'dev' }).firestoreEmulatorHost).toBe(
+      '127.0.0.1:8080',
+    );
+    expect(problemsOf({ ...base, ALLOW_FIRESTORE_EMULATOR: 'yes' })[0]).toMatch(
+      /ALLOW_FIRESTORE_EMULATOR must be true or false/,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { ConfigError } from './config.error';
 import { AppConfig, type RegistryStoreKind } from './app-config';
+import { readAllowEmulator, readDurationSeconds, readLogLevel } from './config-readers';
 import {
   parseEnv,
   PROJECT_ID_FORMAT,
@@ -13,6 +14,7 @@ import {
 type Environment = Readonly<Record<string, string | undefined>>;
 
 const MIN_SECRET_BYTES = 32;
+const DAY_SECONDS = 86_400;
 
 /**
  * Reads and validates the deployment configuration. Collects every problem and throws one
@@ -48,6 +50,20 @@ export function loadAppConfig(environment: Environment): AppConfig {
       `FIRESTORE_EMULATOR_HOST must be host:port (for example 127.0.0.1:8080); got "${firestoreEmulatorHost}".`,
     );
   }
+  const allowFirestoreEmulator = readAllowEmulator(
+    get('ALLOW_FIRESTORE_EMULATOR'),
+    firestoreEmulatorHost,
+    env,
+    problems,
+  );
+  const authMaxTokenTtlSeconds = readDurationSeconds(
+    'AUTH_MAX_TOKEN_TTL',
+    get('AUTH_MAX_TOKEN_TTL'),
+    DAY_SECONDS,
+    { min: 60, max: 30 * DAY_SECONDS },
+    problems,
+  );
+  const logLevel = readLogLevel(get('LOG_LEVEL'), problems);
   const requiredScopes = readRequiredScopes(get('ROUTING_REQUIRED_SCOPES'), env, problems);
 
   const backendTimeoutMs = readInt(
@@ -100,9 +116,11 @@ export function loadAppConfig(environment: Environment): AppConfig {
     host: get('HOST') ?? (env === 'dev' || env === 'test' ? '127.0.0.1' : '0.0.0.0'),
     gcpProjectId,
     firestoreEmulatorHost,
+    allowFirestoreEmulator,
     registryStore,
     registrySeedFile: get('REGISTRY_SEED_FILE') ?? null,
     jwtSecret,
+    authMaxTokenTtlSeconds,
     requiredScopes,
     backendTimeoutMs,
     drainMs,
@@ -110,7 +128,7 @@ export function loadAppConfig(environment: Environment): AppConfig {
     mediaMaxUploadBytes,
     rawMaxUploadBytes,
     instanceId: get('INSTANCE_ID') ?? `${hostname()}-${process.pid}`,
-    logLevel: get('LOG_LEVEL') ?? 'info',
+    logLevel,
     secrets: { ...environment },
   });
 }

@@ -1,9 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
+import { Scope } from '../common/scope/scope';
 import { adapterKey } from './adapter-cache';
 import type { RegistrySnapshot } from './registry-snapshot';
-import { routeKeyId } from './route.types';
+import { routeKeyId, type Route } from './route.types';
 import { RoutingRegistry } from './routing-registry';
+
+/** The adapter that serves a route's own scope in a snapshot, or null when nothing does. */
+function servingKey(snapshot: RegistrySnapshot, route: Route): string | null {
+  const scope = Scope.of(route.tenant_id, route.env, route.project_id);
+  const served = snapshot.resolve(route.resource_kind, scope).route;
+  return served === null
+    ? null
+    : adapterKey(served.resource_kind, served.backend_type, served.config);
+}
 
 /** Routing metrics: resolutions, registry version and staleness, switches, policy rejections. */
 @Injectable()
@@ -21,7 +31,7 @@ export class RoutingMetrics {
     });
     this.switches = new Counter({
       name: 'routing_switches_total',
-      help: 'Scopes whose route moved to another backend or config when a registry change was applied',
+      help: 'Route changes (rewrite, override added or deleted) that moved their scope to another backend or config',
       labelNames: ['resource_kind'],
       registers: [registry],
     });
@@ -41,7 +51,7 @@ export class RoutingMetrics {
     });
     new Gauge({
       name: 'routing_registry_staleness_seconds',
-      help: 'Seconds since the registry store was last reachable (0 when fresh)',
+      help: 'Seconds since the last good contact with the registry store, while it is unreachable (0 when fresh)',
       registers: [registry],
       collect() {
         this.set(routing.status().staleness_seconds);
@@ -50,20 +60,29 @@ export class RoutingMetrics {
     routing.onApplied((snapshot, previous) => this.countChanges(snapshot, previous));
   }
 
+  /**
+   * One switch per changed route whose own scope is now served by another backend or config:
+   * a rewritten route, an override added over an inherited route, or an override deleted so
+   * the scope falls back to its parent. A scope gaining its first route or losing its last
+   * is not a switch (nothing served it before, or nothing serves it now).
+   */
   private countChanges(snapshot: RegistrySnapshot, previous: RegistrySnapshot): void {
     if (snapshot.rejected.length > 0)
       this.policyRejections.inc({ source: 'live' }, snapshot.rejected.length);
     if (previous.version < 0) return;
+    const changed = new Map<string, Route>();
     for (const r of snapshot.routes()) {
       const was = previous.get(routeKeyId(r));
-      // Same version = same content; only rewritten routes need their configs compared.
-      if (was === undefined || was.version === r.version) continue;
-      if (
-        adapterKey(was.resource_kind, was.backend_type, was.config) !==
-        adapterKey(r.resource_kind, r.backend_type, r.config)
-      ) {
+      // Same version = same content: nothing moved at this key.
+      if (was === undefined || was.version !== r.version) changed.set(routeKeyId(r), r);
+    }
+    for (const r of previous.routes())
+      if (snapshot.get(routeKeyId(r)) === undefined) changed.set(routeKeyId(r), r);
+    for (const r of changed.values()) {
+      const before = servingKey(previous, r);
+      const after = servingKey(snapshot, r);
+      if (before !== null && after !== null && before !== after)
         this.switches.inc({ resource_kind: r.resource_kind });
-      }
     }
   }
 }

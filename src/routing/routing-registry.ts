@@ -13,12 +13,15 @@ export interface RegistryStatus {
   applied_version: number;
   applied_at: string | null;
   stale: boolean;
+  /** While stale: the last good contact with the store (heartbeat answered or feed event). */
   stale_since: string | null;
-  /** Seconds since the store was last known reachable (0 when fresh). */
+  /** While stale: seconds since that last good contact (0 when fresh). */
   staleness_seconds: number;
   last_error: string | null;
   /** Live changes the policy refused at the applied version (the previous route stays). */
   rejected: RejectedRoute[];
+  /** True when Firestore clients talk to an emulator (`FIRESTORE_EMULATOR_HOST`). */
+  emulator: boolean;
 }
 
 type AppliedListener = (snapshot: RegistrySnapshot, previous: RegistrySnapshot) => void;
@@ -37,6 +40,8 @@ export class RoutingRegistry implements OnModuleDestroy {
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private staleSince: Date | null = null;
+  /** Last heartbeat answered or feed state received: staleness counts from here. */
+  private lastContact: Date | null = null;
   private lastError: string | null = null;
   private readonly listeners = new Set<AppliedListener>();
   private started: Promise<void> | null = null;
@@ -99,6 +104,7 @@ export class RoutingRegistry implements OnModuleDestroy {
         this.staleSince === null ? 0 : (Date.now() - this.staleSince.getTime()) / 1000,
       last_error: this.lastError,
       rejected: this.current.rejected,
+      emulator: this.config.firestoreEmulatorHost !== null,
     };
   }
 
@@ -133,6 +139,7 @@ export class RoutingRegistry implements OnModuleDestroy {
   private async beat(): Promise<void> {
     try {
       await withTimeout(this.store.ping(), this.config.heartbeatMs, 'registry store');
+      this.lastContact = new Date();
     } catch (err) {
       this.markStale(err as Error);
       return;
@@ -145,7 +152,7 @@ export class RoutingRegistry implements OnModuleDestroy {
 
   private markStale(err: Error): void {
     if (this.staleSince === null) {
-      this.staleSince = new Date();
+      this.staleSince = this.lastContact ?? new Date();
       this.logger.warn(
         { err: err.message },
         'Registry store unreachable: serving the last applied snapshot',
@@ -155,6 +162,7 @@ export class RoutingRegistry implements OnModuleDestroy {
   }
 
   private apply(state: RegistryState): void {
+    this.lastContact = new Date();
     this.staleSince = null;
     this.lastError = null;
     this.raw = state;

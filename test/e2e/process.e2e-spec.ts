@@ -7,7 +7,7 @@ import { freePort } from '../../tools/local-servers';
 import { startAppProcess } from '../utils/app-process';
 import { ensureBuilt } from '../utils/built-app';
 import { mountedKinds } from '../utils/mounted-kinds';
-import { testFirestoreHost, uniqueProjectId } from '../utils/test-servers';
+import { emulatorAllowance, testFirestoreHost, uniqueProjectId } from '../utils/test-servers';
 import { TEST_JWT_SECRET } from '../utils/tokens';
 
 jest.setTimeout(180_000);
@@ -56,6 +56,7 @@ describe('the production entry point (npm start)', () => {
       PORT: String(await freePort()),
       GCP_PROJECT_ID: uniqueProjectId('npm-start'),
       FIRESTORE_EMULATOR_HOST: testFirestoreHost(),
+      ...emulatorAllowance('prod'),
       AUTH_JWT_SECRET: TEST_JWT_SECRET,
     });
     expect(result.code).not.toBe(0);
@@ -73,6 +74,22 @@ describe('the production entry point (npm start)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('APP_ENV "production" is not one of dev, test, staging, prod.');
     expect(result.stderr).toContain('AUTH_JWT_SECRET must be at least 32 bytes');
+  });
+
+  it('lists a bad LOG_LEVEL and an emulator in prod in the one configuration message', async () => {
+    const result = await npmStart({
+      APP_ENV: 'prod',
+      GCP_PROJECT_ID: uniqueProjectId('npm-start'),
+      FIRESTORE_EMULATOR_HOST: testFirestoreHost(),
+      AUTH_JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'loud',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Configuration is invalid (2 problems)');
+    expect(result.stderr).toContain('LOG_LEVEL "loud" is not one of');
+    expect(result.stderr).toContain('FIRESTORE_EMULATOR_HOST is set in prod');
+    expect(result.stderr).toContain('ALLOW_FIRESTORE_EMULATOR=true');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('listens when the registry is complete, and shuts down cleanly (exit 0) on SIGTERM', async () => {

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from '../../tools/local-servers';
 import { ensureBuilt } from './built-app';
+import { emulatorAllowance } from './test-servers';
 
 /** An app running as its own process (`node dist/src/main.js`). */
 export interface AppProcess {
@@ -11,7 +12,10 @@ export interface AppProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts the built app with `env` and resolves once it listens (or rejects with its output). */
+/**
+ * Starts the built app with `env` and resolves once it listens (or rejects with its output).
+ * Staging/prod on an emulator get `ALLOW_FIRESTORE_EMULATOR=true` unless `env` says otherwise.
+ */
 export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
   const main = await ensureBuilt();
   const port = await freePort();
@@ -20,6 +24,7 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
       PATH: process.env.PATH ?? '',
       METADATA_SERVER_DETECTION: 'none',
       LOG_LEVEL: 'warn',
+      ...(env.FIRESTORE_EMULATOR_HOST === undefined ? {} : emulatorAllowance(env.APP_ENV)),
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -9,7 +9,7 @@ import { RegistryStore } from '../../src/routing/store/registry-store';
 import { RoutingRegistry } from '../../src/routing/routing-registry';
 import type { Route, RouteKey } from '../../src/routing/route.types';
 import { systemRoutesFor } from './routes';
-import { testFirestoreHost, uniqueProjectId } from './test-servers';
+import { emulatorAllowance, testFirestoreHost, uniqueProjectId } from './test-servers';
 import { TEST_JWT_SECRET } from './tokens';
 
 /** How to boot the real AppModule for a test. Every field is optional. */
@@ -67,7 +67,11 @@ export async function waitForRegistryVersion(
   }
 }
 
-/** The environment a test app runs with. */
+/**
+ * The environment a test app runs with. Staging/prod get `ALLOW_FIRESTORE_EMULATOR=true`
+ * (they run on the test emulator); pass `ALLOW_FIRESTORE_EMULATOR: 'false'` in `extra` to
+ * see the refusal.
+ */
 export function testEnvironment(
   env: Env,
   registry: 'memory' | 'firestore',
@@ -86,6 +90,7 @@ export function testEnvironment(
     ROUTING_DRAIN_MS: '200',
     TEST_S3_ACCESS_KEY_ID: 'S3RVER',
     TEST_S3_SECRET_ACCESS_KEY: 'S3RVER',
+    ...emulatorAllowance(env),
     ...extra,
   };
 }

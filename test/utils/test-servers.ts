@@ -21,6 +21,14 @@ export function testFirestoreHost(): string {
   return requireEnv('TEST_FIRESTORE_EMULATOR_HOST');
 }
 
+/**
+ * `ALLOW_FIRESTORE_EMULATOR=true` for staging/prod (which refuse an emulator without it), so
+ * tests can boot a protected env against the test emulator; nothing for dev/test.
+ */
+export function emulatorAllowance(appEnv: string | undefined): Record<string, string> {
+  return appEnv === 'staging' || appEnv === 'prod' ? { ALLOW_FIRESTORE_EMULATOR: 'true' } : {};
+}
+
 /** Address of the redis-server started by the global setup. */
 export function testRedis(): { host: string; port: number } {
   return { host: requireEnv('TEST_REDIS_HOST'), port: Number(requireEnv('TEST_REDIS_PORT')) };

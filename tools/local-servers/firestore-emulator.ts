@@ -2,10 +2,26 @@ import { createRequire } from 'node:module';
 
 import { FirestoreServer } from '@firestore-emulator/server';
 
+import {
+  exportDocuments,
+  importDocuments,
+  readSavedDocuments,
+  writeSavedDocuments,
+} from './firestore-persistence';
+
+/** How long after a change the documents are saved: a burst of writes costs one save. */
+const SAVE_DELAY_MS = 200;
+
 /** Options for {@link startFirestoreEmulator}. */
 export interface FirestoreEmulatorOptions {
   /** Defaults to a port chosen by the kernel at bind time. */
   port?: number;
+  /**
+   * Keep the documents across runs in this directory (`documents.json`): loaded at start,
+   * saved shortly after every change and on {@link FirestoreEmulatorHandle.stop}. Without it
+   * the emulator is in memory only.
+   */
+  dataDir?: string;
 }
 
 /** An in-process Firestore emulator bound to 127.0.0.1. */
@@ -15,7 +31,10 @@ export interface FirestoreEmulatorHandle {
   port: number;
   /** Drops every project's data; open listeners are not notified of the removals. */
   reset(): void;
+  /** Stops serving; with `dataDir`, saves pending changes first. */
   stop(): Promise<void>;
+  /** With `dataDir`: writes the documents now (no-op without). */
+  save(): Promise<void>;
   /**
    * Stops serving (like {@link stop}) if running, then serves again on the same port with the
    * same data: an outage of the emulator, not a wipe (its data lives in this process).
@@ -51,6 +70,8 @@ export async function startFirestoreEmulator(
   opts: FirestoreEmulatorOptions = {},
 ): Promise<FirestoreEmulatorHandle> {
   let emulator = new FirestoreServer();
+  const persistence =
+    opts.dataDir === undefined ? null : await persist(() => emulator, opts.dataDir);
   let port = await bind(emulator, opts.port ?? 0);
   let running = true;
 
@@ -62,12 +83,13 @@ export async function startFirestoreEmulator(
       return port;
     },
     reset: () => emulator.state.clear(),
-    stop: () => {
+    stop: async () => {
       // Force: Listen streams opened by onSnapshot would otherwise keep a graceful shutdown open.
       if (running) grpcServerOf(emulator).forceShutdown();
       running = false;
-      return Promise.resolve();
+      await persistence?.close();
     },
+    save: () => persistence?.save() ?? Promise.resolve(),
     restart: async () => {
       if (running) grpcServerOf(emulator).forceShutdown();
       // A stopped gRPC server cannot bind again: start a new one on the same port that serves
@@ -82,6 +104,47 @@ export async function startFirestoreEmulator(
       running = true;
     },
   };
+}
+
+interface Persistence {
+  save(): Promise<void>;
+  /** Saves what is pending and stops watching. */
+  close(): Promise<void>;
+}
+
+/**
+ * Loads `dir` into the emulator, then saves it after every change (debounced). Saves run one
+ * at a time and always write the latest state. The emulator keeps its emitter across
+ * {@link FirestoreEmulatorHandle.restart}, so watching survives restarts.
+ */
+async function persist(current: () => FirestoreServer, dir: string): Promise<Persistence> {
+  const saved = await readSavedDocuments(dir);
+  if (saved !== null) importDocuments(current().state, saved);
+  let timer: NodeJS.Timeout | null = null;
+  let chain = Promise.resolve();
+  const save = (): Promise<void> => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    chain = chain.then(() => writeSavedDocuments(dir, exportDocuments(current().state)));
+    return chain;
+  };
+  const onChange = (): void => {
+    timer ??= setTimeout(() => void save().catch(reportSaveError), SAVE_DELAY_MS);
+  };
+  const emitter = current().state.emitter as unknown as NodeJS.EventEmitter;
+  const events = ['create-document', 'update-document', 'delete-document', 'clear-all-projects'];
+  for (const event of events) emitter.on(event, onChange);
+  return {
+    save,
+    close: async () => {
+      for (const event of events) emitter.off(event, onChange);
+      await save();
+    },
+  };
+}
+
+function reportSaveError(err: unknown): void {
+  process.stderr.write(`Firestore emulator data could not be saved: ${String(err)}\n`);
 }
 
 function grpcServerOf(emulator: FirestoreServer): GrpcServer {

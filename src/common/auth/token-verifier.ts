@@ -6,8 +6,16 @@ import { ROLES, type Principal, type Role } from '../request-context/principal';
 import { AuthError } from './auth.errors';
 
 /**
+ * How far in the future a token's `iat` may be: clocks of the issuer and of this service
+ * disagree by a few seconds; a token issued further ahead was minted wrongly or forged.
+ */
+export const TOKEN_CLOCK_SKEW_SECONDS = 60;
+
+/**
  * Verifies `Authorization: Bearer <JWT>` (HS256, `AUTH_JWT_SECRET`) and reads the caller's
- * roles from its claims. Roles come only from the token.
+ * roles from its claims. Roles come only from the token. Refuses tokens issued in the future
+ * (beyond {@link TOKEN_CLOCK_SKEW_SECONDS}) and lifetimes over `AUTH_MAX_TOKEN_TTL`, so a
+ * leaked long-lived token cannot serve for years.
  */
 @Injectable()
 export class TokenVerifier {
@@ -29,7 +37,29 @@ export class TokenVerifier {
         name === 'TokenExpiredError' ? 'expired' : (err as Error).message,
       );
     }
+    this.checkTimes(payload, Math.floor(Date.now() / 1000));
     return principalFrom(payload);
+  }
+
+  private checkTimes(payload: JwtPayload, now: number): void {
+    const { iat, exp } = payload;
+    if (iat !== undefined && (typeof iat !== 'number' || !Number.isFinite(iat)))
+      throw AuthError.invalidToken('iat claim is not a number of seconds');
+    if (iat !== undefined && iat > now + TOKEN_CLOCK_SKEW_SECONDS) {
+      throw AuthError.invalidToken(
+        `issued in the future: iat is ${iat - now} s ahead of this server's clock ` +
+          `(at most ${TOKEN_CLOCK_SKEW_SECONDS} s allowed); check the issuer's clock`,
+      );
+    }
+    if (typeof exp !== 'number') return;
+    const max = this.config.authMaxTokenTtlSeconds;
+    const lifetime = exp - (iat ?? now);
+    if (lifetime > max) {
+      throw AuthError.invalidToken(
+        `lifetime too long: ${lifetime} s from ${iat === undefined ? 'now' : 'iat'} to exp, ` +
+          `over AUTH_MAX_TOKEN_TTL of ${max} s; issue a shorter-lived token`,
+      );
+    }
   }
 }
 

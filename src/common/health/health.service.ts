@@ -9,6 +9,8 @@ export interface Readiness {
   registry: { applied_version: number; stale: boolean };
   backends: { resource_kind: string; backend_type: string; ok: boolean; error?: string }[];
   problems: string[];
+  /** True when Firestore clients talk to an emulator (`FIRESTORE_EMULATOR_HOST`). */
+  emulator: boolean;
 }
 
 /** Readiness: a fresh registry snapshot and a ping from every backend in use. */
@@ -49,6 +51,7 @@ export class HealthService {
       registry: { applied_version: status.applied_version, stale: status.stale },
       backends,
       problems,
+      emulator: status.emulator,
     };
   }
 }

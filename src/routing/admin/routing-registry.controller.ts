@@ -4,6 +4,7 @@ import { Unscoped } from '../../common/auth/access.decorators';
 import type { Page } from '../../common/http/pagination';
 import { RequestContext } from '../../common/request-context/request-context';
 import { parseEnv, Scope, type Env } from '../../common/scope/scope';
+import type { RejectedRoute } from '../registry-snapshot';
 import type { Resolution } from '../resolution';
 import type { Route } from '../route.types';
 import { RoutingRegistry, type RegistryStatus } from '../routing-registry';
@@ -20,6 +21,15 @@ import type { CoverageEntry } from './registry-planner';
 import { RegistryQueries } from './registry-queries';
 import { assertCanRead } from './routing-access';
 import { RoutingAdminService, type Plan } from './routing-admin.service';
+
+/**
+ * `/routing/status`: `rejected` (scopes and config key names of refused changes, any tenant's)
+ * only for registry admins; everyone sees `rejected_count`.
+ */
+export type RegistryStatusView = Omit<RegistryStatus, 'rejected'> & {
+  rejected_count: number;
+  rejected?: RejectedRoute[];
+};
 
 /** The registry as a whole: history, rollback, resolve, plan, coverage, this instance's status. */
 @ApiTags('routing')
@@ -82,10 +92,12 @@ export class RoutingRegistryController {
     return { env, items: await this.admin.coverage(env) };
   }
 
-  /** This instance: applied registry version, when, staleness. */
+  /** This instance: applied registry version, when, staleness; rejected changes for admins. */
   @Get('status')
   @Unscoped()
-  status(): RegistryStatus {
-    return this.registry.status();
+  status(): RegistryStatusView {
+    const { rejected, ...status } = this.registry.status();
+    const view = { ...status, rejected_count: rejected.length };
+    return this.context.principal.registryAdmin ? { ...view, rejected } : view;
   }
 }
