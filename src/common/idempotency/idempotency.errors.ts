@@ -56,3 +56,19 @@ export function parseIdempotencyKey(header: string | string[] | undefined): stri
   if (Array.isArray(header) || !KEY_FORMAT.test(header)) throw new IdempotencyKeyInvalidError();
   return header;
 }
+
+/**
+ * `503 idempotency.store_unavailable`: the keys could not be checked, so the request was not
+ * executed. Retrying with the same key is safe.
+ */
+export class IdempotencyStoreUnavailableError extends DomainError {
+  constructor(key: string, reason: string) {
+    super(
+      'idempotency.store_unavailable',
+      'unavailable',
+      `The Idempotency-Key store is unavailable (${reason}), so the request was not executed. ` +
+        'Retrying with the same Idempotency-Key is safe; operators: check the registry store.',
+      { idempotency_key: key, retry_safe: true },
+    );
+  }
+}
