@@ -7,11 +7,12 @@ import {
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { from, lastValueFrom, type Observable } from 'rxjs';
+import { catchError, from, lastValueFrom, type Observable } from 'rxjs';
 import { RequestContext } from '../request-context/request-context';
 import { IdempotencyCoordinator } from './idempotency.coordinator';
 import { parseIdempotencyKey } from './idempotency.errors';
 import { requestFingerprint } from './request-fingerprint';
+import { withWriteRetryAdvice } from './write-retry-advice';
 
 /** Response headers a replay repeats: they carry the created record's version and address. */
 const REPLAYED_HEADERS = ['etag', 'location'];
@@ -20,6 +21,7 @@ const REPLAYED_HEADERS = ['etag', 'location'];
  * Makes every scoped POST (the feature modules' operations) honour `Idempotency-Key`. Other
  * methods are idempotent already; unscoped routes (the registry admin API) are left alone.
  * Runs after the guard, so the tenant is known; the body is validated inside `next.handle()`.
+ * It also tells the caller of any write that answered 503 whether it may have been applied.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -31,6 +33,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'http') return next.handle();
+    const method = ctx.switchToHttp().getRequest<Request>().method;
+    return this.handle(ctx, next).pipe(
+      catchError((err: unknown) => {
+        throw withWriteRetryAdvice(method, err);
+      }),
+    );
+  }
+
+  private handle(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = ctx.switchToHttp().getRequest<Request>();
     const scope = this.context.scopeOrNull;
     if (req.method !== 'POST' || scope === null) return next.handle();
