@@ -185,3 +185,24 @@ describe.each(['memory', 'firestore'] as const)(
     });
   },
 );
+
+describe('Idempotency-Key in the OpenAPI document', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('declares the optional header on every feature POST, and not on the registry admin API', async () => {
+    const doc = (await t.http.get('/docs-json').expect(200)).body as {
+      paths: Record<string, { post?: { parameters?: { name: string; in: string }[] } }>;
+    };
+    const posts = Object.entries(doc.paths).filter(([, item]) => item.post !== undefined);
+    const declares = ([, item]: (typeof posts)[number]): boolean =>
+      (item.post?.parameters ?? []).some((p) => p.name === 'Idempotency-Key' && p.in === 'header');
+    const features = posts.filter(([path]) => !path.startsWith('/routing'));
+    expect(features.length).toBeGreaterThan(20);
+    expect(features.filter((p) => !declares(p)).map(([path]) => path)).toEqual([]);
+    expect(posts.filter(([path]) => path.startsWith('/routing')).filter(declares)).toEqual([]);
+  });
+});
