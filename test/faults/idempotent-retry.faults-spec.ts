@@ -147,3 +147,50 @@ describe('retrying a write that answered 503 but landed later (Firestore kinds)'
     expect(records).toBe(2);
   });
 });
+
+/** The key store (next to the registry, on Firestore here) stalls: nothing is executed. */
+describe('retrying a write whose Idempotency-Key could not be recorded', () => {
+  let held: HeldFirestore;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    held = await startHeldFirestore();
+    t = await createTestApp({
+      registry: 'firestore',
+      seed: 'memory',
+      environment: {
+        FIRESTORE_EMULATOR_HOST: held.host,
+        BACKEND_TIMEOUT_MS: String(BACKEND_TIMEOUT_MS),
+      },
+    });
+    await t.http
+      .post('/kpi/definitions')
+      .set(admin)
+      .send({ surface: 'web', name: 'latency' })
+      .expect(201);
+  });
+  afterAll(async () => {
+    held.release();
+    await t.close();
+    held.stop();
+  });
+
+  it('answers 503 idempotency.store_unavailable (retry safe) and executes nothing', async () => {
+    held.hold();
+    const started = Date.now();
+    const res = await t.http
+      .post('/kpi/measurements')
+      .set(member)
+      .set('Idempotency-Key', `store-down-${Date.now()}`)
+      .send({ surface: 'web', kpi_name: 'latency', value: 12.5 });
+    const answeredMs = Date.now() - started;
+    held.release();
+    console.log(`key store stalled: answered ${res.status} after ${answeredMs} ms`);
+    expect(res.status).toBe(503);
+    expect(res.body.error.code).toBe('idempotency.store_unavailable');
+    expect(res.body.error.details.retry_safe).toBe(true);
+    expect(res.body.error.message).toMatch(/not executed.*same Idempotency-Key is safe/);
+    const list = await t.http.get('/kpi/measurements').set(member).expect(200);
+    expect(list.body.items).toEqual([]);
+  });
+});
