@@ -50,11 +50,18 @@ export class IdempotencyInProgressError extends DomainError {
   }
 }
 
-/** The `Idempotency-Key` header value, undefined when absent; throws when malformed. */
+/**
+ * The `Idempotency-Key` header value, undefined when absent; throws when malformed. The draft
+ * writes the key as a structured-field string (`"8e03…"`): the quoted and the bare form of a
+ * key are the same key.
+ */
 export function parseIdempotencyKey(header: string | string[] | undefined): string | undefined {
   if (header === undefined) return undefined;
-  if (Array.isArray(header) || !KEY_FORMAT.test(header)) throw new IdempotencyKeyInvalidError();
-  return header;
+  if (Array.isArray(header)) throw new IdempotencyKeyInvalidError();
+  const quoted = /^"([^"\\]*)"$/.exec(header);
+  const key = quoted?.[1] ?? header;
+  if (!KEY_FORMAT.test(key)) throw new IdempotencyKeyInvalidError();
+  return key;
 }
 
 /**
