@@ -1,4 +1,7 @@
+import { freePort } from '../../tools/local-servers/free-port';
+import { RAW_KIND } from '../../src/features/raw-storage/raw-asset.types';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
+import { route, testBackendConfig } from '../utils/routes';
 import { scopedHeaders } from '../utils/scoped-request';
 
 const admin = (tenant = 't_acme') => scopedHeaders({ tenant, project: 'p_web', role: 'admin' });
@@ -204,5 +207,35 @@ describe('Idempotency-Key in the OpenAPI document', () => {
     expect(features.length).toBeGreaterThan(20);
     expect(features.filter((p) => !declares(p)).map(([path]) => path)).toEqual([]);
     expect(posts.filter(([path]) => path.startsWith('/routing')).filter(declares)).toEqual([]);
+  });
+});
+
+describe('the 503 of a backend that refuses connections', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const config = {
+      ...testBackendConfig('s3', { project_id: 'unused' }),
+      endpoint: `http://127.0.0.1:${await freePort()}`,
+    };
+    await t.putRoute(
+      route({ resource_kind: RAW_KIND, tenant_id: 't_refused', backend_type: 's3', config }),
+    );
+  });
+  afterAll(() => t.close());
+
+  it('tells a reader and a writer that nothing was applied and a retry is safe', async () => {
+    const h = scopedHeaders({ tenant: 't_refused' });
+    const write = await t.http
+      .post('/raw/uploads')
+      .set(h)
+      .send({ filename: 'a', content_type: 'text/plain', size_bytes: 1 })
+      .expect(503);
+    const read = await t.http.get('/raw/assets').set(h).expect(503);
+    console.log(`refused S3: write ${JSON.stringify(write.body.error.details)}`);
+    expect(write.body.error.details).toMatchObject({ failure: 'refused', retry_safe: true });
+    expect(write.body.error.message).toMatch(/nothing was applied; retrying is safe/);
+    expect(read.body.error.details).toMatchObject({ retry_safe: true });
+    expect(read.body.error.message).toMatch(/Nothing was changed; retrying is safe/);
   });
 });
