@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { BackendsModule } from './backends/backends.module';
 import { CommonModule } from './common/common.module';
+import { IdempotencyModule } from './common/idempotency/idempotency.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { MetricsModule } from './common/metrics/metrics.module';
 import { ConfigModule, type ConfigModuleOptions } from './config/config.module';
@@ -20,6 +21,7 @@ export class AppModule {
         ConfigModule.forRoot(options),
         LoggingModule,
         CommonModule,
+        IdempotencyModule,
         MetricsModule,
         BackendsModule,
         RoutingModule.forRoot(options),

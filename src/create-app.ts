@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { writeError } from './common/errors/all-exceptions.filter';
+import { addIdempotencyKeyHeader } from './common/idempotency/idempotency-openapi';
 import { requestIdMiddleware } from './common/request-context/request-id.middleware';
 
 /** Largest JSON body accepted (page bodies go up to 1 MiB). */
@@ -54,5 +55,5 @@ function setUpOpenApi(app: INestApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, addIdempotencyKeyHeader(document));
 }

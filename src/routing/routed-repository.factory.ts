@@ -10,7 +10,7 @@ import { KindCatalog } from './kind-catalog';
 import type { BackendType } from './route.types';
 import { RoutingMetrics } from './routing-metrics';
 import { RoutingRegistry } from './routing-registry';
-import { BackendUnavailableError, NoRouteError } from './routing.errors';
+import { BackendUnavailableError, backendFailureOf, NoRouteError } from './routing.errors';
 
 /** Names Nest (or a Promise check) may probe on a provider; the proxy must not answer them. */
 const NOT_PORT_METHODS = new Set([
@@ -116,6 +116,7 @@ export class RoutedRepositoryFactory {
         scope.toString(),
         lease.route.backend_type,
         backendError.message,
+        backendFailureOf(backendError),
       );
     }
     return backendError ?? err;

@@ -1,3 +1,4 @@
+import type { BackendError } from '../backends/backend.error';
 import { DomainError } from '../common/errors/domain.error';
 import { describeRouteKey, type RouteKey } from './route.types';
 import { formatProblem, type RouteProblem } from './policy/route-problem';
@@ -51,14 +52,60 @@ export class NoRouteError extends DomainError {
   }
 }
 
-/** `503 routing.backend_unavailable`: the backend the registry names did not answer. */
+/**
+ * How a backend call failed: `refused` means the request never reached the backend (nothing
+ * was applied); after a `timeout` or another outage the backend may still apply it.
+ */
+export type BackendFailure = 'refused' | 'timeout' | 'unavailable';
+
+/** Connection errors raised before anything was sent (TCP refused, gRPC never connected). */
+const NOT_SENT = /ECONNREFUSED|No connection established/;
+
+/** Classifies a backend outage for {@link BackendUnavailableError}. */
+export function backendFailureOf(err: BackendError): BackendFailure {
+  if (err.reason === 'timeout') return 'timeout';
+  const cause = err.cause instanceof Error ? err.cause.message : '';
+  return NOT_SENT.test(`${err.message} ${cause}`) ? 'refused' : 'unavailable';
+}
+
+/**
+ * `503 routing.backend_unavailable`: the backend the registry names did not answer. The
+ * message says whether retrying is safe: a read always is; a write is when the backend
+ * refused the connection (nothing sent), otherwise it may or may not have been applied and
+ * is safe to retry only with the same `Idempotency-Key`. `details.retry_safe` says the same.
+ */
 export class BackendUnavailableError extends DomainError {
-  constructor(kind: string, scope: string, backendType: string, reason: string) {
+  constructor(
+    readonly kind: string,
+    readonly scope: string,
+    readonly backendType: string,
+    readonly reason: string,
+    readonly failure: BackendFailure = 'unavailable',
+    readonly write = false,
+  ) {
+    const retrySafe = !write || failure === 'refused';
     super(
       'routing.backend_unavailable',
       'unavailable',
-      `The ${backendType} backend of ${kind} @ ${scope} is unavailable (${reason}). Retry later; operators: check that backend or switch the route.`,
-      { resource_kind: kind, scope, backend_type: backendType },
+      `The ${backendType} backend of ${kind} @ ${scope} is unavailable (${reason}). ` +
+        `${retryAdvice(write, failure)} Operators: check that backend or switch the route.`,
+      { resource_kind: kind, scope, backend_type: backendType, failure, retry_safe: retrySafe },
     );
   }
+
+  /** The same failure, described for a request that writes (POST, PUT, PATCH, DELETE). */
+  forWrite(): BackendUnavailableError {
+    const { kind, scope, backendType, reason, failure } = this;
+    return new BackendUnavailableError(kind, scope, backendType, reason, failure, true);
+  }
+}
+
+function retryAdvice(write: boolean, failure: BackendFailure): string {
+  if (!write) return 'Nothing was changed; retrying is safe.';
+  if (failure === 'refused')
+    return 'The request was not sent, so nothing was applied; retrying is safe.';
+  return (
+    'The write may or may not have been applied; retry with the same Idempotency-Key to be ' +
+    'safe (a POST without one may be applied twice).'
+  );
 }

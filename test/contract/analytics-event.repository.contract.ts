@@ -59,6 +59,16 @@ export function analyticsEventRepositoryContract(
     expect(await repo.get(s, newSortableId())).toBeNull();
   });
 
+  it('appends an id once: appending it again returns the stored event', async () => {
+    const s = scope();
+    const first = event();
+    await repo.append(s, first);
+    await expect(
+      repo.append(s, { ...first, created_at: new Date(0).toISOString() }),
+    ).resolves.toEqual(first);
+    expect(await repo.list(s, {}, { limit: 10 })).toEqual([first]);
+  });
+
   it('lists newest first by arrival time then id, one keyset page after another', async () => {
     const s = scope();
     const old = event({ created_at: '2024-05-01T00:00:00.000Z' });

@@ -87,6 +87,15 @@ export function kpiRepositoryContract(
     });
   });
 
+  it('returns the stored definition when the same id is created again (a retried request)', async () => {
+    const s = scope();
+    const first = definition('web', 'retried');
+    await repo.createDefinition(s, first);
+    const again = { ...first, created_at: new Date(Date.now() + 5000).toISOString() };
+    await expect(repo.createDefinition(s, again)).resolves.toEqual(first);
+    expect(await repo.listDefinitions(s, {}, { limit: 10 })).toEqual([first]);
+  });
+
   it('lets exactly one of two concurrent creates of the same (surface, name) win', async () => {
     const s = scope();
     const results = await Promise.allSettled([
@@ -177,6 +186,15 @@ export function kpiRepositoryContract(
     const page = await repo.listCorridors(s, {}, { limit: 2 });
     const next = await repo.listCorridors(s, {}, { limit: 2, before: page[1]?.id });
     expect([...page, ...next].map((c) => c.kpi_name)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('adds a measurement once per id: adding the same id again returns the stored one', async () => {
+    const s = scope();
+    const first = measurement('ctr', 7, '2024-05-01T00:00:00.000Z');
+    await repo.addMeasurement(s, first);
+    const again = { ...first, timestamp: '2024-05-02T00:00:00.000Z' };
+    await expect(repo.addMeasurement(s, again)).resolves.toEqual(first);
+    expect(await repo.listMeasurements(s, {}, { limit: 10 })).toEqual([first]);
   });
 
   it('lists measurements newest first by timestamp, not by arrival, and pages by sort key', async () => {

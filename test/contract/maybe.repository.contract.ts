@@ -78,6 +78,14 @@ export function maybeRepositoryContract(make: MakeMaybeRepository): void {
     ).toEqual([]);
   });
 
+  it('creates an id once: creating it again returns the stored item, not a copy or a reset', async () => {
+    const s = scope();
+    const first = await repo.create(s, item({ title: 'first attempt' }));
+    const again = await repo.create(s, { ...first, title: 'second attempt' });
+    expect(again).toEqual(first);
+    expect(await repo.get(s, first.id)).toEqual(first);
+  });
+
   it('lists newest first and pages by keyset until continueBefore is null', async () => {
     const s = scope();
     const ids: string[] = [];

@@ -70,6 +70,18 @@ export function nexusRepositoryContract(
     ).toEqual([]);
   });
 
+  it('creates a snippet or an event id once: creating it again returns the stored record', async () => {
+    const s = scope();
+    const first = await repo.createSnippet(s, snippet());
+    await expect(repo.createSnippet(s, { ...first, tags: ['changed'] })).resolves.toEqual(first);
+    const recorded = await repo.recordEvent(s, event());
+    await expect(
+      repo.recordEvent(s, { ...recorded, metadata: { changed: true } }),
+    ).resolves.toEqual(recorded);
+    expect(await repo.listSnippets(s, {}, { limit: 10 })).toEqual([first]);
+    expect(await repo.listEvents(s, {}, { limit: 10 })).toEqual([recorded]);
+  });
+
   it('lists snippets newest first by kind and by any of the tags, paging by keyset', async () => {
     const s = scope();
     const a = await repo.createSnippet(s, snippet({ kind: 'code', tags: ['ts', 'nest'] }));

@@ -50,9 +50,32 @@ export class IdempotencyInProgressError extends DomainError {
   }
 }
 
-/** The `Idempotency-Key` header value, undefined when absent; throws when malformed. */
+/**
+ * The `Idempotency-Key` header value, undefined when absent; throws when malformed. The draft
+ * writes the key as a structured-field string (`"8e03…"`): the quoted and the bare form of a
+ * key are the same key.
+ */
 export function parseIdempotencyKey(header: string | string[] | undefined): string | undefined {
   if (header === undefined) return undefined;
-  if (Array.isArray(header) || !KEY_FORMAT.test(header)) throw new IdempotencyKeyInvalidError();
-  return header;
+  if (Array.isArray(header)) throw new IdempotencyKeyInvalidError();
+  const quoted = /^"([^"\\]*)"$/.exec(header);
+  const key = quoted?.[1] ?? header;
+  if (!KEY_FORMAT.test(key)) throw new IdempotencyKeyInvalidError();
+  return key;
+}
+
+/**
+ * `503 idempotency.store_unavailable`: the keys could not be checked, so the request was not
+ * executed. Retrying with the same key is safe.
+ */
+export class IdempotencyStoreUnavailableError extends DomainError {
+  constructor(key: string, reason: string) {
+    super(
+      'idempotency.store_unavailable',
+      'unavailable',
+      `The Idempotency-Key store is unavailable (${reason}), so the request was not executed. ` +
+        'Retrying with the same Idempotency-Key is safe; operators: check the registry store.',
+      { idempotency_key: key, retry_safe: true },
+    );
+  }
 }

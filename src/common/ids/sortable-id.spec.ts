@@ -1,3 +1,4 @@
+import { runWithIdSeed } from './id-seed';
 import {
   invertSortableId,
   newSortableId,
@@ -37,5 +38,30 @@ describe('sortable ids', () => {
 
   it('keeps characters outside the id alphabet when inverting', () => {
     expect(invertSortableId('0/.ILilou')).toBe('z/.ILilou');
+  });
+});
+
+describe('seeded sortable ids', () => {
+  const at = Date.parse('2031-02-03T04:05:06.789Z');
+
+  it('makes the same ids in the same order for the same seed and time', () => {
+    const two = (): [string, string] => [newSortableId(), newSortableId()];
+    const [a, b] = runWithIdSeed('t_acme|key-1', at, two);
+    expect(runWithIdSeed('t_acme|key-1', at, two)).toEqual([a, b]);
+    expect(a < b).toBe(true);
+    expect(timeOfSortableId(a)).toBe('2031-02-03T04:05:06.789Z');
+  });
+
+  it('makes other ids for another seed, and random ids outside a seeded run', async () => {
+    const a = runWithIdSeed('t_acme|key-1', at, () => newSortableId());
+    const b = runWithIdSeed('t_beta|key-1', at, () => newSortableId());
+    expect(a).not.toBe(b);
+    expect(newSortableId(at)).not.toBe(a);
+    const later = await runWithIdSeed('t_acme|key-1', at, async () => {
+      await new Promise((r) => setImmediate(r));
+      return newSortableId(Date.now());
+    });
+    expect(later).toBe(a);
+    expect(a).toMatch(SORTABLE_ID_FORMAT);
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { nextSeededIdParts } from './id-seed';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 /** Leading characters that hold the milliseconds; the rest is randomness. */
@@ -22,8 +23,14 @@ let lastRandom = 0n;
  * 10 characters of milliseconds then 16 of randomness, incremented within one millisecond
  * so ids made by one process are strictly increasing. Lists order by it and page with
  * `where(id, '<', cursor)` (keyset), which behaves the same on real Firestore and the emulator.
+ *
+ * Inside an idempotent request (`runWithIdSeed`) the id is derived from the request's seed
+ * and its first attempt's time instead (`now` is then ignored), so a retry makes the same ids.
  */
 export function newSortableId(now = Date.now()): string {
+  const seeded = nextSeededIdParts();
+  if (seeded !== undefined)
+    return encode(BigInt(seeded[0]), TIME_CHARS) + encode(seeded[1], RANDOM_CHARS);
   if (now <= lastTime) {
     lastRandom += 1n;
     now = lastTime;

@@ -6,7 +6,10 @@ import type { AnalyticsEvent, EventFilter, KeysetPage } from './analytics-event.
  * returned.
  */
 export abstract class AnalyticsEventRepository {
-  /** Stores a new event (its `id` is new and unique). */
+  /**
+   * Stores a new event once per `id`: an event already stored with the id (a retry of the
+   * same idempotent request, whose ids repeat) is returned as stored, not added again.
+   */
   abstract append(scope: Scope, event: AnalyticsEvent): Promise<AnalyticsEvent>;
 
   /** The event with this id in `scope`, or null. */

@@ -28,7 +28,8 @@ export abstract class KpiRepository {
   /**
    * Stores `definition`, claiming `(surface, name)` in `scope` atomically: of two concurrent
    * creates of the same pair exactly one succeeds, the other throws
-   * `KpiDefinitionExistsError` (`kpi.definition_exists`).
+   * `KpiDefinitionExistsError` (`kpi.definition_exists`). A pair already stored with the same
+   * `id` is a retry of the same idempotent request: the stored definition is returned.
    */
   abstract createDefinition(scope: Scope, definition: KpiDefinition): Promise<KpiDefinition>;
 
@@ -63,7 +64,10 @@ export abstract class KpiRepository {
     page: KeysetPage,
   ): Promise<KpiCorridor[]>;
 
-  /** Appends a measurement (its `id` is new and unique). */
+  /**
+   * Appends a measurement once per `id`: a measurement already stored with the id (a retry of
+   * the same idempotent request, whose ids repeat) is returned as stored, not added again.
+   */
   abstract addMeasurement(scope: Scope, measurement: KpiMeasurement): Promise<KpiMeasurement>;
 
   abstract listMeasurements(

@@ -6,7 +6,10 @@ import type { MaybeChanges, MaybeFilter, MaybeItem, MaybeSearchPage } from './ma
  * reads return null, writes find nothing.
  */
 export abstract class MaybeRepository {
-  /** Stores a new item (its id is new; version 1) and returns it. */
+  /**
+   * Stores a new item (its id is new; version 1) and returns it. An item already stored with
+   * the id (a retry of the same idempotent request, whose ids repeat) is returned as stored.
+   */
   abstract create(scope: Scope, item: MaybeItem): Promise<MaybeItem>;
 
   /** The item with this id in `scope`, or null. */

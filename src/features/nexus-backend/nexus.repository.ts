@@ -7,7 +7,10 @@ import type { DatasetEvent, EventFilter, NexusSnippet, SnippetFilter } from './n
  * newest first (by id) and page by keyset: `before` is the id of the last item seen.
  */
 export abstract class NexusRepository {
-  /** Stores a new snippet (its id is new) and returns it. */
+  /**
+   * Stores a new snippet (its id is new) and returns it. A snippet already stored with the id
+   * (a retry of the same idempotent request, whose ids repeat) is returned as stored.
+   */
   abstract createSnippet(scope: Scope, snippet: NexusSnippet): Promise<NexusSnippet>;
 
   /** The snippet with this id in `scope`, or null. */
@@ -20,7 +23,10 @@ export abstract class NexusRepository {
     page: { limit: number; before?: string },
   ): Promise<NexusSnippet[]>;
 
-  /** Stores a new event (its id is new; `created_at` is the time in its id) and returns it. */
+  /**
+   * Stores a new event (its id is new; `created_at` is the time in its id) and returns it; an
+   * event already stored with the id is returned as stored (a retried idempotent request).
+   */
   abstract recordEvent(scope: Scope, event: DatasetEvent): Promise<DatasetEvent>;
 
   /**

@@ -1,5 +1,8 @@
 import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
-import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import {
+  isAlreadyExists,
+  type FirestoreHandle,
+} from '../../../backends/firestore/firestore.driver';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import type { Scope } from '../../../common/scope/scope';
 import { AnalyticsEventRepository } from '../analytics-event.repository';
@@ -42,7 +45,16 @@ export class FirestoreAnalyticsEventRepository extends AnalyticsEventRepository 
       sort_key: eventSortKey(event),
       ...scopeFields(scope),
     };
-    await this.col(scope).doc(event.id).create(data);
+    const ref = this.col(scope).doc(event.id);
+    try {
+      await ref.create(data);
+    } catch (err) {
+      // Ids are unique, so an existing one is an earlier attempt of this idempotent request.
+      if (!isAlreadyExists(err)) throw err;
+      const existing = (await ref.get()).data();
+      if (existing === undefined) throw err;
+      return toEvent(existing);
+    }
     return event;
   }
 

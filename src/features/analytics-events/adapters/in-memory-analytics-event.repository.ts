@@ -23,6 +23,8 @@ export class InMemoryAnalyticsEventRepository extends AnalyticsEventRepository {
   private readonly scopes = new Map<string, AnalyticsEvent[]>();
 
   append(scope: Scope, event: AnalyticsEvent): Promise<AnalyticsEvent> {
+    const existing = this.events(scope).find((e) => e.id === event.id);
+    if (existing !== undefined) return Promise.resolve(structuredClone(existing));
     this.events(scope).push(structuredClone(event));
     return Promise.resolve(structuredClone(event));
   }

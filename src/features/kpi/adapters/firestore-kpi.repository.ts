@@ -41,9 +41,11 @@ export class FirestoreKpiRepository extends KpiRepository {
     try {
       await ref.create({ ...definition, ...scopeFields(scope) });
     } catch (err) {
-      if (isAlreadyExists(err))
-        throw new KpiDefinitionExistsError(definition.surface, definition.name);
-      throw err;
+      if (!isAlreadyExists(err)) throw err;
+      // The same id means an earlier attempt of this idempotent request created it.
+      const existing = (await ref.get()).data();
+      if (existing?.id === definition.id) return toDefinition(existing);
+      throw new KpiDefinitionExistsError(definition.surface, definition.name);
     }
     return definition;
   }
@@ -86,10 +88,24 @@ export class FirestoreKpiRepository extends KpiRepository {
     return snap.docs.map((d) => toCorridor(d.data()));
   }
 
+  /**
+   * Creates the measurement once. An existing document with the id is an earlier attempt of
+   * the same idempotent request (ids are unique otherwise): it is the outcome, returned as stored.
+   */
   async addMeasurement(scope: Scope, measurement: KpiMeasurement): Promise<KpiMeasurement> {
-    await this.col(scope, 'kpi_measurements')
-      .doc(measurement.id)
-      .create({ ...measurement, sort_key: measurementSortKey(measurement), ...scopeFields(scope) });
+    const ref = this.col(scope, 'kpi_measurements').doc(measurement.id);
+    try {
+      await ref.create({
+        ...measurement,
+        sort_key: measurementSortKey(measurement),
+        ...scopeFields(scope),
+      });
+    } catch (err) {
+      if (!isAlreadyExists(err)) throw err;
+      const existing = (await ref.get()).data();
+      if (existing === undefined) throw err;
+      return toMeasurement(existing);
+    }
     return measurement;
   }
 

@@ -36,7 +36,10 @@ export class InMemoryKpiRepository extends KpiRepository {
   createDefinition(scope: Scope, definition: KpiDefinition): Promise<KpiDefinition> {
     const { definitions } = this.data(scope);
     const key = pairKey(definition.surface, definition.name);
-    if (definitions.has(key)) {
+    const existing = definitions.get(key);
+    // The same id means an earlier attempt of this idempotent request created it.
+    if (existing?.id === definition.id) return Promise.resolve(structuredClone(existing));
+    if (existing !== undefined) {
       return Promise.reject(new KpiDefinitionExistsError(definition.surface, definition.name));
     }
     definitions.set(key, structuredClone(definition));
@@ -83,7 +86,10 @@ export class InMemoryKpiRepository extends KpiRepository {
   }
 
   addMeasurement(scope: Scope, measurement: KpiMeasurement): Promise<KpiMeasurement> {
-    this.data(scope).measurements.push(structuredClone(measurement));
+    const { measurements } = this.data(scope);
+    const existing = measurements.find((m) => m.id === measurement.id);
+    if (existing !== undefined) return Promise.resolve(structuredClone(existing));
+    measurements.push(structuredClone(measurement));
     return Promise.resolve(structuredClone(measurement));
   }
 

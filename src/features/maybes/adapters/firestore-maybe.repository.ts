@@ -1,5 +1,8 @@
 import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
-import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import {
+  isAlreadyExists,
+  type FirestoreHandle,
+} from '../../../backends/firestore/firestore.driver';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import type { Scope } from '../../../common/scope/scope';
 import { applyMaybeChanges } from '../maybe-records';
@@ -26,7 +29,16 @@ export class FirestoreMaybeRepository extends MaybeRepository {
   }
 
   async create(scope: Scope, item: MaybeItem): Promise<MaybeItem> {
-    await this.col(scope).doc(item.id).create(toDocument(scope, item));
+    const ref = this.col(scope).doc(item.id);
+    try {
+      await ref.create(toDocument(scope, item));
+    } catch (err) {
+      // Ids are unique, so an existing one is an earlier attempt of this idempotent request.
+      if (!isAlreadyExists(err)) throw err;
+      const snap = await ref.get();
+      if (!snap.exists) throw err;
+      return toItem(snap.data() as DocumentData);
+    }
     return item;
   }
 

@@ -17,6 +17,8 @@ export class InMemoryMaybeRepository extends MaybeRepository {
   }
 
   create(scope: Scope, item: MaybeItem): Promise<MaybeItem> {
+    const existing = this.items(scope).get(item.id);
+    if (existing !== undefined) return Promise.resolve(structuredClone(existing));
     this.items(scope).set(item.id, structuredClone(item));
     return Promise.resolve(structuredClone(item));
   }

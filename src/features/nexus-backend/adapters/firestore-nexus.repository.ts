@@ -1,5 +1,13 @@
-import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
-import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import type {
+  CollectionReference,
+  DocumentData,
+  DocumentReference,
+  Query,
+} from '@google-cloud/firestore';
+import {
+  isAlreadyExists,
+  type FirestoreHandle,
+} from '../../../backends/firestore/firestore.driver';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { sortableIdFloor } from '../../../common/ids/sortable-id';
 import type { Scope } from '../../../common/scope/scope';
@@ -25,10 +33,9 @@ export class FirestoreNexusRepository extends NexusRepository {
 
   async createSnippet(scope: Scope, snippet: NexusSnippet): Promise<NexusSnippet> {
     const { metadata, ...rest } = snippet;
-    await this.snippets(scope)
-      .doc(snippet.id)
-      .create({ ...rest, metadata_json: JSON.stringify(metadata), ...scopeFields(scope) });
-    return snippet;
+    const data = { ...rest, metadata_json: JSON.stringify(metadata), ...scopeFields(scope) };
+    const existing = await createOnce(this.snippets(scope).doc(snippet.id), data);
+    return existing === null ? snippet : toSnippet(existing);
   }
 
   async getSnippet(scope: Scope, id: string): Promise<NexusSnippet | null> {
@@ -50,16 +57,14 @@ export class FirestoreNexusRepository extends NexusRepository {
 
   async recordEvent(scope: Scope, event: DatasetEvent): Promise<DatasetEvent> {
     const { metadata, input, output, ...rest } = event;
-    await this.events(scope)
-      .doc(event.id)
-      .create({
-        ...rest,
-        metadata_json: JSON.stringify(metadata),
-        input_json: JSON.stringify(input ?? null),
-        output_json: JSON.stringify(output ?? null),
-        ...scopeFields(scope),
-      });
-    return event;
+    const existing = await createOnce(this.events(scope).doc(event.id), {
+      ...rest,
+      metadata_json: JSON.stringify(metadata),
+      input_json: JSON.stringify(input ?? null),
+      output_json: JSON.stringify(output ?? null),
+      ...scopeFields(scope),
+    });
+    return existing === null ? event : toEvent(existing);
   }
 
   async listEvents(
@@ -90,6 +95,25 @@ async function newestFirst(
   const bounded = page.before === undefined ? query : query.where('id', '<', page.before);
   const snap = await bounded.orderBy('id', 'desc').limit(page.limit).get();
   return snap.docs.map((doc) => doc.data());
+}
+
+/**
+ * Creates the document, or returns the stored one when the id exists: ids are unique, so it
+ * is an earlier attempt of the same idempotent request. Null when this call created it.
+ */
+async function createOnce(
+  ref: DocumentReference,
+  data: DocumentData,
+): Promise<DocumentData | null> {
+  try {
+    await ref.create(data);
+    return null;
+  } catch (err) {
+    if (!isAlreadyExists(err)) throw err;
+    const existing = (await ref.get()).data();
+    if (existing === undefined) throw err;
+    return existing;
+  }
 }
 
 function toSnippet(data: DocumentData): NexusSnippet {

@@ -10,8 +10,9 @@ export class InMemoryNexusRepository extends NexusRepository {
   private readonly events = new Map<string, Map<string, DatasetEvent>>();
 
   createSnippet(scope: Scope, snippet: NexusSnippet): Promise<NexusSnippet> {
-    bucket(this.snippets, scope).set(snippet.id, structuredClone(snippet));
-    return Promise.resolve(structuredClone(snippet));
+    const snippets = bucket(this.snippets, scope);
+    if (!snippets.has(snippet.id)) snippets.set(snippet.id, structuredClone(snippet));
+    return Promise.resolve(structuredClone(snippets.get(snippet.id) as NexusSnippet));
   }
 
   getSnippet(scope: Scope, id: string): Promise<NexusSnippet | null> {
@@ -32,8 +33,9 @@ export class InMemoryNexusRepository extends NexusRepository {
   }
 
   recordEvent(scope: Scope, event: DatasetEvent): Promise<DatasetEvent> {
-    bucket(this.events, scope).set(event.id, structuredClone(event));
-    return Promise.resolve(structuredClone(event));
+    const events = bucket(this.events, scope);
+    if (!events.has(event.id)) events.set(event.id, structuredClone(event));
+    return Promise.resolve(structuredClone(events.get(event.id) as DatasetEvent));
   }
 
   listEvents(
