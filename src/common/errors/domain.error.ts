@@ -11,6 +11,7 @@ export type ErrorCategory =
   | 'precondition_failed'
   | 'unprocessable'
   | 'too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'unavailable'
   | 'internal';
