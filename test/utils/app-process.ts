@@ -6,6 +6,8 @@ import { ensureBuilt } from './built-app';
 export interface AppProcess {
   url: string;
   port: number;
+  /** Process id of the app (for /proc readings). */
+  pid: number;
   output(): string;
   /** SIGTERM, then resolves with the exit code. */
   stop(): Promise<number | null>;
@@ -50,6 +52,7 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid ?? 0,
     output: () => output,
     stop: () => {
       child.kill('SIGTERM');
