@@ -135,6 +135,20 @@ describe('input limits at the HTTP edge', () => {
     });
   });
 
+  describe('size of error answers', () => {
+    it('names at most 50 fields of a body with 5,000 unknown keys, and counts the rest', async () => {
+      const body = JSON.stringify(
+        Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i])),
+      );
+      const res = await put({ ...scopedHeaders(), ...json }, body);
+      const env = expectEnvelope(res, 400, 'validation.failed');
+      expect(env.error.details.fields).toHaveLength(50);
+      expect(env.error.details.omitted_fields).toBe(4950);
+      expect(env.error.message).toContain('and 4950 more fields');
+      expect(res.text.length).toBeLessThan(16 * 1024);
+    });
+  });
+
   describe('oversized and malformed HTTP', () => {
     it('answers 431 with the envelope, X-Request-Id and Connection: close for 20 KB of headers', async () => {
       const res = await rawRequest(t.url, {
