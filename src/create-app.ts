@@ -8,6 +8,8 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { writeError } from './common/errors/all-exceptions.filter';
 import { addIdempotencyKeyHeader } from './common/idempotency/idempotency-openapi';
+import { answerClientError } from './common/http/client-error.handler';
+import { inputShapeMiddleware } from './common/http/input-shape.middleware';
 import { requestIdMiddleware } from './common/request-context/request-id.middleware';
 
 /** Largest JSON body accepted (page bodies go up to 1 MiB). */
@@ -27,9 +29,16 @@ export async function createApp(options: AppModuleOptions = {}): Promise<INestAp
   // Versions are the ETags of this API; express's body hashes would contradict them.
   app.set('etag', false);
   app.disable('x-powered-by');
+  // Oversized or malformed HTTP never reaches express: shape Node's own answer.
+  app.getHttpServer().on('clientError', answerClientError);
   app.use(requestIdMiddleware);
-  app.useBodyParser('json', { limit: JSON_LIMIT });
-  app.useBodyParser('urlencoded', { extended: false, limit: JSON_LIMIT });
+  // JSON is the only body type parsed here (`+json` suffixes included); multipart uploads
+  // are streamed by their operation. Other types are refused per operation (415).
+  app.useBodyParser('json', {
+    limit: JSON_LIMIT,
+    type: ['application/json', 'application/*+json'],
+  });
+  app.use(inputShapeMiddleware);
   setUpOpenApi(app);
   try {
     await app.init();

@@ -129,13 +129,13 @@ describe('media_v2_storage over HTTP (memory backend): what an upload may be', (
     expect((await t.http.get('/media/assets').set(h).expect(200)).body.items).toEqual([]);
   });
 
-  it('refuses a body that is not multipart with 400 media.not_multipart', async () => {
+  it('refuses a body that is not multipart with 415 http.unsupported_media_type', async () => {
     const res = await t.http
       .post('/media/assets')
       .set(scopedHeaders())
       .send({ kind: 'video' })
-      .expect(400);
-    expect(res.body.error.code).toBe('media.not_multipart');
+      .expect(415);
+    expect(res.body.error.code).toBe('http.unsupported_media_type');
   });
 
   it('refuses bad ids, filters and cursors with 400', async () => {

@@ -7,6 +7,8 @@ import { emulatorAllowance } from './test-servers';
 export interface AppProcess {
   url: string;
   port: number;
+  /** Process id of the app (for /proc readings). */
+  pid: number;
   output(): string;
   /** SIGTERM, then resolves with the exit code. */
   stop(): Promise<number | null>;
@@ -55,6 +57,7 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    pid: child.pid ?? 0,
     output: () => output,
     stop: () => {
       child.kill('SIGTERM');

@@ -11,6 +11,7 @@ export type ErrorCategory =
   | 'precondition_failed'
   | 'unprocessable'
   | 'too_large'
+  | 'unsupported_media_type'
   | 'rate_limited'
   | 'unavailable'
   | 'internal';
@@ -33,11 +34,25 @@ export class DomainError extends Error {
   }
 }
 
-/** `400 validation.failed`, listing every field problem. */
+/** Fields named in one `validation.failed`: a body with 20,000 unknown keys must not echo them all. */
+export const MAX_LISTED_FIELDS = 50;
+
+/**
+ * `400 validation.failed`, listing every field problem up to {@link MAX_LISTED_FIELDS}
+ * (`details.omitted_fields` counts the rest).
+ */
 export class ValidationFailedError extends DomainError {
-  constructor(fields: { field: string; problems: string[] }[]) {
+  constructor(all: { field: string; problems: string[] }[]) {
+    const fields = all.slice(0, MAX_LISTED_FIELDS);
+    const omitted = all.length - fields.length;
     const summary = fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | ');
-    super('validation.failed', 'invalid', `Request is invalid: ${summary}`, { fields });
+    const more = omitted > 0 ? ` | and ${omitted} more fields` : '';
+    super(
+      'validation.failed',
+      'invalid',
+      `Request is invalid: ${summary}${more}`,
+      omitted > 0 ? { fields, omitted_fields: omitted } : { fields },
+    );
   }
 }
 

@@ -13,6 +13,7 @@ import {
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../../common/auth/access.decorators';
+import { OptionalBody } from '../../common/http/consumes.decorator';
 import { parseIfMatch } from '../../common/http/if-match';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { ActionParamDto, LicenceIdParamDto } from './dto/firearms-params.dto';
@@ -91,6 +92,7 @@ export class FirearmsController {
 
   /** Revokes a licence. Admin; honours If-Match. */
   @Post('licences/:id/revoke')
+  @OptionalBody()
   @HttpCode(200)
   @RequireRole('admin')
   @ApiHeader(IF_MATCH)

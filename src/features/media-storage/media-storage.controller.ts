@@ -10,8 +10,9 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Consumes } from '../../common/http/consumes.decorator';
 import { attachmentDisposition } from '../../common/files/safe-filename';
 import type { Page } from '../../common/http/pagination';
 import { ListMediaAssetsQueryDto } from './dto/list-media-assets.dto';
@@ -42,7 +43,7 @@ export class MediaStorageController {
 
   /** Uploads one file (multipart/form-data), streamed to the store. Member. */
   @Post()
-  @ApiConsumes('multipart/form-data')
+  @Consumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   upload(@Req() req: Request): Promise<MediaAsset> {
     return this.uploads.upload(req);
