@@ -21,6 +21,9 @@ export interface RegistryStatus {
   rejected: RejectedRoute[];
 }
 
+/** Heartbeat period while the store is unreachable (capped by `ROUTING_HEARTBEAT_MS`). */
+const STALE_HEARTBEAT_MS = 250;
+
 type AppliedListener = (snapshot: RegistrySnapshot, previous: RegistrySnapshot) => void;
 
 /**
@@ -36,6 +39,7 @@ export class RoutingRegistry implements OnModuleDestroy {
   private raw: RegistryState = { version: 0, routes: [] };
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  private stopped = false;
   private staleSince: Date | null = null;
   private lastError: string | null = null;
   private readonly listeners = new Set<AppliedListener>();
@@ -51,10 +55,7 @@ export class RoutingRegistry implements OnModuleDestroy {
 
   /** Opens the change feed and resolves once the first state is applied. */
   start(): Promise<void> {
-    this.started ??= this.subscribe().then(() => {
-      this.heartbeat = setInterval(() => void this.beat(), this.config.heartbeatMs);
-      this.heartbeat.unref();
-    });
+    this.started ??= this.subscribe().then(() => this.scheduleBeat());
     return this.started;
   }
 
@@ -105,7 +106,8 @@ export class RoutingRegistry implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    if (this.heartbeat !== null) clearInterval(this.heartbeat);
+    this.stopped = true;
+    if (this.heartbeat !== null) clearTimeout(this.heartbeat);
     this.listeners.clear();
   }
 
@@ -129,10 +131,27 @@ export class RoutingRegistry implements OnModuleDestroy {
     });
   }
 
-  /** Checks the store; marks stale on failure and re-opens the feed when it answers again. */
+  /** The next heartbeat: sooner while stale, so the instance catches up soon after the store returns. */
+  private scheduleBeat(): void {
+    if (this.stopped) return;
+    const stale = this.staleSince !== null;
+    const ms = stale
+      ? Math.min(this.config.heartbeatMs, STALE_HEARTBEAT_MS)
+      : this.config.heartbeatMs;
+    this.heartbeat = setTimeout(() => void this.beat().finally(() => this.scheduleBeat()), ms);
+    this.heartbeat.unref();
+  }
+
+  /**
+   * Checks the store; marks stale on failure and re-opens the feed when it answers again.
+   * While stale it checks on a new client, which serves as soon as the store does.
+   */
   private async beat(): Promise<void> {
+    if (this.stopped) return;
+    const stale = this.staleSince !== null;
     try {
-      await withTimeout(this.store.ping(), this.config.heartbeatMs, 'registry store');
+      const check = stale ? this.store.reconnect() : this.store.ping();
+      await withTimeout(check, this.config.heartbeatMs, 'registry store');
     } catch (err) {
       this.markStale(err as Error);
       return;
