@@ -52,6 +52,7 @@ export class BackendClients {
   /** Probe clients and replaced clients not closed yet: {@link closeAll} closes them too. */
   private readonly retiring = new Set<BackendConnection>();
   private readonly closed = new WeakSet<BackendConnection>();
+  private readonly pinging = new Set<BackendConnection>();
 
   constructor(
     readonly settings: BackendSettings,
@@ -111,10 +112,16 @@ export class BackendClients {
     return this.pool.size;
   }
 
+  /**
+   * Closes every client. A probe client whose ping is still running closes itself when the
+   * ping settles: closing a client under a retrying call makes some clients fail out of band.
+   */
   async closeAll(): Promise<void> {
     await Promise.all([
       ...[...this.pool.keys()].map((key) => this.closeEntry(key, this.pool.get(key))),
-      ...[...this.retiring].map((c) => this.closeQuietly('retiring', c)),
+      ...[...this.retiring]
+        .filter((c) => !this.pinging.has(c))
+        .map((c) => this.closeQuietly('retiring', c)),
     ]);
   }
 
@@ -147,12 +154,13 @@ export class BackendClients {
     const fresh = driver.connect(config, this.settings);
     this.retiring.add(fresh);
     const ms = Math.min(this.settings.timeoutMs, PROBE_TIMEOUT_CAP_MS);
-    const pinging = driver.ping(fresh, config);
+    this.pinging.add(fresh);
+    const ping = driver.ping(fresh, config).finally(() => this.pinging.delete(fresh));
     try {
-      await withTimeout(pinging, ms, `${driver.type} probe`);
+      await withTimeout(ping, ms, `${driver.type} probe`);
     } catch (err) {
       // Closing a client under a call still retrying makes some clients throw out of band.
-      void pinging.catch(() => undefined).finally(() => void this.closeQuietly(key, fresh));
+      void ping.catch(() => undefined).finally(() => void this.closeQuietly(key, fresh));
       throw err;
     }
     if (this.pool.get(key) !== entry) {

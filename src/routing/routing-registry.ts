@@ -23,6 +23,8 @@ export interface RegistryStatus {
 
 /** Heartbeat period while the store is unreachable (capped by `ROUTING_HEARTBEAT_MS`). */
 const STALE_HEARTBEAT_MS = 250;
+/** Store checks that may wait at the same time while stale. */
+const MAX_STALE_CHECKS = 4;
 
 type AppliedListener = (snapshot: RegistrySnapshot, previous: RegistrySnapshot) => void;
 
@@ -40,6 +42,8 @@ export class RoutingRegistry implements OnModuleDestroy {
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private stopped = false;
+  private checksInFlight = 0;
+  private resubscribing = false;
   private staleSince: Date | null = null;
   private lastError: string | null = null;
   private readonly listeners = new Set<AppliedListener>();
@@ -131,14 +135,22 @@ export class RoutingRegistry implements OnModuleDestroy {
     });
   }
 
-  /** The next heartbeat: sooner while stale, so the instance catches up soon after the store returns. */
+  /**
+   * The next heartbeat: every `ROUTING_HEARTBEAT_MS` while fresh. While stale, a check starts
+   * every {@link STALE_HEARTBEAT_MS} even if earlier ones still wait (a new client's first
+   * call may sit in its retry backoff), so the instance catches up soon after the store returns.
+   */
   private scheduleBeat(): void {
     if (this.stopped) return;
     const stale = this.staleSince !== null;
     const ms = stale
       ? Math.min(this.config.heartbeatMs, STALE_HEARTBEAT_MS)
       : this.config.heartbeatMs;
-    this.heartbeat = setTimeout(() => void this.beat().finally(() => this.scheduleBeat()), ms);
+    this.heartbeat = setTimeout(() => {
+      if (this.staleSince === null) return void this.beat().finally(() => this.scheduleBeat());
+      if (this.checksInFlight < MAX_STALE_CHECKS) void this.beat();
+      this.scheduleBeat();
+    }, ms);
     this.heartbeat.unref();
   }
 
@@ -149,16 +161,23 @@ export class RoutingRegistry implements OnModuleDestroy {
   private async beat(): Promise<void> {
     if (this.stopped) return;
     const stale = this.staleSince !== null;
+    this.checksInFlight += 1;
     try {
       const check = stale ? this.store.reconnect() : this.store.ping();
       await withTimeout(check, this.config.heartbeatMs, 'registry store');
     } catch (err) {
-      this.markStale(err as Error);
+      // A late failure of an overlapping check says nothing once the feed is back.
+      if (!stale || this.staleSince !== null) this.markStale(err as Error);
       return;
+    } finally {
+      this.checksInFlight -= 1;
     }
-    if (this.staleSince !== null) {
+    if (this.staleSince !== null && !this.resubscribing) {
+      this.resubscribing = true;
       this.logger.log('Registry store reachable again: re-opening the change feed');
-      await this.subscribe().catch((err: Error) => this.markStale(err));
+      await this.subscribe()
+        .catch((err: Error) => this.markStale(err))
+        .finally(() => (this.resubscribing = false));
     }
   }
 
