@@ -31,9 +31,6 @@ export type TransitionListener = (report: CircuitReport, from: CircuitState) => 
 /** How long a client replaced after an outage stays open for calls still retrying on it. */
 const REPLACED_CLIENT_GRACE_MS = 30_000;
 
-/** A probe on a fresh client must answer quickly: the backend is local to its network. */
-const PROBE_TIMEOUT_CAP_MS = 1000;
-
 /**
  * Vendor clients pooled by connection key (one per distinct host/project/region…), counted
  * by the routes that use them. A client nothing references any more is closed after the
@@ -153,7 +150,9 @@ export class BackendClients {
   ): Promise<void> {
     const fresh = driver.connect(config, this.settings);
     this.retiring.add(fresh);
-    const ms = Math.min(this.settings.timeoutMs, PROBE_TIMEOUT_CAP_MS);
+    // A late answer still counts (a loaded machine may take a while to build the client),
+    // and other probes keep starting meanwhile, so a long bound costs no recovery time.
+    const ms = this.settings.timeoutMs;
     this.pinging.add(fresh);
     const ping = driver.ping(fresh, config).finally(() => this.pinging.delete(fresh));
     try {

@@ -77,8 +77,8 @@ describe('Firestore outage: fail fast, recover within a second', () => {
     expect(r.during.every((d) => d.code === 'routing.backend_unavailable')).toBe(true);
     // Once the circuit is open, requests no longer wait out the backend timeout.
     const fast = summary(r.during.slice(-10).map((d) => d.ms));
-    expect(fast.median).toBeLessThan(TIMEOUT_MS / 10);
-    expect(fast.max).toBeLessThan(TIMEOUT_MS / 2);
+    expect(fast.median).toBeLessThan(TIMEOUT_MS / 4);
+    expect(fast.max).toBeLessThan(TIMEOUT_MS);
     expect(r.recoveredMs).toBeLessThanOrEqual(1000);
     // The registry's own client re-subscribes as fast (heartbeat on a new client while stale).
     expect(r.registryFreshMs).toBeLessThanOrEqual(1500);

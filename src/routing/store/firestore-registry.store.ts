@@ -4,7 +4,6 @@ import type { Route, RouteInput, RouteKey } from '../route.types';
 import { RouteNotFoundError } from '../routing.errors';
 import {
   idempotencyDocId,
-  REGISTRY_COLLECTIONS,
   revisionDocId,
   routeDocId,
   stripRevision,
@@ -28,7 +27,16 @@ import {
   type IdempotencyRecord,
 } from './store-write';
 
-export { REGISTRY_COLLECTIONS, routeDocId } from './registry-docs';
+export { routeDocId } from './registry-docs';
+
+/** Collection names of the registry (top level of the registry's Firestore database). */
+export const REGISTRY_COLLECTIONS = {
+  routes: 'registry_routes',
+  revisions: 'registry_revisions',
+  meta: 'registry_meta',
+  /** One document per `Idempotency-Key` of a registry write, kept like the revisions. */
+  idempotency: 'registry_idempotency',
+} as const;
 
 /** How often a write retries after losing the race for a registry version. */
 const CLAIM_ATTEMPTS = 10;

@@ -3,15 +3,6 @@ import type { DocumentData } from '@google-cloud/firestore';
 import type { Route, RouteKey } from '../route.types';
 import type { RegistryState, RouteRevision } from './registry-store';
 
-/** Collection names of the registry (top level of the registry's Firestore database). */
-export const REGISTRY_COLLECTIONS = {
-  routes: 'registry_routes',
-  revisions: 'registry_revisions',
-  meta: 'registry_meta',
-  /** One document per `Idempotency-Key` of a registry write, kept like the revisions. */
-  idempotency: 'registry_idempotency',
-} as const;
-
 /** Stored route: the route fields plus a tombstone flag and the registry version that wrote it. */
 export interface RouteDoc extends Route {
   deleted: boolean;
