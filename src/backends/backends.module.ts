@@ -25,6 +25,7 @@ class BackendClientsCloser implements OnApplicationShutdown {
             secret: (name) => config.secret(name),
           },
           config.drainMs,
+          { failureThreshold: config.circuitFailures, probeIntervalMs: config.probeIntervalMs },
         ),
       inject: [AppConfig],
     },

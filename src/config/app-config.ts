@@ -42,6 +42,10 @@ export class AppConfig {
   readonly drainMs!: number;
   /** `ROUTING_HEARTBEAT_MS` (default 5000): how often the registry store is checked for reachability. */
   readonly heartbeatMs!: number;
+  /** `BACKEND_CIRCUIT_FAILURES` (default 3): consecutive outage failures that open a backend client's circuit. */
+  readonly circuitFailures!: number;
+  /** `BACKEND_PROBE_INTERVAL_MS` (default 250): how often an open circuit probes its backend. */
+  readonly probeIntervalMs!: number;
   /** `INSTANCE_ID` (default host name and process id): reported by `/routing/status`. */
   readonly instanceId!: string;
   /** `MEDIA_MAX_UPLOAD_BYTES` (default 100 MiB): largest media_v2_storage upload. */

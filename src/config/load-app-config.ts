@@ -90,6 +90,22 @@ export function loadAppConfig(environment: Environment): AppConfig {
     600_000,
     problems,
   );
+  const circuitFailures = readInt(
+    'BACKEND_CIRCUIT_FAILURES',
+    get('BACKEND_CIRCUIT_FAILURES'),
+    3,
+    1,
+    1000,
+    problems,
+  );
+  const probeIntervalMs = readInt(
+    'BACKEND_PROBE_INTERVAL_MS',
+    get('BACKEND_PROBE_INTERVAL_MS'),
+    250,
+    20,
+    60_000,
+    problems,
+  );
 
   const GiB = 1024 * 1024 * 1024;
   const mediaMaxUploadBytes = readInt(
@@ -125,6 +141,8 @@ export function loadAppConfig(environment: Environment): AppConfig {
     backendTimeoutMs,
     drainMs,
     heartbeatMs,
+    circuitFailures,
+    probeIntervalMs,
     mediaMaxUploadBytes,
     rawMaxUploadBytes,
     instanceId: get('INSTANCE_ID') ?? `${hostname()}-${process.pid}`,

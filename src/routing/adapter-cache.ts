@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BackendClients } from '../backends/backend-clients';
 import type { BackendConnection, BackendDriver } from '../backends/backend-driver';
+import type { CircuitBreaker } from '../backends/circuit-breaker';
 import { BACKEND_DRIVERS } from '../backends/drivers';
 import type { AdapterBuilders } from './adapter-builders';
 import type { RegistrySnapshot } from './registry-snapshot';
@@ -15,6 +16,10 @@ export interface AdapterLease {
   readonly adapter: Record<string, unknown>;
   readonly driver: BackendDriver;
   readonly connection: BackendConnection;
+  /** The breaker of the pooled client (null for clients that are never guarded). */
+  readonly breaker: CircuitBreaker | null;
+  /** Builds the adapter again on another connection (after the client was replaced). */
+  readonly rebuild: (connection: BackendConnection) => Record<string, unknown>;
 }
 
 /** Identity of an adapter: routes with the same kind, backend and config share one. */
@@ -37,7 +42,9 @@ export class AdapterCache {
   /** Fast path: route objects are stable within a snapshot, so most calls skip the key. */
   private readonly byRoute = new WeakMap<Route, AdapterLease>();
 
-  constructor(private readonly clients: BackendClients) {}
+  constructor(private readonly clients: BackendClients) {
+    clients.onReplaced((old, fresh) => this.replaceConnection(old, fresh));
+  }
 
   get(kind: string, route: Route, builders: AdapterBuilders<unknown>): AdapterLease {
     const known = this.byRoute.get(route);
@@ -57,8 +64,11 @@ export class AdapterCache {
         `${kind} has no ${route.backend_type} adapter; the policy should have refused this route.`,
       );
     }
-    const adapter = build(driver.handle(connection, route.config)) as Record<string, unknown>;
-    const lease: AdapterLease = { key, kind, route, adapter, driver, connection };
+    const rebuild = (on: BackendConnection): Record<string, unknown> =>
+      build(driver.handle(on, route.config)) as Record<string, unknown>;
+    const breaker = this.clients.breaker(driver, route.config);
+    const adapter = rebuild(connection);
+    const lease: AdapterLease = { key, kind, route, adapter, driver, connection, breaker, rebuild };
     this.leases.set(key, lease);
     this.byRoute.set(route, lease);
     return lease;
@@ -78,6 +88,17 @@ export class AdapterCache {
       if (live.has(key)) continue;
       this.leases.delete(key);
       this.clients.release(lease.driver, lease.route.config);
+    }
+  }
+
+  /**
+   * A pooled client was replaced after an outage: new requests get adapters on the fresh
+   * client; requests pinned to the old lease finish on the old client (closed after a drain).
+   */
+  private replaceConnection(old: BackendConnection, fresh: BackendConnection): void {
+    for (const [key, lease] of this.leases) {
+      if (lease.connection !== old) continue;
+      this.leases.set(key, { ...lease, connection: fresh, adapter: lease.rebuild(fresh) });
     }
   }
 

@@ -94,23 +94,35 @@ export class RoutedRepositoryFactory {
     if (typeof fn !== 'function') throw new TypeError(`${kind} adapter has no method "${method}".`);
     let result: unknown;
     try {
+      // Known down: fail now rather than make every caller wait out the backend timeout.
+      lease.breaker?.assertClosed();
       result = (fn as (...a: unknown[]) => unknown).apply(lease.adapter, args);
     } catch (err) {
       throw this.translate(err, lease, scope);
     }
     if (!(result instanceof Promise)) return result;
-    const bounded = untimed
+    const bounded: Promise<unknown> = untimed
       ? result
       : withTimeout(result, this.config.backendTimeoutMs, `${lease.route.backend_type} backend`);
-    return bounded.catch((err: unknown) => {
-      throw this.translate(err, lease, scope);
-    });
+    return bounded.then(
+      (value: unknown) => {
+        lease.breaker?.recordSuccess();
+        return value;
+      },
+      (err: unknown) => {
+        throw this.translate(err, lease, scope);
+      },
+    );
   }
 
   private translate(err: unknown, lease: AdapterLease, scope: Scope): unknown {
-    if (err instanceof DomainError) return err;
+    if (err instanceof DomainError) {
+      lease.breaker?.recordSuccess();
+      return err;
+    }
     const backendError = lease.driver.translate(err);
     if (backendError?.isOutage) {
+      lease.breaker?.recordOutage();
       return new BackendUnavailableError(
         lease.kind,
         scope.toString(),

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Registry } from 'prom-client';
+import { BackendClients } from '../backends/backend-clients';
+import type { CircuitState } from '../backends/circuit-breaker';
 import { Scope } from '../common/scope/scope';
 import { adapterKey } from './adapter-cache';
 import type { RegistrySnapshot } from './registry-snapshot';
@@ -22,7 +24,7 @@ export class RoutingMetrics {
   readonly switches: Counter<'resource_kind'>;
   readonly policyRejections: Counter<'source'>;
 
-  constructor(registry: Registry, routing: RoutingRegistry) {
+  constructor(registry: Registry, routing: RoutingRegistry, clients: BackendClients) {
     this.resolutions = new Counter({
       name: 'routing_resolutions_total',
       help: 'Routes resolved for requests, by kind and backend',
@@ -58,6 +60,39 @@ export class RoutingMetrics {
       },
     });
     routing.onApplied((snapshot, previous) => this.countChanges(snapshot, previous));
+    this.registerCircuits(registry, clients);
+  }
+
+  /** `backend_circuit_state` (0 closed, 1 half open, 2 open) and transition counters. */
+  private registerCircuits(registry: Registry, clients: BackendClients): void {
+    const level: Record<CircuitState, number> = { closed: 0, half_open: 1, open: 2 };
+    new Gauge({
+      name: 'backend_circuit_state',
+      help: 'Circuit of each pooled backend client: 0 closed, 1 half open (probing), 2 open (failing fast)',
+      labelNames: ['backend_type', 'client'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const c of clients.circuits())
+          this.set({ backend_type: c.backend_type, client: c.client }, level[c.state]);
+      },
+    });
+    const opened = new Counter({
+      name: 'backend_circuit_opened_total',
+      help: 'Times a backend client circuit opened (the backend stopped answering)',
+      labelNames: ['backend_type'],
+      registers: [registry],
+    });
+    const closed = new Counter({
+      name: 'backend_circuit_closed_total',
+      help: 'Times a backend client circuit closed again (a probe got an answer)',
+      labelNames: ['backend_type'],
+      registers: [registry],
+    });
+    clients.onTransition((c, from) => {
+      if (c.state === 'open' && from === 'closed') opened.inc({ backend_type: c.backend_type });
+      if (c.state === 'closed') closed.inc({ backend_type: c.backend_type });
+    });
   }
 
   /**

@@ -24,6 +24,11 @@ export interface RegistryStatus {
   emulator: boolean;
 }
 
+/** Heartbeat period while the store is unreachable (capped by `ROUTING_HEARTBEAT_MS`). */
+const STALE_HEARTBEAT_MS = 250;
+/** Store checks that may wait at the same time while stale. */
+const MAX_STALE_CHECKS = 4;
+
 type AppliedListener = (snapshot: RegistrySnapshot, previous: RegistrySnapshot) => void;
 
 /**
@@ -39,6 +44,9 @@ export class RoutingRegistry implements OnModuleDestroy {
   private raw: RegistryState = { version: 0, routes: [] };
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private checksInFlight = 0;
+  private resubscribing = false;
   private staleSince: Date | null = null;
   /** Last heartbeat answered or feed state received: staleness counts from here. */
   private lastContact: Date | null = null;
@@ -56,10 +64,7 @@ export class RoutingRegistry implements OnModuleDestroy {
 
   /** Opens the change feed and resolves once the first state is applied. */
   start(): Promise<void> {
-    this.started ??= this.subscribe().then(() => {
-      this.heartbeat = setInterval(() => void this.beat(), this.config.heartbeatMs);
-      this.heartbeat.unref();
-    });
+    this.started ??= this.subscribe().then(() => this.scheduleBeat());
     return this.started;
   }
 
@@ -111,7 +116,8 @@ export class RoutingRegistry implements OnModuleDestroy {
   onModuleDestroy(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    if (this.heartbeat !== null) clearInterval(this.heartbeat);
+    this.stopped = true;
+    if (this.heartbeat !== null) clearTimeout(this.heartbeat);
     this.listeners.clear();
   }
 
@@ -135,18 +141,50 @@ export class RoutingRegistry implements OnModuleDestroy {
     });
   }
 
-  /** Checks the store; marks stale on failure and re-opens the feed when it answers again. */
+  /**
+   * The next heartbeat: every `ROUTING_HEARTBEAT_MS` while fresh. While stale, a check starts
+   * every {@link STALE_HEARTBEAT_MS} even if earlier ones still wait (a new client's first
+   * call may sit in its retry backoff), so the instance catches up soon after the store returns.
+   */
+  private scheduleBeat(): void {
+    if (this.stopped) return;
+    const stale = this.staleSince !== null;
+    const ms = stale
+      ? Math.min(this.config.heartbeatMs, STALE_HEARTBEAT_MS)
+      : this.config.heartbeatMs;
+    this.heartbeat = setTimeout(() => {
+      if (this.staleSince === null) return void this.beat().finally(() => this.scheduleBeat());
+      if (this.checksInFlight < MAX_STALE_CHECKS) void this.beat();
+      this.scheduleBeat();
+    }, ms);
+    this.heartbeat.unref();
+  }
+
+  /**
+   * Checks the store; marks stale on failure and re-opens the feed when it answers again.
+   * While stale it checks on a new client, which serves as soon as the store does.
+   */
   private async beat(): Promise<void> {
+    if (this.stopped) return;
+    const stale = this.staleSince !== null;
+    this.checksInFlight += 1;
     try {
-      await withTimeout(this.store.ping(), this.config.heartbeatMs, 'registry store');
+      const check = stale ? this.store.reconnect() : this.store.ping();
+      await withTimeout(check, this.config.heartbeatMs, 'registry store');
       this.lastContact = new Date();
     } catch (err) {
-      this.markStale(err as Error);
+      // A late failure of an overlapping check says nothing once the feed is back.
+      if (!stale || this.staleSince !== null) this.markStale(err as Error);
       return;
+    } finally {
+      this.checksInFlight -= 1;
     }
-    if (this.staleSince !== null) {
+    if (this.staleSince !== null && !this.resubscribing) {
+      this.resubscribing = true;
       this.logger.log('Registry store reachable again: re-opening the change feed');
-      await this.subscribe().catch((err: Error) => this.markStale(err));
+      await this.subscribe()
+        .catch((err: Error) => this.markStale(err))
+        .finally(() => (this.resubscribing = false));
     }
   }
 

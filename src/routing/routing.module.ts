@@ -1,3 +1,4 @@
+import type { Firestore } from '@google-cloud/firestore';
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { createFirestoreClient } from '../backends/firestore/firestore.driver';
 import { AppConfig } from '../config/app-config';
@@ -16,6 +17,7 @@ import { BOOT_VALIDATION, RoutingBootValidator } from './routing-boot.validator'
 import { RoutingMetrics } from './routing-metrics';
 import { RoutingRegistry } from './routing-registry';
 import { FirestoreRegistryStore } from './store/firestore-registry.store';
+import { BoundedRegistryStore } from './store/bounded-registry.store';
 import { MemoryRegistryStore } from './store/memory-registry.store';
 import { RegistryStore } from './store/registry-store';
 
@@ -38,11 +40,15 @@ export interface RoutingModuleOptions {
   bootValidation?: boolean;
 }
 
-/** Builds the registry store named by `REGISTRY_STORE`. */
+/** Builds the registry store named by `REGISTRY_STORE`, every call bounded by the backend timeout. */
 function createRegistryStore(config: AppConfig): RegistryStore {
-  if (config.registryStore === 'memory') return new MemoryRegistryStore();
-  return new FirestoreRegistryStore(
-    createFirestoreClient(config.gcpProjectId ?? '', '(default)', config.firestoreEmulatorHost),
+  if (config.registryStore === 'memory')
+    return new BoundedRegistryStore(new MemoryRegistryStore(), config.backendTimeoutMs);
+  const connect = (): Firestore =>
+    createFirestoreClient(config.gcpProjectId ?? '', '(default)', config.firestoreEmulatorHost);
+  return new BoundedRegistryStore(
+    new FirestoreRegistryStore(connect(), connect),
+    config.backendTimeoutMs,
   );
 }
 
@@ -79,7 +85,15 @@ const ADMIN_PROVIDERS = [RoutingAdminService, RegistryQueries];
 export class RoutingModule {
   static forRoot(options: RoutingModuleOptions = {}): DynamicModule {
     const storeProvider = options.store
-      ? { provide: RegistryStore, useFactory: options.store }
+      ? {
+          provide: RegistryStore,
+          useFactory: (config: AppConfig) =>
+            new BoundedRegistryStore(
+              (options.store as () => RegistryStore)(),
+              config.backendTimeoutMs,
+            ),
+          inject: [AppConfig],
+        }
       : { provide: RegistryStore, useFactory: createRegistryStore, inject: [AppConfig] };
     return {
       module: RoutingModule,

@@ -58,3 +58,4 @@ async function stopAll(servers: { stop(): Promise<void> }[]): Promise<void> {
   const failed = results.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
 }
+export * from './firestore-emulator-process';

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CircuitState } from '../../backends/circuit-breaker';
 import { withTimeout } from '../../backends/with-timeout';
 import { AppConfig } from '../../config/app-config';
 import { AdapterCache } from '../../routing/adapter-cache';
@@ -7,7 +8,14 @@ import { RoutingRegistry } from '../../routing/routing-registry';
 export interface Readiness {
   status: 'ok' | 'not_ready';
   registry: { applied_version: number; stale: boolean };
-  backends: { resource_kind: string; backend_type: string; ok: boolean; error?: string }[];
+  backends: {
+    resource_kind: string;
+    backend_type: string;
+    ok: boolean;
+    /** The client's circuit breaker: `open`/`half_open` mean requests fail fast now. */
+    circuit: CircuitState;
+    error?: string;
+  }[];
   problems: string[];
   /** True when Firestore clients talk to an emulator (`FIRESTORE_EMULATOR_HOST`). */
   emulator: boolean;
@@ -32,8 +40,13 @@ export class HealthService {
       );
     const backends = await Promise.all(
       this.adapters.inUse().map(async (lease) => {
-        const base = { resource_kind: lease.kind, backend_type: lease.route.backend_type };
+        const base = {
+          resource_kind: lease.kind,
+          backend_type: lease.route.backend_type,
+          circuit: lease.breaker?.state ?? 'closed',
+        };
         try {
+          lease.breaker?.assertClosed();
           await withTimeout(
             lease.driver.ping(lease.connection, lease.route.config),
             this.config.backendTimeoutMs,

@@ -10,7 +10,7 @@ import { RouteValidator } from '../route-validator';
 import { RoutingMetrics } from '../routing-metrics';
 import { RoutingRegistry } from '../routing-registry';
 import { PolicyViolationError } from '../routing.errors';
-import { RegistryStore } from '../store/registry-store';
+import { RegistryStore, type IdempotentWrite } from '../store/registry-store';
 import { BackendProbe } from '../backend-probe';
 import {
   applyChanges,
@@ -33,6 +33,8 @@ export interface AdminWrite {
   reason?: string;
   expectedVersion?: number;
   probe: boolean;
+  /** `Idempotency-Key` of the request: a retry answers the first outcome. */
+  idempotency?: IdempotentWrite;
 }
 
 /** The outcome of a dry run. */
@@ -78,6 +80,7 @@ export class RoutingAdminService {
       actor: write.actor,
       reason: write.reason ?? input.rationale,
       expectedVersion: write.expectedVersion,
+      idempotency: write.idempotency,
     });
     await this.settle();
     return route;
@@ -101,6 +104,7 @@ export class RoutingAdminService {
       actor: write.actor,
       reason: write.reason,
       expectedVersion: write.expectedVersion,
+      idempotency: write.idempotency,
     });
     await this.settle();
     return deleted;

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { Unscoped } from '../../common/auth/access.decorators';
 import type { Page } from '../../common/http/pagination';
 import { RequestContext } from '../../common/request-context/request-context';
@@ -19,6 +20,7 @@ import {
 } from './dto/routing-queries.dto';
 import type { CoverageEntry } from './registry-planner';
 import { RegistryQueries } from './registry-queries';
+import { IDEMPOTENCY_HEADER, idempotentWrite } from './idempotent-write';
 import { assertCanRead } from './routing-access';
 import { RoutingAdminService, type Plan } from './routing-admin.service';
 
@@ -55,14 +57,17 @@ export class RoutingRegistryController {
   @Post('rollback')
   @HttpCode(200)
   @Unscoped({ registryAdmin: true })
+  @ApiHeader(IDEMPOTENCY_HEADER)
   rollback(
     @Body() body: RollbackDto,
     @Query() q: WriteQuery,
+    @Req() req: Request,
   ): Promise<{ action: 'put' | 'delete'; route: Route }> {
     return this.admin.rollback(body.registry_version, {
       actor: this.context.principal.subject,
       reason: body.reason,
       probe: q.probe ?? true,
+      idempotency: idempotentWrite(req),
     });
   }
 

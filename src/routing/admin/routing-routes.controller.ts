@@ -1,6 +1,17 @@
-import { Body, Controller, Delete, Get, Headers, Param, Put, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  Param,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Unscoped } from '../../common/auth/access.decorators';
 import { parseIfMatch } from '../../common/http/if-match';
 import type { Page } from '../../common/http/pagination';
@@ -10,6 +21,7 @@ import { PutRouteDto } from './dto/put-route.dto';
 import { routeKeyOf, RouteKeyParams } from './dto/route-key.params';
 import { RouteFilterQuery, WriteQuery } from './dto/routing-queries.dto';
 import { RegistryQueries } from './registry-queries';
+import { IDEMPOTENCY_HEADER, idempotentWrite } from './idempotent-write';
 import { assertCanRead } from './routing-access';
 import { RoutingAdminService } from './routing-admin.service';
 
@@ -48,11 +60,13 @@ export class RoutingRoutesController {
   @Put(ROUTE_PATH)
   @Unscoped({ registryAdmin: true })
   @ApiHeader({ name: 'If-Match', required: false })
+  @ApiHeader(IDEMPOTENCY_HEADER)
   async put(
     @Param() params: RouteKeyParams,
     @Body() body: PutRouteDto,
     @Query() q: WriteQuery,
     @Headers('if-match') ifMatch: string | undefined,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<Route> {
     const input = this.admin.parse({ ...routeKeyOf(params), ...body });
@@ -61,6 +75,7 @@ export class RoutingRoutesController {
       reason: q.reason,
       expectedVersion: parseIfMatch(ifMatch),
       probe: q.probe ?? true,
+      idempotency: idempotentWrite(req),
     });
     res.setHeader('ETag', `"${route.version}"`);
     return route;
@@ -68,10 +83,12 @@ export class RoutingRoutesController {
 
   @Delete(ROUTE_PATH)
   @Unscoped({ registryAdmin: true })
+  @ApiHeader(IDEMPOTENCY_HEADER)
   async remove(
     @Param() params: RouteKeyParams,
     @Query() q: WriteQuery,
     @Headers('if-match') ifMatch: string | undefined,
+    @Req() req: Request,
   ): Promise<{ deleted: Route }> {
     const deleted = await this.admin.delete(routeKeyOf(params), {
       actor: this.context.principal.subject,
@@ -79,6 +96,7 @@ export class RoutingRoutesController {
       expectedVersion: parseIfMatch(ifMatch),
       probe: false,
       force: q.force ?? false,
+      idempotency: idempotentWrite(req),
     });
     return { deleted };
   }

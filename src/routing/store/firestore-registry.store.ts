@@ -3,52 +3,63 @@ import { isAlreadyExists } from '../../backends/firestore/firestore.driver';
 import type { Route, RouteInput, RouteKey } from '../route.types';
 import { RouteNotFoundError } from '../routing.errors';
 import {
+  idempotencyDocId,
+  revisionDocId,
+  routeDocId,
+  stripRevision,
+  toRoute,
+  toState,
+  type RouteDoc,
+} from './registry-docs';
+import {
   RegistryStore,
+  type IdempotentWrite,
   type RegistryState,
   type RevisionPage,
   type RouteRevision,
   type WriteOptions,
 } from './registry-store';
-import { assertExpectedVersion, makeRevision, nextRoute } from './store-write';
+import {
+  assertExpectedVersion,
+  makeRevision,
+  nextRoute,
+  replayOf,
+  type IdempotencyRecord,
+} from './store-write';
+
+export { routeDocId } from './registry-docs';
 
 /** Collection names of the registry (top level of the registry's Firestore database). */
 export const REGISTRY_COLLECTIONS = {
   routes: 'registry_routes',
   revisions: 'registry_revisions',
   meta: 'registry_meta',
+  /** One document per `Idempotency-Key` of a registry write, kept like the revisions. */
+  idempotency: 'registry_idempotency',
 } as const;
-
-/** Stored route: the route fields plus a tombstone flag and the registry version that wrote it. */
-interface RouteDoc extends Route {
-  deleted: boolean;
-  registry_version: number;
-  route_id: string;
-}
-
-const escapePart = (s: string): string =>
-  s.replace(/%/g, '%25').replace(/~/g, '%7E').replace(/\//g, '%2F');
-
-/** Deterministic document id of a route: `kind~tenant~env~project` (`*` for the whole tenant). */
-export function routeDocId(key: RouteKey): string {
-  return [key.resource_kind, key.tenant_id, key.env, key.project_id ?? '*']
-    .map(escapePart)
-    .join('~');
-}
-
-const revisionDocId = (version: number): string => String(version).padStart(12, '0');
 
 /** How often a write retries after losing the race for a registry version. */
 const CLAIM_ATTEMPTS = 10;
+/** How long a replaced client stays open for calls still running on it. */
+const OLD_CLIENT_GRACE_MS = 30_000;
+
+type Produce = (live: Route | null, lastVersion: number, now: Date) => Route | null;
 
 /**
  * The production registry store. One document per route key, written in transactions that
  * check `If-Match` against the stored version; a delete leaves a tombstone so versions stay
  * monotonic. Each write creates its revision document first: `create()` of the next
  * registry version is the claim that makes two concurrent writers collide (ALREADY_EXISTS)
- * even where transactions are not isolated (see docs/firestore-emulator.md).
+ * even where transactions are not isolated (see docs/firestore-emulator.md). A write with an
+ * `Idempotency-Key` also creates the key's document (`create()` again: one write per key),
+ * kept as long as the revisions.
  */
 export class FirestoreRegistryStore extends RegistryStore {
-  constructor(private readonly db: Firestore) {
+  constructor(
+    private db: Firestore,
+    /** Builds a new client for {@link reconnect}; without it reconnect only pings. */
+    private readonly connect?: () => Firestore,
+  ) {
     super();
   }
 
@@ -108,32 +119,52 @@ export class FirestoreRegistryStore extends RegistryStore {
     return (meta.get('version') as number | undefined) ?? 0;
   }
 
+  override async reconnect(): Promise<void> {
+    if (this.connect === undefined) return this.ping();
+    const fresh = this.connect();
+    try {
+      await fresh.collection(REGISTRY_COLLECTIONS.meta).doc('state').get();
+    } catch (err) {
+      void fresh.terminate().catch(() => undefined);
+      throw err;
+    }
+    const old = this.db;
+    this.db = fresh;
+    setTimeout(() => void old.terminate().catch(() => undefined), OLD_CLIENT_GRACE_MS).unref();
+  }
+
   async close(): Promise<void> {
     await this.db.terminate();
   }
 
-  /** One transaction: read meta + route, check If-Match, claim the revision, write. */
-  private async write(
-    key: RouteKey,
-    options: WriteOptions,
-    produce: (live: Route | null, lastVersion: number, now: Date) => Route | null,
-  ): Promise<Route> {
+  private async write(key: RouteKey, options: WriteOptions, produce: Produce): Promise<Route> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.writeOnce(key, options, produce);
+        const replayed = options.idempotency ? await this.replay(options.idempotency) : null;
+        return replayed ?? (await this.writeOnce(key, options, produce));
       } catch (err) {
-        // Another writer claimed the same registry version first: read again and retry.
+        // Another writer claimed the same registry version (or key) first: read again, retry.
         if (!isAlreadyExists(err) || attempt >= CLAIM_ATTEMPTS) throw err;
         await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
       }
     }
   }
 
-  private async writeOnce(
-    key: RouteKey,
-    options: WriteOptions,
-    produce: (live: Route | null, lastVersion: number, now: Date) => Route | null,
-  ): Promise<Route> {
+  /** The first outcome of a write already made with this key, or null. */
+  private async replay(asked: IdempotentWrite): Promise<Route | null> {
+    const keySnap = await this.db
+      .collection(REGISTRY_COLLECTIONS.idempotency)
+      .doc(idempotencyDocId(asked.key))
+      .get();
+    if (!keySnap.exists) return null;
+    const record = keySnap.data() as IdempotencyRecord;
+    const revision = await this.revision(record.registry_version);
+    if (revision?.idempotency_key !== asked.key) return null;
+    return replayOf(record, revision, asked);
+  }
+
+  /** One transaction: read meta + route, check If-Match, claim the revision (and key), write. */
+  private async writeOnce(key: RouteKey, options: WriteOptions, produce: Produce): Promise<Route> {
     const routeRef = this.db.collection(REGISTRY_COLLECTIONS.routes).doc(routeDocId(key));
     const metaRef = this.db.collection(REGISTRY_COLLECTIONS.meta).doc('state');
     return this.db.runTransaction(async (tx) => {
@@ -145,13 +176,24 @@ export class FirestoreRegistryStore extends RegistryStore {
       const after = produce(live, stored?.version ?? 0, now);
       const registryVersion = ((metaSnap?.data()?.version as number | undefined) ?? 0) + 1;
       const revision = makeRevision(registryVersion, key, live, after, options, now);
+      const idem = options.idempotency;
+      // The revision first: creating the next version is the claim (see the class comment).
       tx.create(
         this.db.collection(REGISTRY_COLLECTIONS.revisions).doc(revisionDocId(registryVersion)),
-        {
-          ...revision,
-          route_id: routeDocId(key),
-        },
+        { ...revision, route_id: routeDocId(key), request_hash: idem?.fingerprint ?? null },
       );
+      if (idem !== undefined) {
+        const record: IdempotencyRecord & { created_at: string } = {
+          key: idem.key,
+          fingerprint: idem.fingerprint,
+          registry_version: registryVersion,
+          created_at: now.toISOString(),
+        };
+        tx.create(
+          this.db.collection(REGISTRY_COLLECTIONS.idempotency).doc(idempotencyDocId(idem.key)),
+          record,
+        );
+      }
       const doc: RouteDoc = {
         ...(after ?? (live as Route)),
         deleted: after === null,
@@ -163,34 +205,4 @@ export class FirestoreRegistryStore extends RegistryStore {
       return after ?? (live as Route);
     });
   }
-}
-
-function toRoute(doc: DocumentData): Route {
-  const d = doc as Partial<Route>;
-  return {
-    resource_kind: d.resource_kind as string,
-    tenant_id: d.tenant_id as string,
-    env: d.env as Route['env'],
-    project_id: d.project_id ?? null,
-    backend_type: d.backend_type as Route['backend_type'],
-    config: d.config ?? {},
-    required: d.required ?? false,
-    version: d.version as number,
-    updated_at: d.updated_at as string,
-    updated_by: d.updated_by as string,
-    rationale: d.rationale ?? '',
-  };
-}
-
-function toState(docs: DocumentData[]): RegistryState {
-  const version = docs.reduce(
-    (max, d) => Math.max(max, (d.registry_version as number | undefined) ?? 0),
-    0,
-  );
-  return { version, routes: docs.filter((d) => d.deleted !== true).map(toRoute) };
-}
-
-function stripRevision(doc: DocumentData): RouteRevision {
-  const { route_id: _ignored, ...revision } = doc;
-  return revision as RouteRevision;
 }

@@ -8,7 +8,13 @@ import {
   type RouteRevision,
   type WriteOptions,
 } from './registry-store';
-import { assertExpectedVersion, makeRevision, nextRoute } from './store-write';
+import {
+  assertExpectedVersion,
+  makeRevision,
+  nextRoute,
+  replayOf,
+  type IdempotencyRecord,
+} from './store-write';
 
 interface Entry {
   route: Route;
@@ -20,6 +26,7 @@ export class MemoryRegistryStore extends RegistryStore {
   private readonly entries = new Map<string, Entry>();
   private readonly revisions: RouteRevision[] = [];
   private readonly listeners = new Set<(state: RegistryState) => void>();
+  private readonly keys = new Map<string, IdempotencyRecord>();
   private current = 0;
 
   load(): Promise<RegistryState> {
@@ -33,6 +40,8 @@ export class MemoryRegistryStore extends RegistryStore {
   }
 
   put(input: RouteInput, options: WriteOptions): Promise<Route> {
+    const replayed = this.replay(options);
+    if (replayed !== null) return Promise.resolve(replayed);
     const id = routeKeyId(input);
     const entry = this.entries.get(id);
     const live = entry && !entry.deleted ? entry.route : null;
@@ -43,11 +52,14 @@ export class MemoryRegistryStore extends RegistryStore {
       id,
       { route, deleted: false },
       makeRevision(this.current + 1, input, live, route, options, now),
+      options,
     );
     return Promise.resolve(route);
   }
 
   delete(key: RouteKey, options: WriteOptions): Promise<Route> {
+    const replayed = this.replay(options);
+    if (replayed !== null) return Promise.resolve(replayed);
     const id = routeKeyId(key);
     const entry = this.entries.get(id);
     if (!entry || entry.deleted) return Promise.reject(new RouteNotFoundError(key));
@@ -57,6 +69,7 @@ export class MemoryRegistryStore extends RegistryStore {
       id,
       { route: entry.route, deleted: true },
       makeRevision(this.current + 1, key, entry.route, null, options, now),
+      options,
     );
     return Promise.resolve(entry.route);
   }
@@ -93,7 +106,21 @@ export class MemoryRegistryStore extends RegistryStore {
     return Promise.resolve();
   }
 
-  private commit(id: string, entry: Entry, revision: RouteRevision): void {
+  /** The first outcome of a write already made with this key, or null (throws on reuse). */
+  private replay(options: WriteOptions): Route | null {
+    const asked = options.idempotency;
+    const record = asked === undefined ? undefined : this.keys.get(asked.key);
+    if (asked === undefined || record === undefined) return null;
+    const revision = this.revisions.find((r) => r.registry_version === record.registry_version);
+    return revision === undefined ? null : replayOf(record, revision, asked);
+  }
+
+  private commit(id: string, entry: Entry, revision: RouteRevision, options: WriteOptions): void {
+    if (options.idempotency !== undefined)
+      this.keys.set(options.idempotency.key, {
+        ...options.idempotency,
+        registry_version: revision.registry_version,
+      });
     this.entries.set(id, entry);
     this.revisions.push(revision);
     this.current = revision.registry_version;

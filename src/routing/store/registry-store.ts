@@ -23,6 +23,14 @@ export interface RouteRevision {
   actor: string;
   reason: string;
   at: string;
+  /** The `Idempotency-Key` of the request that made this write, when it sent one. */
+  idempotency_key?: string;
+}
+
+/** A write's `Idempotency-Key` and the fingerprint of its request (method, path, body). */
+export interface IdempotentWrite {
+  key: string;
+  fingerprint: string;
 }
 
 /** Who writes, why, and against which version (`If-Match`). */
@@ -31,6 +39,11 @@ export interface WriteOptions {
   reason?: string;
   /** When set, the write fails with a version conflict unless the live route has it. */
   expectedVersion?: number;
+  /**
+   * When set, a write already made with this key is not made again: the same request gets
+   * that write's outcome, a different request `422 idempotency.key_reused`.
+   */
+  idempotency?: IdempotentWrite;
 }
 
 /** A page of history, newest first. */
@@ -81,6 +94,15 @@ export abstract class RegistryStore {
   /** Resolves when the store answers a cheap read; rejects when it is unreachable. */
   ping(): Promise<void> {
     return this.version().then(() => undefined);
+  }
+
+  /**
+   * Checks the store on a new client and, when it answers, uses that client from now on.
+   * After a long outage a client's connection may take many seconds to serve again; a new
+   * one serves at once. Stores without such a client just ping.
+   */
+  reconnect(): Promise<void> {
+    return this.ping();
   }
 
   /** Releases clients and listeners. */

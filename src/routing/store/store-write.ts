@@ -1,6 +1,7 @@
 import type { Route, RouteInput, RouteKey } from '../route.types';
 import { RouteVersionConflictError } from '../routing.errors';
-import type { RouteRevision, WriteOptions } from './registry-store';
+import { IdempotencyKeyReusedError } from '../../common/idempotency/idempotency.errors';
+import type { IdempotentWrite, RouteRevision, WriteOptions } from './registry-store';
 
 /** Checks `If-Match` against the live route (null when absent or deleted). */
 export function assertExpectedVersion(
@@ -60,5 +61,26 @@ export function makeRevision(
     actor: options.actor,
     reason: options.reason ?? '',
     at: now.toISOString(),
+    ...(options.idempotency ? { idempotency_key: options.idempotency.key } : {}),
   };
+}
+
+/** What the registry remembers of an idempotent write. */
+export interface IdempotencyRecord {
+  key: string;
+  fingerprint: string;
+  registry_version: number;
+}
+
+/**
+ * The outcome of the first write made with this key (put: the route it wrote; delete: the
+ * route it deleted), or `422 idempotency.key_reused` when the key came with another request.
+ */
+export function replayOf(
+  record: IdempotencyRecord,
+  revision: RouteRevision,
+  asked: IdempotentWrite,
+): Route {
+  if (record.fingerprint !== asked.fingerprint) throw new IdempotencyKeyReusedError(asked.key);
+  return (revision.after ?? revision.before) as Route;
 }
