@@ -1,4 +1,5 @@
 import { Registry } from 'prom-client';
+import { BackendClients } from '../backends/backend-clients';
 import { loadAppConfig } from '../config/load-app-config';
 import { KindCatalog } from './kind-catalog';
 import type { RouteInput } from './route.types';
@@ -38,7 +39,19 @@ describe('routing_switches_total', () => {
     catalog.register('feature_flags', ['firestore', 'memory'], 'test');
     store = new MemoryRegistryStore();
     routing = new RoutingRegistry(store, new RouteValidator(catalog, config), config);
-    metrics = new RoutingMetrics(new Registry(), routing);
+    metrics = new RoutingMetrics(
+      new Registry(),
+      routing,
+      new BackendClients(
+        {
+          timeoutMs: 1000,
+          firestoreEmulatorHost: null,
+          defaultGcpProjectId: null,
+          secret: () => undefined,
+        },
+        0,
+      ),
+    );
     await store.put(flags('t_system'), actor);
     await routing.start();
   });
