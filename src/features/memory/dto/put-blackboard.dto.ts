@@ -11,6 +11,8 @@ export class PutBlackboardDto {
   data!: unknown;
 
   @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
     description: 'ISO-8601 time in the future; absent or null: never expires.',
     nullable: true,
   })
