@@ -51,11 +51,11 @@ export class OpenApiResponseChecker {
     const response = op.operation.responses[String(observed.status)] as ResponseObject | undefined;
     if (!response) return `${where}: status not declared`;
     const content = response.content ?? {};
-    if (observed.status === 204 || observed.body === '') return null;
+    if (observed.status === 204 || observed.contentType === undefined) return null;
     const type = (observed.contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     const declared = Object.keys(content).find((t) => mediaMatches(t, type));
     if (!declared) return `${where}: content type "${type}" not declared`;
-    if (observed.body === undefined || !type.endsWith('json')) return null;
+    if (observed.body === undefined || observed.body === '' || !type.endsWith('json')) return null;
     const validate = this.validator(`${op.method} ${op.template} ${observed.status}`, declared, op);
     if (!validate) return `${where}: no schema declared for ${declared}`;
     if (validate(JSON.parse(observed.body) as unknown)) return null;

@@ -44,7 +44,8 @@ export function recordResponses(server: Server, checker: OpenApiResponseChecker)
       if (checked || !res.headersSent) return;
       checked = true;
       const contentType = res.getHeader('content-type');
-      const buffered = method !== 'HEAD' && size <= MAX_BUFFERED && contentType !== undefined;
+      const buffered =
+        method !== 'HEAD' && size <= MAX_BUFFERED && String(contentType ?? '').includes('json');
       const problem = checker.check({
         method,
         url,

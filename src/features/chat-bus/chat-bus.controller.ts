@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Logger, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiProduces, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../../common/errors/domain.error';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
@@ -68,6 +68,10 @@ export class ChatBusController {
    */
   @Get(':id/events')
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'One `id:`/`data:` event per message (data is the message as JSON).',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   @ApiHeader({
     name: 'Last-Event-ID',
     required: false,

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { json } from 'express';
 import { provideRoutedRepository } from '../../routing/provide-routed-repository';
 import { FirestoreFeatureFlagRepository } from './adapters/firestore-feature-flag.repository';
 import { InMemoryFeatureFlagRepository } from './adapters/in-memory-feature-flag.repository';
@@ -19,4 +20,11 @@ import { FeatureFlagsService } from './feature-flags.service';
   ],
   exports: [FeatureFlagsService],
 })
-export class FeatureFlagsModule {}
+export class FeatureFlagsModule implements NestModule {
+  /** The app parses application/json; a merge patch has its own media type (RFC 7396). */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply(json({ type: 'application/merge-patch+json', limit: '256kb' }))
+      .forRoutes({ path: 'feature-flags', method: RequestMethod.PATCH });
+  }
+}

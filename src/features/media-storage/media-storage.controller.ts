@@ -10,7 +10,7 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { attachmentDisposition } from '../../common/files/safe-filename';
 import type { Page } from '../../common/http/pagination';
@@ -66,6 +66,10 @@ export class MediaStorageController {
    */
   @Get(':id/content')
   @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The stored bytes, with the content type given at upload, as an attachment.',
+    content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+  })
   async content(
     @Param() params: MediaAssetParamsDto,
     @Res({ passthrough: true }) res: Response,
