@@ -31,7 +31,7 @@ export class OpenApiResponseChecker {
 
   constructor(private readonly document: OpenAPIObject) {
     addFormats(this.ajv);
-    this.ajv.addSchema({ $id: 'openapi', components: document.components ?? {} });
+    this.ajv.addSchema({ $id: 'openapi', components: rebase(document.components ?? {}) });
     this.operations = Object.entries(document.paths).flatMap(([template, item]) =>
       Object.entries(item as Record<string, OperationObject>).map(([method, operation]) => ({
         method: method.toUpperCase(),
@@ -81,9 +81,18 @@ function mediaMatches(declared: string, actual: string): boolean {
   return declared.endsWith('/*') && actual.startsWith(declared.slice(0, -1));
 }
 
-/** Points `#/components/...` references at the registered document. */
+/**
+ * Points `#/components/...` references at the registered document, and spells OpenAPI 3.0's
+ * `nullable` without `type` (e.g. on `oneOf`) the JSON Schema way, which ajv needs.
+ */
 function rebase(schema: unknown): unknown {
   return JSON.parse(
     JSON.stringify(schema).replace(/"#\/components\//g, '"openapi#/components/'),
+    (_key, value: unknown) => {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+      const { nullable, ...rest } = value as Record<string, unknown>;
+      if (nullable !== true || 'type' in rest) return value;
+      return { anyOf: [rest, { type: 'null' }] };
+    },
   ) as unknown;
 }
