@@ -10,7 +10,16 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { pageOf } from '../../common/http/openapi/page-of';
+import { MediaAssetDto } from './dto/media-asset.response';
 import type { Request, Response } from 'express';
 import { attachmentDisposition } from '../../common/files/safe-filename';
 import type { Page } from '../../common/http/pagination';
@@ -42,6 +51,7 @@ export class MediaStorageController {
 
   /** Uploads one file (multipart/form-data), streamed to the store. Member. */
   @Post()
+  @ApiCreatedResponse({ type: MediaAssetDto })
   @ApiConsumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   upload(@Req() req: Request): Promise<MediaAsset> {
@@ -50,11 +60,13 @@ export class MediaStorageController {
 
   /** Newest first; `?kind=` and `?tag=` filter. */
   @Get()
+  @ApiOkResponse({ type: pageOf(MediaAssetDto) })
   list(@Query() query: ListMediaAssetsQueryDto): Promise<Page<MediaAsset>> {
     return this.media.list(query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: MediaAssetDto })
   get(@Param() params: MediaAssetParamsDto): Promise<MediaAsset> {
     return this.media.get(params.id);
   }
