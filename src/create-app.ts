@@ -2,14 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { writeError } from './common/errors/all-exceptions.filter';
-import { addIdempotencyKeyHeader } from './common/idempotency/idempotency-openapi';
 import { answerClientError } from './common/http/client-error.handler';
 import { inputShapeMiddleware } from './common/http/input-shape.middleware';
+import { setUpOpenApi } from './common/http/openapi/openapi-document';
 import { requestIdMiddleware } from './common/request-context/request-id.middleware';
 
 /** Largest JSON body accepted (page bodies go up to 1 MiB). */
@@ -53,16 +52,4 @@ export async function createApp(options: AppModuleOptions = {}): Promise<INestAp
     writeError(err, req, res, logger),
   );
   return app;
-}
-
-function setUpOpenApi(app: INestApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Routing registry')
-      .setDescription('Routes every feature to its durable backend per (tenant, env, project).')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, addIdempotencyKeyHeader(document));
 }

@@ -179,4 +179,109 @@ describe('feature_flags over HTTP (Firestore registry and backend)', () => {
       await db.terminate();
     }
   });
+  describe('PATCH /feature-flags (JSON Merge Patch, RFC 7396)', () => {
+    it('PUT replaces: flags not sent go back to their defaults', async () => {
+      const h = scopedHeaders({ tenant: 't_put_replaces' });
+      await t.http.put('/feature-flags').set(h).send({ ws_enabled: true }).expect(200);
+      const res = await t.http.put('/feature-flags').set(h).send({ sse_enabled: true }).expect(200);
+      expect(res.body.flags).toMatchObject({ ws_enabled: false, sse_enabled: true });
+    });
+
+    it('changes only the flags sent; null puts a flag back to its default and drops a custom key', async () => {
+      const h = scopedHeaders({ tenant: 't_patch' });
+      await t.http
+        .put('/feature-flags')
+        .set(h)
+        .send({ ws_enabled: true, replay_mode: 'stream', custom: { a: 1, b: 'x' } })
+        .expect(200);
+      const res = await t.http
+        .patch('/feature-flags')
+        .set(h)
+        .set('Content-Type', 'application/merge-patch+json')
+        .send(
+          JSON.stringify({ sse_enabled: true, replay_mode: null, custom: { b: null, c: true } }),
+        )
+        .expect(200);
+      expect(res.headers.etag).toBe('"2"');
+      expect(res.body).toMatchObject({ version: 2, level: 'project' });
+      expect(res.body.flags).toEqual({
+        ws_enabled: true,
+        sse_enabled: true,
+        gesture_logging: false,
+        replay_mode: 'off',
+        visibility_mode: 'private',
+        custom: { a: 1, c: true },
+      });
+      const read = await t.http.get('/feature-flags').set(h).expect(200);
+      expect(read.body.flags).toEqual(res.body.flags);
+    });
+
+    it('accepts application/json too, and patches the tenant level with ?level=tenant', async () => {
+      const h = scopedHeaders({ tenant: 't_patch_json' });
+      const res = await t.http
+        .patch('/feature-flags?level=tenant')
+        .set(h)
+        .send({ gesture_logging: true })
+        .expect(200);
+      expect(res.body).toMatchObject({
+        level: 'tenant',
+        version: 1,
+        flags: { gesture_logging: true },
+      });
+    });
+
+    it('honours If-Match: a stale version is 409 feature_flags.version_conflict', async () => {
+      const h = scopedHeaders({ tenant: 't_patch_ifmatch' });
+      await t.http.patch('/feature-flags').set(h).send({ ws_enabled: true }).expect(200);
+      await t.http
+        .patch('/feature-flags')
+        .set(h)
+        .set('If-Match', '"1"')
+        .send({ sse_enabled: true })
+        .expect(200);
+      const stale = await t.http
+        .patch('/feature-flags')
+        .set(h)
+        .set('If-Match', '"1"')
+        .send({ ws_enabled: false })
+        .expect(409);
+      expect(stale.body.error).toMatchObject({
+        code: 'feature_flags.version_conflict',
+        details: { current_version: 2 },
+      });
+    });
+
+    it('refuses other media types with 415, bad values with 400, and members with 403', async () => {
+      const h = scopedHeaders({ tenant: 't_patch_bad' });
+      const media = await t.http
+        .patch('/feature-flags')
+        .set(h)
+        .set('Content-Type', 'text/plain')
+        .send('ws_enabled=true')
+        .expect(415);
+      expect(media.body.error.code).toBe('http.unsupported_media_type');
+      const bad = await t.http
+        .patch('/feature-flags')
+        .set(h)
+        .set('Content-Type', 'application/merge-patch+json')
+        .send(JSON.stringify({ replay_mode: 'sideways', custom: { ok: null, 'Bad Key': 1 } }))
+        .expect(400);
+      const fields = (bad.body.error.details.fields as { field: string }[])
+        .map((f) => f.field)
+        .sort();
+      expect(fields).toEqual(['custom', 'replay_mode']);
+      const broken = await t.http
+        .patch('/feature-flags')
+        .set(h)
+        .set('Content-Type', 'application/merge-patch+json')
+        .send('{"ws_enabled": tru')
+        .expect(400);
+      expect(broken.body.error.request_id).toEqual(expect.any(String));
+      await t.http
+        .patch('/feature-flags')
+        .set(scopedHeaders({ tenant: 't_patch_bad', role: 'member' }))
+        .send({ ws_enabled: true })
+        .expect(403);
+    });
+  });
 });

@@ -1,4 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { createApp } from '../../src/create-app';
@@ -8,6 +10,8 @@ import type { BackendType, RouteInput } from '../../src/routing/route.types';
 import { RegistryStore } from '../../src/routing/store/registry-store';
 import { RoutingRegistry } from '../../src/routing/routing-registry';
 import type { Route, RouteKey } from '../../src/routing/route.types';
+import { OpenApiResponseChecker } from './openapi-response-checker';
+import { recordResponses } from './response-recorder';
 import { systemRoutesFor } from './routes';
 import { emulatorAllowance, testFirestoreHost, uniqueProjectId } from './test-servers';
 import { TEST_JWT_SECRET } from './tokens';
@@ -31,6 +35,11 @@ export interface TestAppOptions {
   store?: RegistryStore;
   /** More environment variables (override the defaults). */
   environment?: Record<string, string>;
+  /**
+   * Check every response against the app's own OpenAPI document (declared status, content
+   * type and body schema); `close()` fails the suite listing each mismatch. Default true.
+   */
+  checkResponses?: boolean;
 }
 
 /** A booted app plus what tests need to talk to it. */
@@ -120,6 +129,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   // Listen once on a free loopback port: supertest would otherwise open a listener per request.
   await app.listen(0, '127.0.0.1');
+  const problems =
+    options.checkResponses === false ? [] : await watchResponses(app.getHttpServer() as Server);
   const store = app.get(RegistryStore);
   const applied = async (): Promise<void> =>
     waitForRegistryVersion(app, (await store.load()).version);
@@ -138,6 +149,18 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await store.delete(key, { actor: 'test' });
       await applied();
     },
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      if (problems.length > 0)
+        throw new Error(
+          `Responses that do not match the OpenAPI document:\n${[...new Set(problems)].join('\n')}`,
+        );
+    },
   };
+}
+
+/** Starts checking the server's responses against the document it serves at /docs-json. */
+async function watchResponses(server: Server): Promise<string[]> {
+  const res = await request(server).get('/docs-json').expect(200);
+  return recordResponses(server, new OpenApiResponseChecker(res.body as OpenAPIObject));
 }

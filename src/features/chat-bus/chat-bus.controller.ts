@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Headers, Logger, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { pageOf } from '../../common/http/openapi/page-of';
+import { ChatMessageDto, ChatThreadDto } from './dto/chat.responses';
 import type { Response } from 'express';
 import { DomainError } from '../../common/errors/domain.error';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
@@ -28,23 +36,27 @@ export class ChatBusController {
 
   /** Creates a thread (member) and registers its id in realtime_registry. */
   @Post()
+  @ApiCreatedResponse({ type: ChatThreadDto })
   createThread(@Body() body: CreateThreadDto): Promise<ChatThread> {
     return this.service.createThread(body);
   }
 
   /** Threads of the caller's scope, newest first. */
   @Get()
+  @ApiOkResponse({ type: pageOf(ChatThreadDto) })
   listThreads(@Query() query: ListQueryDto): Promise<Page<ChatThread>> {
     return this.service.listThreads(query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: ChatThreadDto })
   getThread(@Param() params: ThreadIdParamDto): Promise<ChatThread> {
     return this.service.getThread(params.id);
   }
 
   /** Appends a message (member); the answer carries its stream id. */
   @Post(':id/messages')
+  @ApiCreatedResponse({ type: ChatMessageDto })
   postMessage(
     @Param() params: ThreadIdParamDto,
     @Body() body: PostMessageDto,
@@ -54,6 +66,7 @@ export class ChatBusController {
 
   /** Messages in append order (oldest first), after `after` or the page cursor. */
   @Get(':id/messages')
+  @ApiOkResponse({ type: pageOf(ChatMessageDto) })
   listMessages(
     @Param() params: ThreadIdParamDto,
     @Query() query: ListMessagesQueryDto,
@@ -68,6 +81,10 @@ export class ChatBusController {
    */
   @Get(':id/events')
   @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'One `id:`/`data:` event per message (data is the message as JSON).',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
   @ApiHeader({
     name: 'Last-Event-ID',
     required: false,

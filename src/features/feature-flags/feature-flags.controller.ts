@@ -1,11 +1,25 @@
-import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Patch, Put, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../../common/auth/access.decorators';
+import { Consumes } from '../../common/http/consumes.decorator';
 import { parseIfMatch } from '../../common/http/if-match';
-import { FlagLevelQueryDto, PutFeatureFlagsDto } from './dto/put-feature-flags.dto';
-import type { EffectiveFlags } from './feature-flag.types';
+import { EffectiveFlagsDto, FlagDocumentDto } from './dto/feature-flags.responses';
+import {
+  FlagLevelQueryDto,
+  PatchFeatureFlagsDto,
+  PutFeatureFlagsDto,
+} from './dto/put-feature-flags.dto';
+import type { EffectiveFlags, FlagDocument } from './feature-flag.types';
 import { FeatureFlagsService } from './feature-flags.service';
+
+/** Media types `PATCH /feature-flags` reads (RFC 7396, and plain JSON for convenience). */
+export const MERGE_PATCH_TYPES: [string, ...string[]] = [
+  'application/merge-patch+json',
+  'application/json',
+];
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'Current version, e.g. "3"' };
 
 @ApiTags('feature-flags')
 @Controller('feature-flags')
@@ -14,21 +28,53 @@ export class FeatureFlagsController {
 
   /** Effective flags and the level they came from. */
   @Get()
+  @ApiOkResponse({ type: EffectiveFlagsDto })
   get(): Promise<EffectiveFlags> {
     return this.service.effective();
   }
 
-  /** Replaces the project (default) or tenant level document. Admin; honours If-Match. */
   @Put()
   @RequireRole('admin')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
+  @ApiOperation({
+    summary: "Replace a level's whole flags document (admin)",
+    description:
+      'PUT replaces: every flag not in the body goes back to its default, and custom keys not ' +
+      'sent are removed. To change some flags and keep the others, use PATCH.',
+  })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: FlagDocumentDto })
   async put(
     @Query() query: FlagLevelQueryDto,
     @Body() body: PutFeatureFlagsDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<FlagDocument> {
     const doc = await this.service.replace(query.level ?? 'project', body, parseIfMatch(ifMatch));
+    res.setHeader('ETag', `"${doc.version}"`);
+    return doc;
+  }
+
+  @Patch()
+  @RequireRole('admin')
+  @ApiOperation({
+    summary: "Change some flags of a level's document (admin), JSON Merge Patch",
+    description:
+      'RFC 7396: only the flags sent change; null puts a flag back to its default; custom is ' +
+      'merged key by key and a custom key set to null is removed. Send ' +
+      'application/merge-patch+json (application/json is accepted too).',
+  })
+  @ApiHeader(IF_MATCH)
+  @Consumes(...MERGE_PATCH_TYPES)
+  @ApiBody({ type: PatchFeatureFlagsDto })
+  @ApiOkResponse({ type: FlagDocumentDto })
+  async patch(
+    @Query() query: FlagLevelQueryDto,
+    @Body() body: PatchFeatureFlagsDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FlagDocument> {
+    const level = query.level ?? 'project';
+    const doc = await this.service.patch(level, body, parseIfMatch(ifMatch));
     res.setHeader('ETag', `"${doc.version}"`);
     return doc;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../common/request-context/request-context';
+import type { Scope } from '../../common/scope/scope';
 import { FeatureFlagRepository } from './feature-flag.repository';
 import {
   DEFAULT_FLAGS,
@@ -8,6 +9,11 @@ import {
   type FlagSource,
   type FlagValues,
 } from './feature-flag.types';
+import { FeatureFlagsVersionConflictError } from './feature-flags.errors';
+import { applyFlagsPatch, type FlagsPatch } from './feature-flags.merge-patch';
+
+/** Reads and merges again at most this often when other writers keep winning. */
+const PATCH_ATTEMPTS = 3;
 
 /** The level a write targets. */
 export type WritableLevel = 'project' | 'tenant';
@@ -51,7 +57,7 @@ export class FeatureFlagsService {
     input: Partial<FlagValues>,
     expectedVersion?: number,
   ): Promise<FlagDocument & { level: WritableLevel }> {
-    const scope = level === 'project' ? this.context.scope : this.context.scope.tenantWide();
+    const scope = this.levelScope(level);
     const flags: FlagValues = {
       ...structuredClone(DEFAULT_FLAGS),
       ...input,
@@ -62,5 +68,36 @@ export class FeatureFlagsService {
       expectedVersion,
     });
     return { ...doc, level };
+  }
+
+  /**
+   * Merges `patch` (RFC 7396) into one level's document (defaults when it has none). With
+   * `expectedVersion` a stale version is `409`; without, the write is still conditional on
+   * the version just read, and a concurrent writer makes it read and merge again.
+   */
+  async patch(
+    level: WritableLevel,
+    patch: FlagsPatch,
+    expectedVersion?: number,
+  ): Promise<FlagDocument & { level: WritableLevel }> {
+    const scope = this.levelScope(level);
+    for (let attempt = 1; ; attempt += 1) {
+      const current = await this.flags.get(scope);
+      const flags = applyFlagsPatch(current?.flags ?? structuredClone(DEFAULT_FLAGS), patch);
+      try {
+        const doc = await this.flags.put(scope, flags, {
+          actor: this.context.principal.subject,
+          expectedVersion: expectedVersion ?? current?.version,
+        });
+        return { ...doc, level };
+      } catch (err) {
+        const retry = expectedVersion === undefined && attempt < PATCH_ATTEMPTS;
+        if (!(retry && err instanceof FeatureFlagsVersionConflictError)) throw err;
+      }
+    }
+  }
+
+  private levelScope(level: WritableLevel): Scope {
+    return level === 'project' ? this.context.scope : this.context.scope.tenantWide();
   }
 }

@@ -10,8 +10,10 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pageOf } from '../../common/http/openapi/page-of';
+import { ActionPolicyDto, CheckResultDto, LicenceDto } from './dto/firearms.responses';
 import { RequireRole } from '../../common/auth/access.decorators';
 import { OptionalBody } from '../../common/http/consumes.decorator';
 import { parseIfMatch } from '../../common/http/if-match';
@@ -34,6 +36,7 @@ export class FirearmsController {
 
   /** Whether the subject may perform the action now (and which licence allows it). */
   @Get('check')
+  @ApiOkResponse({ type: CheckResultDto })
   check(@Query() query: CheckQueryDto): Promise<CheckResult> {
     return this.service.check(
       { subject_type: query.subject_type, subject_id: query.subject_id },
@@ -42,17 +45,20 @@ export class FirearmsController {
   }
 
   @Get('actions')
+  @ApiOkResponse({ type: pageOf(ActionPolicyDto) })
   listActions(@Query() query: ListQueryDto): Promise<Page<ActionPolicy>> {
     return this.service.listActions(query);
   }
 
   @Get('actions/:action')
+  @ApiOkResponse({ type: ActionPolicyDto })
   getAction(@Param() params: ActionParamDto): Promise<ActionPolicy> {
     return this.service.getAction(params.action);
   }
 
   /** Sets the level an action needs. Admin; honours If-Match. */
   @Put('actions/:action')
+  @ApiOkResponse({ type: ActionPolicyDto })
   @RequireRole('admin')
   @ApiHeader(IF_MATCH)
   async putAction(
@@ -72,12 +78,14 @@ export class FirearmsController {
 
   /** Issues a licence. Admin. */
   @Post('licences')
+  @ApiCreatedResponse({ type: LicenceDto })
   @RequireRole('admin')
   issue(@Body() body: IssueLicenceDto): Promise<LicenceView> {
     return this.service.issue(body);
   }
 
   @Get('licences')
+  @ApiOkResponse({ type: pageOf(LicenceDto) })
   list(@Query() query: LicenceListQueryDto): Promise<Page<LicenceView>> {
     return this.service.list(
       { subject_type: query.subject_type, subject_id: query.subject_id },
@@ -86,6 +94,7 @@ export class FirearmsController {
   }
 
   @Get('licences/:id')
+  @ApiOkResponse({ type: LicenceDto })
   get(@Param() params: LicenceIdParamDto): Promise<LicenceView> {
     return this.service.get(params.id);
   }
@@ -93,6 +102,7 @@ export class FirearmsController {
   /** Revokes a licence. Admin; honours If-Match. */
   @Post('licences/:id/revoke')
   @OptionalBody()
+  @ApiOkResponse({ type: LicenceDto })
   @HttpCode(200)
   @RequireRole('admin')
   @ApiHeader(IF_MATCH)

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pageOf } from '../../common/http/openapi/page-of';
+import {
+  KpiCorridorDto,
+  KpiDefinitionDto,
+  KpiMeasurementDto,
+  KpiStatusDto,
+} from './dto/kpi.responses';
 import { RequireRole } from '../../common/auth/access.decorators';
 import { parseIfMatch } from '../../common/http/if-match';
 import type { Page } from '../../common/http/pagination';
@@ -22,6 +29,7 @@ export class KpiController {
 
   /** Defines a KPI on a surface (admin); `409 kpi.definition_exists` if the name is taken. */
   @Post('definitions')
+  @ApiCreatedResponse({ type: KpiDefinitionDto })
   @RequireRole('admin')
   define(@Body() body: CreateKpiDefinitionDto): Promise<KpiDefinition> {
     return this.service.define(body);
@@ -29,17 +37,20 @@ export class KpiController {
 
   /** Definitions, newest first, optionally of one surface. */
   @Get('definitions')
+  @ApiOkResponse({ type: pageOf(KpiDefinitionDto) })
   definitions(@Query() query: KpiSurfaceQueryDto): Promise<Page<KpiDefinition>> {
     return this.service.definitions({ surface: query.surface }, query);
   }
 
   @Get('definitions/:surface/:name')
+  @ApiOkResponse({ type: KpiDefinitionDto })
   definition(@Param() params: KpiDefinitionParamsDto): Promise<KpiDefinition> {
     return this.service.definition(params.surface, params.name);
   }
 
   /** Creates or replaces the corridor of `(surface, kpi_name)` (admin); honours If-Match. */
   @Put('corridors')
+  @ApiOkResponse({ type: KpiCorridorDto })
   @RequireRole('admin')
   @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
   async putCorridor(
@@ -60,24 +71,28 @@ export class KpiController {
 
   /** Corridors, newest first, optionally of one surface. */
   @Get('corridors')
+  @ApiOkResponse({ type: pageOf(KpiCorridorDto) })
   corridors(@Query() query: KpiSurfaceQueryDto): Promise<Page<KpiCorridor>> {
     return this.service.corridors({ surface: query.surface }, query);
   }
 
   /** Records a measurement (member) of a KPI defined on the surface. */
   @Post('measurements')
+  @ApiCreatedResponse({ type: KpiMeasurementDto })
   record(@Body() body: CreateKpiMeasurementDto): Promise<KpiMeasurement> {
     return this.service.record(body);
   }
 
   /** Measurements, newest first by timestamp. */
   @Get('measurements')
+  @ApiOkResponse({ type: pageOf(KpiMeasurementDto) })
   measurements(@Query() query: KpiMeasurementsQueryDto): Promise<Page<KpiMeasurement>> {
     return this.service.measurements({ surface: query.surface, kpi_name: query.kpi_name }, query);
   }
 
   /** Each corridor of the surface with its latest value: ok, below_floor, above_ceiling or no_data. */
   @Get('status')
+  @ApiOkResponse({ type: pageOf(KpiStatusDto) })
   status(@Query() query: KpiStatusQueryDto): Promise<Page<KpiStatus>> {
     return this.service.status(query.surface, query);
   }

@@ -11,8 +11,10 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pageOf } from '../../common/http/openapi/page-of';
+import { MaybeItemDto } from './dto/maybe-item.response';
 import { parseIfMatch } from '../../common/http/if-match';
 import type { Page } from '../../common/http/pagination';
 import { CreateMaybeDto } from './dto/create-maybe.dto';
@@ -31,6 +33,7 @@ export class MaybesController {
   constructor(private readonly service: MaybesService) {}
 
   @Post()
+  @ApiCreatedResponse({ type: MaybeItemDto })
   async create(
     @Body() body: CreateMaybeDto,
     @Res({ passthrough: true }) res: Response,
@@ -40,12 +43,14 @@ export class MaybesController {
 
   /** Newest first. With `q`, follow `next_cursor` until null: a page may be short. */
   @Get()
+  @ApiOkResponse({ type: pageOf(MaybeItemDto) })
   list(@Query() query: ListMaybesQueryDto): Promise<Page<MaybeItem>> {
     const { q, tags_any, pinned, archived, limit, cursor } = query;
     return this.service.list({ q, tagsAny: tags_any, pinned, archived }, { limit, cursor });
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: MaybeItemDto })
   async get(
     @Param() params: MaybeIdParamDto,
     @Res({ passthrough: true }) res: Response,
@@ -54,6 +59,7 @@ export class MaybesController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: MaybeItemDto })
   @ApiHeader(IF_MATCH)
   async update(
     @Param() params: MaybeIdParamDto,

@@ -10,7 +10,9 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBody, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { pageOf } from '../../common/http/openapi/page-of';
+import { MediaAssetDto } from './dto/media-asset.response';
 import type { Request, Response } from 'express';
 import { Consumes } from '../../common/http/consumes.decorator';
 import { attachmentDisposition } from '../../common/files/safe-filename';
@@ -43,6 +45,7 @@ export class MediaStorageController {
 
   /** Uploads one file (multipart/form-data), streamed to the store. Member. */
   @Post()
+  @ApiCreatedResponse({ type: MediaAssetDto })
   @Consumes('multipart/form-data')
   @ApiBody(UPLOAD_BODY)
   upload(@Req() req: Request): Promise<MediaAsset> {
@@ -51,11 +54,13 @@ export class MediaStorageController {
 
   /** Newest first; `?kind=` and `?tag=` filter. */
   @Get()
+  @ApiOkResponse({ type: pageOf(MediaAssetDto) })
   list(@Query() query: ListMediaAssetsQueryDto): Promise<Page<MediaAsset>> {
     return this.media.list(query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: MediaAssetDto })
   get(@Param() params: MediaAssetParamsDto): Promise<MediaAsset> {
     return this.media.get(params.id);
   }
@@ -67,6 +72,10 @@ export class MediaStorageController {
    */
   @Get(':id/content')
   @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'The stored bytes, with the content type given at upload, as an attachment.',
+    content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+  })
   async content(
     @Param() params: MediaAssetParamsDto,
     @Res({ passthrough: true }) res: Response,

@@ -11,13 +11,15 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { parseIfMatch } from '../../common/http/if-match';
 import type { Page } from '../../common/http/pagination';
 import { AppendMessageDto } from './dto/append-message.dto';
 import { ListMessagesQueryDto } from './dto/list-messages-query.dto';
 import { BlackboardKeyParamDto, SessionParamDto } from './dto/memory-params.dto';
+import { pageOf } from '../../common/http/openapi/page-of';
+import { BlackboardDto, MemoryMessageDto } from './dto/memory.responses';
 import { PutBlackboardDto } from './dto/put-blackboard.dto';
 import type { Blackboard, MemoryMessage } from './memory.types';
 import { MemoryService } from './memory.service';
@@ -31,6 +33,7 @@ export class MemoryController {
   constructor(private readonly service: MemoryService) {}
 
   @Post('sessions/:session_id/messages')
+  @ApiCreatedResponse({ type: MemoryMessageDto })
   append(@Param() params: SessionParamDto, @Body() body: AppendMessageDto): Promise<MemoryMessage> {
     return this.service.append(params.session_id, {
       role: body.role,
@@ -41,6 +44,7 @@ export class MemoryController {
 
   /** Oldest first (append order), after the message id `after`. */
   @Get('sessions/:session_id/messages')
+  @ApiOkResponse({ type: pageOf(MemoryMessageDto) })
   messages(
     @Param() params: SessionParamDto,
     @Query() query: ListMessagesQueryDto,
@@ -49,6 +53,7 @@ export class MemoryController {
   }
 
   @Get('blackboards/:key')
+  @ApiOkResponse({ type: BlackboardDto })
   async getBlackboard(
     @Param() params: BlackboardKeyParamDto,
     @Res({ passthrough: true }) res: Response,
@@ -57,6 +62,7 @@ export class MemoryController {
   }
 
   @Put('blackboards/:key')
+  @ApiOkResponse({ type: BlackboardDto })
   @ApiHeader(IF_MATCH)
   async putBlackboard(
     @Param() params: BlackboardKeyParamDto,

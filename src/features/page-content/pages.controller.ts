@@ -11,8 +11,10 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pageOf } from '../../common/http/openapi/page-of';
+import { PageDto, PageRecordDto } from './dto/page.responses';
 import { RequireRole } from '../../common/auth/access.decorators';
 import { IdParamDto } from '../../common/http/id-param';
 import { parseIfMatch } from '../../common/http/if-match';
@@ -29,6 +31,7 @@ export class PagesController {
 
   /** Creates an unpublished page (member); `409 page.slug_taken` when the slug is in use. */
   @Post()
+  @ApiCreatedResponse({ type: PageDto })
   async create(
     @Body() body: CreatePageDto,
     @Res({ passthrough: true }) res: Response,
@@ -38,11 +41,13 @@ export class PagesController {
 
   /** Newest first; items carry no body (read one page for it). */
   @Get()
+  @ApiOkResponse({ type: pageOf(PageRecordDto) })
   list(@Query() query: ListPagesQueryDto): Promise<ListPage<PageRecord>> {
     return this.service.list(query);
   }
 
   @Get('by-slug/:surface/:slug')
+  @ApiOkResponse({ type: PageDto })
   async getBySlug(
     @Param() { surface, slug }: PageSlugParamsDto,
     @Res({ passthrough: true }) res: Response,
@@ -51,11 +56,13 @@ export class PagesController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: PageDto })
   async get(@Param() { id }: IdParamDto, @Res({ passthrough: true }) res: Response): Promise<Page> {
     return withEtag(res, await this.service.get(id));
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: PageDto })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
   async update(
     @Param() { id }: IdParamDto,
@@ -74,6 +81,7 @@ export class PagesController {
 
   /** Admin; needs an approved strategy lock for `builder:publish_page` on the page's surface. */
   @Post(':id/publish')
+  @ApiOkResponse({ type: PageDto })
   @HttpCode(200)
   @RequireRole('admin')
   async publish(
@@ -84,6 +92,7 @@ export class PagesController {
   }
 
   @Post(':id/unpublish')
+  @ApiOkResponse({ type: PageDto })
   @HttpCode(200)
   @RequireRole('admin')
   async unpublish(

@@ -10,8 +10,10 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pageOf } from '../../common/http/openapi/page-of';
+import { ConsumeResultDto, RateLimitPolicyDto } from './dto/rate-limit.responses';
 import { RequireRole } from '../../common/auth/access.decorators';
 import { parseIfMatch } from '../../common/http/if-match';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
@@ -26,11 +28,13 @@ export class RateLimitController {
 
   /** Policies of the caller's scope, ordered by action. */
   @Get('policies')
+  @ApiOkResponse({ type: pageOf(RateLimitPolicyDto) })
   list(@Query() query: ListQueryDto): Promise<Page<RateLimitPolicy>> {
     return this.service.listPolicies(query);
   }
 
   @Get('policies/:action')
+  @ApiOkResponse({ type: RateLimitPolicyDto })
   async get(
     @Param() params: ActionParamDto,
     @Res({ passthrough: true }) res: Response,
@@ -42,6 +46,7 @@ export class RateLimitController {
 
   /** Creates or replaces an action's policy (admin); honours If-Match. */
   @Put('policies/:action')
+  @ApiOkResponse({ type: RateLimitPolicyDto })
   @RequireRole('admin')
   @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
   async put(
@@ -61,6 +66,7 @@ export class RateLimitController {
 
   /** Takes units of an action's limit: 200 when allowed, `429 rate_limit.exceeded` with Retry-After when not. */
   @Post('consume')
+  @ApiOkResponse({ type: ConsumeResultDto })
   @HttpCode(200)
   consume(@Body() body: ConsumeDto): Promise<ConsumeResult> {
     return this.service.consume(body);

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RealtimeRegistrationDto } from './dto/realtime-registration.response';
 import { RealtimeIdParamDto, RegisterRealtimeIdDto } from './dto/register-realtime-id.dto';
 import type { RealtimeRegistration } from './realtime-registration.types';
 import { RealtimeRegistryService } from './realtime-registry.service';
@@ -12,24 +13,28 @@ export class RealtimeRegistryController {
 
   /** Claims a thread id (member). `409 realtime.id_taken` when it is registered anywhere. */
   @Post('threads')
+  @ApiCreatedResponse({ type: RealtimeRegistrationDto })
   registerThread(@Body() body: RegisterRealtimeIdDto): Promise<RealtimeRegistration> {
     return this.service.register('thread', body.id);
   }
 
   /** Claims a canvas id (member). `409 realtime.id_taken` when it is registered anywhere. */
   @Post('canvases')
+  @ApiCreatedResponse({ type: RealtimeRegistrationDto })
   registerCanvas(@Body() body: RegisterRealtimeIdDto): Promise<RealtimeRegistration> {
     return this.service.register('canvas', body.id);
   }
 
   /** The owner scope of a thread id registered by the caller's scope; 404 otherwise. */
   @Get('threads/:id')
+  @ApiOkResponse({ type: RealtimeRegistrationDto })
   getThread(@Param() params: RealtimeIdParamDto): Promise<RealtimeRegistration> {
     return this.service.get('thread', params.id);
   }
 
   /** The owner scope of a canvas id registered by the caller's scope; 404 otherwise. */
   @Get('canvases/:id')
+  @ApiOkResponse({ type: RealtimeRegistrationDto })
   getCanvas(@Param() params: RealtimeIdParamDto): Promise<RealtimeRegistration> {
     return this.service.get('canvas', params.id);
   }

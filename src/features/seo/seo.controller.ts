@@ -10,11 +10,13 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../../common/auth/access.decorators';
 import { parseIfMatch } from '../../common/http/if-match';
 import type { Page } from '../../common/http/pagination';
+import { pageOf } from '../../common/http/openapi/page-of';
+import { SeoConfigDto } from './dto/seo-config.response';
 import { ListSeoConfigsQueryDto, PutSeoConfigDto, SeoKeyParamsDto } from './dto/seo.dto';
 import { SeoService } from './seo.service';
 import type { SeoConfig } from './seo.types';
@@ -25,11 +27,13 @@ export class SeoController {
   constructor(private readonly service: SeoService) {}
 
   @Get()
+  @ApiOkResponse({ type: pageOf(SeoConfigDto) })
   list(@Query() query: ListSeoConfigsQueryDto): Promise<Page<SeoConfig>> {
     return this.service.list(query);
   }
 
   @Get(':surface/:page_type')
+  @ApiOkResponse({ type: SeoConfigDto })
   async get(
     @Param() key: SeoKeyParamsDto,
     @Res({ passthrough: true }) res: Response,
@@ -43,6 +47,8 @@ export class SeoController {
   @Put(':surface/:page_type')
   @RequireRole('admin')
   @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
+  @ApiCreatedResponse({ type: SeoConfigDto, description: 'Created (version 1).' })
+  @ApiOkResponse({ type: SeoConfigDto, description: 'Replaced.' })
   async put(
     @Param() key: SeoKeyParamsDto,
     @Body() body: PutSeoConfigDto,

@@ -10,8 +10,10 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pageOf } from '../../common/http/openapi/page-of';
+import { LockCheckDto, StrategyLockDto } from './dto/strategy-lock.responses';
 import { RequireRole } from '../../common/auth/access.decorators';
 import { IdParamDto } from '../../common/http/id-param';
 import { parseIfMatch } from '../../common/http/if-match';
@@ -31,6 +33,7 @@ export class StrategyLocksController {
 
   /** Creates a draft (member). */
   @Post()
+  @ApiCreatedResponse({ type: StrategyLockDto })
   async create(
     @Body() body: CreateStrategyLockDto,
     @Res({ passthrough: true }) res: Response,
@@ -41,17 +44,20 @@ export class StrategyLocksController {
   }
 
   @Get()
+  @ApiOkResponse({ type: pageOf(StrategyLockDto) })
   list(@Query() query: ListStrategyLocksQueryDto): Promise<Page<StrategyLockView>> {
     return this.service.list(query);
   }
 
   /** Whether an approved, currently valid lock allows `action` on `surface`. Declared before `:id`. */
   @Get('check')
+  @ApiOkResponse({ type: LockCheckDto })
   check(@Query() query: CheckStrategyLockQueryDto): Promise<LockCheck> {
     return this.service.check(query.action, query.surface);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: StrategyLockDto })
   async get(
     @Param() { id }: IdParamDto,
     @Res({ passthrough: true }) res: Response,
@@ -63,6 +69,7 @@ export class StrategyLocksController {
 
   /** Changes a draft (creator or admin); honours If-Match. */
   @Patch(':id')
+  @ApiOkResponse({ type: StrategyLockDto })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
   async update(
     @Param() { id }: IdParamDto,
@@ -77,6 +84,7 @@ export class StrategyLocksController {
 
   /** Draft → approved (admin, not the creator). */
   @Post(':id/approve')
+  @ApiOkResponse({ type: StrategyLockDto })
   @HttpCode(200)
   @RequireRole('admin')
   approve(@Param() { id }: IdParamDto): Promise<StrategyLockView> {
@@ -85,6 +93,7 @@ export class StrategyLocksController {
 
   /** Draft → rejected (admin). */
   @Post(':id/reject')
+  @ApiOkResponse({ type: StrategyLockDto })
   @HttpCode(200)
   @RequireRole('admin')
   reject(@Param() { id }: IdParamDto): Promise<StrategyLockView> {

@@ -10,8 +10,9 @@ import {
   Post,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ClipDto, ClipEditResultDto, ClipSplitResultDto } from './dto/timeline.responses';
 import { parseIfMatch } from '../../common/http/if-match';
 import { MoveClipDto, SplitClipDto, TrimClipDto } from './dto/clip-edit.dto';
 import { UpdateClipDto } from './dto/clip.dto';
@@ -31,6 +32,7 @@ export class TimelineClipsController {
   ) {}
 
   @Get(':id')
+  @ApiOkResponse({ type: ClipDto })
   async get(
     @Param() params: TimelineIdParamDto,
     @Res({ passthrough: true }) res: Response,
@@ -39,6 +41,7 @@ export class TimelineClipsController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: ClipDto })
   @ApiHeader(IF_MATCH_HEADER)
   async update(
     @Param() params: TimelineIdParamDto,
@@ -61,6 +64,7 @@ export class TimelineClipsController {
   }
 
   @Post(':id/trim')
+  @ApiOkResponse({ type: ClipEditResultDto })
   @HttpCode(200)
   @ApiHeader(IF_MATCH_HEADER)
   trim(
@@ -73,6 +77,7 @@ export class TimelineClipsController {
 
   /** Two clips: `left` keeps the id, `right` is new. */
   @Post(':id/split')
+  @ApiOkResponse({ type: ClipSplitResultDto })
   @HttpCode(200)
   @ApiHeader(IF_MATCH_HEADER)
   split(
@@ -84,6 +89,7 @@ export class TimelineClipsController {
   }
 
   @Post(':id/move')
+  @ApiOkResponse({ type: ClipEditResultDto })
   @HttpCode(200)
   @ApiHeader(IF_MATCH_HEADER)
   move(

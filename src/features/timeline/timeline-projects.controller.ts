@@ -11,8 +11,10 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pageOf } from '../../common/http/openapi/page-of';
+import { SequenceDto, TimelineProjectDto } from './dto/timeline.responses';
 import { parseIfMatch } from '../../common/http/if-match';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { CreateProjectDto, UpdateProjectDto } from './dto/project.dto';
@@ -33,17 +35,20 @@ export class TimelineProjectsController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: TimelineProjectDto })
   create(@Body() body: CreateProjectDto): Promise<TimelineProject> {
     return this.projects.create(body);
   }
 
   /** Newest first. */
   @Get()
+  @ApiOkResponse({ type: pageOf(TimelineProjectDto) })
   list(@Query() query: ListQueryDto): Promise<Page<TimelineProject>> {
     return this.projects.list(query);
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: TimelineProjectDto })
   async get(
     @Param() params: TimelineIdParamDto,
     @Res({ passthrough: true }) res: Response,
@@ -52,6 +57,7 @@ export class TimelineProjectsController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: TimelineProjectDto })
   @ApiHeader(IF_MATCH_HEADER)
   async update(
     @Param() params: TimelineIdParamDto,
@@ -74,6 +80,7 @@ export class TimelineProjectsController {
   }
 
   @Post(':id/sequences')
+  @ApiCreatedResponse({ type: SequenceDto })
   createSequence(
     @Param() params: TimelineIdParamDto,
     @Body() body: CreateSequenceDto,
@@ -83,6 +90,7 @@ export class TimelineProjectsController {
 
   /** Newest first. */
   @Get(':id/sequences')
+  @ApiOkResponse({ type: pageOf(SequenceDto) })
   listSequences(
     @Param() params: TimelineIdParamDto,
     @Query() query: ListQueryDto,

@@ -11,8 +11,10 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pageOf } from '../../common/http/openapi/page-of';
+import { SequenceDto, TrackDto, TransitionDto } from './dto/timeline.responses';
 import { parseIfMatch } from '../../common/http/if-match';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { UpdateSequenceDto } from './dto/sequence.dto';
@@ -36,6 +38,7 @@ export class TimelineSequencesController {
   ) {}
 
   @Get(':id')
+  @ApiOkResponse({ type: SequenceDto })
   async get(
     @Param() params: TimelineIdParamDto,
     @Res({ passthrough: true }) res: Response,
@@ -44,6 +47,7 @@ export class TimelineSequencesController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: SequenceDto })
   @ApiHeader(IF_MATCH_HEADER)
   async update(
     @Param() params: TimelineIdParamDto,
@@ -66,12 +70,14 @@ export class TimelineSequencesController {
   }
 
   @Post(':id/tracks')
+  @ApiCreatedResponse({ type: TrackDto })
   createTrack(@Param() params: TimelineIdParamDto, @Body() body: CreateTrackDto): Promise<Track> {
     return this.tracks.create(params.id, body);
   }
 
   /** Creation order (the sequence's track_ids order). */
   @Get(':id/tracks')
+  @ApiOkResponse({ type: pageOf(TrackDto) })
   listTracks(
     @Param() params: TimelineIdParamDto,
     @Query() query: ListQueryDto,
@@ -80,6 +86,7 @@ export class TimelineSequencesController {
   }
 
   @Post(':id/transitions')
+  @ApiCreatedResponse({ type: TransitionDto })
   createTransition(
     @Param() params: TimelineIdParamDto,
     @Body() body: CreateTransitionDto,
@@ -89,6 +96,7 @@ export class TimelineSequencesController {
 
   /** Newest first. */
   @Get(':id/transitions')
+  @ApiOkResponse({ type: pageOf(TransitionDto) })
   listTransitions(
     @Param() params: TimelineIdParamDto,
     @Query() query: ListQueryDto,

@@ -11,8 +11,10 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { pageOf } from '../../common/http/openapi/page-of';
+import { ClipDto, TrackDto } from './dto/timeline.responses';
 import { parseIfMatch } from '../../common/http/if-match';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { CreateClipDto } from './dto/clip.dto';
@@ -33,6 +35,7 @@ export class TimelineTracksController {
   ) {}
 
   @Get(':id')
+  @ApiOkResponse({ type: TrackDto })
   async get(
     @Param() params: TimelineIdParamDto,
     @Res({ passthrough: true }) res: Response,
@@ -41,6 +44,7 @@ export class TimelineTracksController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: TrackDto })
   @ApiHeader(IF_MATCH_HEADER)
   async update(
     @Param() params: TimelineIdParamDto,
@@ -63,12 +67,14 @@ export class TimelineTracksController {
   }
 
   @Post(':id/clips')
+  @ApiCreatedResponse({ type: ClipDto })
   createClip(@Param() params: TimelineIdParamDto, @Body() body: CreateClipDto): Promise<Clip> {
     return this.clips.create(params.id, body);
   }
 
   /** Timeline order (start_ms, then id). */
   @Get(':id/clips')
+  @ApiOkResponse({ type: pageOf(ClipDto) })
   listClips(
     @Param() params: TimelineIdParamDto,
     @Query() query: ListQueryDto,

@@ -9,8 +9,9 @@ import {
   Patch,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { TransitionDto } from './dto/timeline.responses';
 import { parseIfMatch } from '../../common/http/if-match';
 import { TimelineIdParamDto } from './dto/timeline-params.dto';
 import { UpdateTransitionDto } from './dto/transition.dto';
@@ -25,6 +26,7 @@ export class TimelineTransitionsController {
   constructor(private readonly transitions: TimelineTransitionsService) {}
 
   @Get(':id')
+  @ApiOkResponse({ type: TransitionDto })
   async get(
     @Param() params: TimelineIdParamDto,
     @Res({ passthrough: true }) res: Response,
@@ -33,6 +35,7 @@ export class TimelineTransitionsController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: TransitionDto })
   @ApiHeader(IF_MATCH_HEADER)
   async update(
     @Param() params: TimelineIdParamDto,

@@ -7,7 +7,7 @@ import { MAX_SEO_URL, SEO_TEXT_LIMITS, type SeoFields, type SeoKey } from '../se
 
 const Text = (max: number) =>
   applyDecorators(
-    ApiPropertyOptional({ maxLength: max, nullable: true }),
+    ApiPropertyOptional({ type: String, maxLength: max, nullable: true }),
     IsOptional(),
     IsString(),
     MaxLength(max),
@@ -16,6 +16,7 @@ const Text = (max: number) =>
 const HttpsUrl = () =>
   applyDecorators(
     ApiPropertyOptional({
+      type: String,
       format: 'uri',
       maxLength: MAX_SEO_URL,
       nullable: true,

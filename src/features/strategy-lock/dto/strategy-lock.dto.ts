@@ -47,6 +47,7 @@ const Field = {
 
 const DOCS: Record<'surface' | 'constraints' | 'allowedActions', ApiPropertyOptions> = {
   surface: {
+    type: String,
     pattern: NAME_ID_FORMAT.source,
     description: 'Omit (or null in PATCH) for a lock that applies to every surface.',
   },
@@ -84,8 +85,10 @@ export class CreateStrategyLockDto implements NewStrategyLock {
 
 /** Body of `PATCH /strategy-locks/:id`: only the fields to change. Only `surface` may be null. */
 export class UpdateStrategyLockDto implements StrategyLockChanges {
-  @ApiPropertyOptional({ ...DOCS.surface, nullable: true }) @IsOptional() @IsNameId() surface?:
-    string | null;
+  @ApiPropertyOptional({ ...DOCS.surface, nullable: true })
+  @IsOptional()
+  @IsNameId()
+  surface?: string | null;
   @ApiPropertyOptional({ enum: LOCK_SCOPES }) @IsOmittable() @Field.scope() scope?: LockScope;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOmittable() @Field.title() title?: string;
   @ApiPropertyOptional({ maxLength: 4000 })

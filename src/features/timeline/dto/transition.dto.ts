@@ -20,12 +20,12 @@ export class CreateTransitionDto {
   @Max(MAX_TRANSITION_MS)
   duration_ms!: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsNullable()
   @Matches(SORTABLE_ID_FORMAT, { message: `from_clip_id ${ID_MESSAGE}` })
   from_clip_id?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsNullable()
   @Matches(SORTABLE_ID_FORMAT, { message: `to_clip_id ${ID_MESSAGE}` })
   to_clip_id?: string | null;
