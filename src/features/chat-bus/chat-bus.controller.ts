@@ -65,6 +65,9 @@ export class ChatBusController {
    * Server-Sent Events: new messages as they are posted. A client that reconnects with
    * `Last-Event-ID` (or `?after=`) first receives what it missed, then live messages, with
    * no duplicates and no gaps (messages trimmed by the stream cap cannot be replayed).
+   * Past `CHAT_MAX_SUBSCRIBERS` open feeds on the instance: `503 chat_bus.too_many_subscribers`
+   * with `Retry-After`. If the feed fails once streaming, an `error` event says what failed and
+   * the Last-Event-ID to reconnect with, and the stream ends.
    */
   @Get(':id/events')
   @ApiProduces('text/event-stream')
@@ -79,11 +82,10 @@ export class ChatBusController {
     @Headers('last-event-id') lastEventId: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const after = await this.service.openFeed(
-      params.id,
-      parseLastEventId(lastEventId) ?? query.after,
-    );
+    const resumeFrom = parseLastEventId(lastEventId) ?? query.after;
+    // The slot is taken first, so a full instance refuses before any backend call.
     const signal = this.feeds.open(res);
+    const after = await this.service.openFeed(params.id, resumeFrom);
     const sse = new ChatSseWriter(res);
     try {
       await this.service.follow(params.id, after, (messages) => sse.sendMessages(messages), signal);
