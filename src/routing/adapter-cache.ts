@@ -50,14 +50,18 @@ export class AdapterCache {
     }
     const driver = BACKEND_DRIVERS[route.backend_type];
     const connection = this.clients.acquire(driver, route.config);
-    const build = builders[route.backend_type] as ((handle: unknown) => unknown) | undefined;
+    const build = builders[route.backend_type] as
+      ((handle: unknown, config: Record<string, unknown>) => unknown) | undefined;
     if (build === undefined) {
       this.clients.release(driver, route.config);
       throw new Error(
         `${kind} has no ${route.backend_type} adapter; the policy should have refused this route.`,
       );
     }
-    const adapter = build(driver.handle(connection, route.config)) as Record<string, unknown>;
+    const adapter = build(driver.handle(connection, route.config), route.config) as Record<
+      string,
+      unknown
+    >;
     const lease: AdapterLease = { key, kind, route, adapter, driver, connection };
     this.leases.set(key, lease);
     this.byRoute.set(route, lease);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Logger, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DomainError } from '../../common/errors/domain.error';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
@@ -7,7 +7,12 @@ import { ChatInvalidLastEventIdError } from './chat-bus.errors';
 import { ChatBusService } from './chat-bus.service';
 import { ChatLiveFeeds } from './chat-live-feeds';
 import { ChatSseWriter } from './chat-sse.writer';
-import { MESSAGE_ID_FORMAT, type ChatMessage, type ChatThread } from './chat.types';
+import {
+  CHAT_RETENTION_NOTE,
+  MESSAGE_ID_FORMAT,
+  type ChatMessage,
+  type ChatThread,
+} from './chat.types';
 import {
   CreateThreadDto,
   ListMessagesQueryDto,
@@ -45,6 +50,7 @@ export class ChatBusController {
 
   /** Appends a message (member); the answer carries its stream id. */
   @Post(':id/messages')
+  @ApiOperation({ description: `Appends a message to the thread. ${CHAT_RETENTION_NOTE}` })
   postMessage(
     @Param() params: ThreadIdParamDto,
     @Body() body: PostMessageDto,
@@ -54,6 +60,7 @@ export class ChatBusController {
 
   /** Messages in append order (oldest first), after `after` or the page cursor. */
   @Get(':id/messages')
+  @ApiOperation({ description: `Messages in append order. ${CHAT_RETENTION_NOTE}` })
   listMessages(
     @Param() params: ThreadIdParamDto,
     @Query() query: ListMessagesQueryDto,
@@ -70,6 +77,9 @@ export class ChatBusController {
    * the Last-Event-ID to reconnect with, and the stream ends.
    */
   @Get(':id/events')
+  @ApiOperation({
+    description: `Server-Sent Events, resumable with Last-Event-ID. ${CHAT_RETENTION_NOTE}`,
+  })
   @ApiProduces('text/event-stream')
   @ApiHeader({
     name: 'Last-Event-ID',
