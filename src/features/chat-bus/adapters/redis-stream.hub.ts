@@ -103,34 +103,41 @@ export class RedisStreamHub {
     );
     lost.catch(() => undefined);
     const bound = this.timing.blockMs + this.timing.graceMs;
+    const call = <T>(work: Promise<T>, what: string): Promise<T> =>
+      Promise.race([withTimeout(work, bound, what), lost]);
     try {
-      await Promise.race([
-        withTimeout(connection.client('SETNAME', FOLLOWER_CONNECTION_NAME), bound, 'redis connect'),
-        lost,
-      ]);
-      reader.clientId = Number(await Promise.race<unknown>([connection.client('ID'), lost]));
-      while (this.reader === reader && this.streams.size > 0) {
-        const keys = [...this.streams.keys()];
-        const ids = keys.map((key) => this.streams.get(key)?.cursor ?? '$');
-        reader.readGeneration = this.generation;
-        const read = connection.xread(
-          'COUNT',
-          READ_BATCH,
-          'BLOCK',
-          this.timing.blockMs,
-          'STREAMS',
-          ...keys,
-          ...ids,
-        );
-        const reply = await Promise.race([withTimeout(read, bound, 'redis XREAD BLOCK'), lost]);
-        reader.readGeneration = -1;
-        this.deliver(reply);
-      }
+      await call(connection.client('SETNAME', FOLLOWER_CONNECTION_NAME), 'redis connect');
+      reader.clientId = Number(await call(connection.client('ID'), 'redis CLIENT ID'));
+      await this.readWhileFollowed(reader, call);
     } catch (err) {
       if (this.reader === reader) this.failAll(err);
     } finally {
       if (this.reader === reader) this.reader = null;
       connection.disconnect();
+    }
+  }
+
+  /** XREAD BLOCK over every followed stream from its cursor, until no stream is followed. */
+  private async readWhileFollowed(
+    reader: Reader,
+    call: <T>(work: Promise<T>, what: string) => Promise<T>,
+  ): Promise<void> {
+    while (this.reader === reader && this.streams.size > 0) {
+      const keys = [...this.streams.keys()];
+      const ids = keys.map((key) => this.streams.get(key)?.cursor ?? '$');
+      reader.readGeneration = this.generation;
+      const read = reader.connection.xread(
+        'COUNT',
+        READ_BATCH,
+        'BLOCK',
+        this.timing.blockMs,
+        'STREAMS',
+        ...keys,
+        ...ids,
+      );
+      const reply = await call(read, 'redis XREAD BLOCK');
+      reader.readGeneration = -1;
+      this.deliver(reply);
     }
   }
 
