@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { newSortableId } from '../../src/common/ids/sortable-id';
 import { startRedisServer, type RedisServerHandle } from '../../tools/local-servers';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { route } from '../utils/routes';
@@ -94,40 +95,47 @@ describe('chat_bus SSE subscribers per instance', () => {
   it('refuses a subscriber past CHAT_MAX_SUBSCRIBERS with 503, Retry-After and the envelope, and admits one again when a slot frees', async () => {
     const max = 3;
     const small = await createTestApp({ environment: { CHAT_MAX_SUBSCRIBERS: String(max) } });
-    const thread = (
-      await small.http
-        .post('/chat/threads')
+    const open: SseClient[] = [];
+    try {
+      const thread = (
+        await small.http
+          .post('/chat/threads')
+          .set(member())
+          .send({ title: 'Small', participants: [] })
+          .expect(201)
+      ).body.id as string;
+      const url = `${small.url}/chat/threads/${thread}/events`;
+      // Refused feeds (unknown thread) give their slot back.
+      for (let i = 0; i < max + 1; i += 1)
+        await small.http.get(`/chat/threads/${newSortableId()}/events`).set(member()).expect(404);
+      open.push(
+        ...(await Promise.all(Array.from({ length: max }, () => SseClient.open(url, member())))),
+      );
+      expect(open.every((c) => c.status === 200)).toBe(true);
+      const refused = await small.http
+        .get(`/chat/threads/${thread}/events`)
         .set(member())
-        .send({ title: 'Small', participants: [] })
-        .expect(201)
-    ).body.id as string;
-    const url = `${small.url}/chat/threads/${thread}/events`;
-    const open = await Promise.all(
-      Array.from({ length: max }, () => SseClient.open(url, member())),
-    );
-    expect(open.every((c) => c.status === 200)).toBe(true);
-    const refused = await small.http
-      .get(`/chat/threads/${thread}/events`)
-      .set(member())
-      .expect(503);
-    expect(refused.headers['retry-after']).toBe('5');
-    expect(refused.body.error).toMatchObject({
-      code: 'chat_bus.too_many_subscribers',
-      details: { max_subscribers: max },
-    });
-    expect(refused.body.error.message).toMatch(/CHAT_MAX_SUBSCRIBERS/);
-    expect(refused.body.error.request_id).toEqual(expect.any(String));
-    open[0]?.close();
-    let again: SseClient | null = null;
-    const deadline = Date.now() + 5_000;
-    while (again === null && Date.now() < deadline) {
-      const attempt = await SseClient.open(url, member());
-      if (attempt.status === 200) again = attempt;
-      else attempt.close();
+        .expect(503);
+      expect(refused.headers['retry-after']).toBe('5');
+      expect(refused.body.error).toMatchObject({
+        code: 'chat_bus.too_many_subscribers',
+        details: { max_subscribers: max },
+      });
+      expect(refused.body.error.message).toMatch(/CHAT_MAX_SUBSCRIBERS/);
+      expect(refused.body.error.request_id).toEqual(expect.any(String));
+      open[0]?.close();
+      let again: SseClient | null = null;
+      const deadline = Date.now() + 5_000;
+      while (again === null && Date.now() < deadline) {
+        const attempt = await SseClient.open(url, member());
+        if (attempt.status === 200) again = attempt;
+        else attempt.close();
+      }
+      expect(again?.status).toBe(200);
+      if (again !== null) open.push(again);
+    } finally {
+      open.forEach((c) => c.close());
+      await small.close();
     }
-    expect(again?.status).toBe(200);
-    again?.close();
-    open.forEach((c) => c.close());
-    await small.close();
   });
 });
