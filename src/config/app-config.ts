@@ -52,6 +52,11 @@ export class AppConfig {
   readonly mediaMaxUploadBytes!: number;
   /** `RAW_MAX_UPLOAD_BYTES` (default 1 GiB): largest raw_storage presigned upload. */
   readonly rawMaxUploadBytes!: number;
+  /**
+   * `CHAT_MAX_SUBSCRIBERS` (default 10000): live chat feeds (SSE) one instance serves at once;
+   * past it a new feed answers `503 chat_bus.too_many_subscribers` with `Retry-After`.
+   */
+  readonly chatMaxSubscribers!: number;
   /** `LOG_LEVEL`: a pino level or `silent` (default `info`; `silent` in tests). */
   readonly logLevel!: string;
   /** Environment variables that routes may name (`password_env`, …). Read-only snapshot. */

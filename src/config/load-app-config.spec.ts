@@ -35,6 +35,15 @@ describe('loadAppConfig', () => {
       expect(problems).toContain(name);
   });
 
+  it('bounds live chat feeds per instance with CHAT_MAX_SUBSCRIBERS (default 10000)', () => {
+    expect(loadAppConfig(base).chatMaxSubscribers).toBe(10_000);
+    expect(loadAppConfig({ ...base, CHAT_MAX_SUBSCRIBERS: '2500' }).chatMaxSubscribers).toBe(2500);
+    for (const bad of ['0', 'lots', '1.5'])
+      expect(() => loadAppConfig({ ...base, CHAT_MAX_SUBSCRIBERS: bad })).toThrow(
+        /CHAT_MAX_SUBSCRIBERS must be an integer from 1 to 1000000/,
+      );
+  });
+
   it('refuses the in-memory registry outside dev and test', () => {
     expect(() => loadAppConfig({ ...base, REGISTRY_STORE: 'memory' })).toThrow(
       /REGISTRY_STORE=memory is not allowed in prod/,

@@ -125,6 +125,15 @@ export function loadAppConfig(environment: Environment): AppConfig {
     problems,
   );
 
+  const chatMaxSubscribers = readInt(
+    'CHAT_MAX_SUBSCRIBERS',
+    get('CHAT_MAX_SUBSCRIBERS'),
+    10_000,
+    1,
+    1_000_000,
+    problems,
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return new AppConfig({
     env: env as Env,
@@ -145,6 +154,7 @@ export function loadAppConfig(environment: Environment): AppConfig {
     probeIntervalMs,
     mediaMaxUploadBytes,
     rawMaxUploadBytes,
+    chatMaxSubscribers,
     instanceId: get('INSTANCE_ID') ?? `${hostname()}-${process.pid}`,
     logLevel,
     secrets: { ...environment },

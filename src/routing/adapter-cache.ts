@@ -57,7 +57,8 @@ export class AdapterCache {
     }
     const driver = BACKEND_DRIVERS[route.backend_type];
     const connection = this.clients.acquire(driver, route.config);
-    const build = builders[route.backend_type] as ((handle: unknown) => unknown) | undefined;
+    const build = builders[route.backend_type] as
+      ((handle: unknown, config: Record<string, unknown>) => unknown) | undefined;
     if (build === undefined) {
       this.clients.release(driver, route.config);
       throw new Error(
@@ -65,7 +66,7 @@ export class AdapterCache {
       );
     }
     const rebuild = (on: BackendConnection): Record<string, unknown> =>
-      build(driver.handle(on, route.config)) as Record<string, unknown>;
+      build(driver.handle(on, route.config), route.config) as Record<string, unknown>;
     const breaker = this.clients.breaker(driver, route.config);
     const adapter = rebuild(connection);
     const lease: AdapterLease = { key, kind, route, adapter, driver, connection, breaker, rebuild };

@@ -1,9 +1,12 @@
+import type { KindConfigKeys } from './policy/backend-config.schema';
 import type { BackendType } from './route.types';
 
 /** A kind mounted by this app and the backends its module can build adapters for. */
 export interface MountedKind {
   kind: string;
   backends: readonly BackendType[];
+  /** Config keys the kind adds to its routes, per backend. */
+  configKeys?: KindConfigKeys;
 }
 
 /**
@@ -13,14 +16,19 @@ export interface MountedKind {
 export class KindCatalog {
   private readonly kinds = new Map<string, MountedKind>();
 
-  register(kind: string, backends: readonly BackendType[], owner: string): void {
+  register(
+    kind: string,
+    backends: readonly BackendType[],
+    owner: string,
+    configKeys: KindConfigKeys = {},
+  ): void {
     const existing = this.kinds.get(kind);
     if (existing !== undefined) {
       throw new Error(
         `Resource kind "${kind}" is declared twice (again by ${owner}). Each kind belongs to exactly one feature module.`,
       );
     }
-    this.kinds.set(kind, { kind, backends });
+    this.kinds.set(kind, { kind, backends, configKeys });
   }
 
   /** Mounted kinds, sorted by name. */
@@ -31,5 +39,10 @@ export class KindCatalog {
   /** Backends of a mounted kind, or undefined when this app does not mount it. */
   backendsOf(kind: string): readonly BackendType[] | undefined {
     return this.kinds.get(kind)?.backends;
+  }
+
+  /** Config keys a mounted kind adds to its routes; undefined when this app does not mount it. */
+  configKeysOf(kind: string): KindConfigKeys | undefined {
+    return this.kinds.get(kind)?.configKeys;
   }
 }

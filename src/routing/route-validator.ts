@@ -19,6 +19,7 @@ export class RouteValidator {
   validate(route: RouteInput): RouteProblem[] {
     return checkRoute(route, {
       supportedBackends: this.catalog.backendsOf(route.resource_kind),
+      kindConfigKeys: this.catalog.configKeysOf(route.resource_kind),
       defaultGcpProjectId: this.config.gcpProjectId,
     });
   }

@@ -49,7 +49,12 @@ export class RoutedRepositoryFactory {
     builders: AdapterBuilders<P>,
     options: RoutedRepositoryOptions = {},
   ): P {
-    this.catalog.register(kind, Object.keys(builders) as BackendType[], port.name);
+    this.catalog.register(
+      kind,
+      Object.keys(builders) as BackendType[],
+      port.name,
+      options.configKeys,
+    );
     const untimed = new Set(options.untimed ?? []);
     return new Proxy(Object.create(port.prototype as object) as P, {
       get: (target, prop, receiver) => {

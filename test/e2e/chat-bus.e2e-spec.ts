@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FOLLOWER_CONNECTION_NAME } from '../../src/features/chat-bus/adapters/redis-stream.follower';
+import { FOLLOWER_CONNECTION_NAME } from '../../src/features/chat-bus/adapters/redis-stream.hub';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { scopedHeaders } from '../utils/scoped-request';
 import { newRedisClient } from '../utils/test-servers';
@@ -173,21 +173,27 @@ describe('chat_bus over HTTP (threads and messages on Redis, registry on Firesto
     fromQuery.close();
   });
 
-  it("closes the subscriber's dedicated Redis connection when the SSE client disconnects", async () => {
+  it('serves every SSE subscriber of the instance from one shared Redis connection, closed when the last leaves', async () => {
     const redis = newRedisClient();
     const followers = async (): Promise<number> =>
       ((await redis.client('LIST')) as string)
         .split('\n')
         .filter((l) => l.includes(`name=${FOLLOWER_CONNECTION_NAME} `)).length;
     try {
-      const thread = await newThread();
-      const clients = [await openEvents(thread), await openEvents(thread)];
-      await post(thread, 'hello');
+      // Other suites may follow streams on the same test server: count relative to now.
+      const before = await followers();
+      const threads = [await newThread(), await newThread()];
+      const clients = await Promise.all(
+        threads.flatMap((thread) => [openEvents(thread), openEvents(thread)]),
+      );
+      await Promise.all(threads.map((thread) => post(thread, 'hello')));
       await Promise.all(clients.map((c) => c.waitFor(1)));
-      expect(await followers()).toBe(2);
+      expect(await followers()).toBe(before + 1);
       clients.forEach((c) => c.close());
-      while ((await followers()) > 0) await new Promise((r) => setTimeout(r, 20));
-      expect(await followers()).toBe(0);
+      const deadline = Date.now() + 5_000;
+      while ((await followers()) > before && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(await followers()).toBe(before);
     } finally {
       await redis.quit();
     }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, Logger, Param, Post, Query, Res } from 
 import {
   ApiCreatedResponse,
   ApiHeader,
+  ApiOperation,
   ApiOkResponse,
   ApiProduces,
   ApiTags,
@@ -15,7 +16,12 @@ import { ChatInvalidLastEventIdError } from './chat-bus.errors';
 import { ChatBusService } from './chat-bus.service';
 import { ChatLiveFeeds } from './chat-live-feeds';
 import { ChatSseWriter } from './chat-sse.writer';
-import { MESSAGE_ID_FORMAT, type ChatMessage, type ChatThread } from './chat.types';
+import {
+  CHAT_RETENTION_NOTE,
+  MESSAGE_ID_FORMAT,
+  type ChatMessage,
+  type ChatThread,
+} from './chat.types';
 import {
   CreateThreadDto,
   ListMessagesQueryDto,
@@ -57,6 +63,7 @@ export class ChatBusController {
   /** Appends a message (member); the answer carries its stream id. */
   @Post(':id/messages')
   @ApiCreatedResponse({ type: ChatMessageDto })
+  @ApiOperation({ description: `Appends a message to the thread. ${CHAT_RETENTION_NOTE}` })
   postMessage(
     @Param() params: ThreadIdParamDto,
     @Body() body: PostMessageDto,
@@ -67,6 +74,7 @@ export class ChatBusController {
   /** Messages in append order (oldest first), after `after` or the page cursor. */
   @Get(':id/messages')
   @ApiOkResponse({ type: pageOf(ChatMessageDto) })
+  @ApiOperation({ description: `Messages in append order. ${CHAT_RETENTION_NOTE}` })
   listMessages(
     @Param() params: ThreadIdParamDto,
     @Query() query: ListMessagesQueryDto,
@@ -78,8 +86,14 @@ export class ChatBusController {
    * Server-Sent Events: new messages as they are posted. A client that reconnects with
    * `Last-Event-ID` (or `?after=`) first receives what it missed, then live messages, with
    * no duplicates and no gaps (messages trimmed by the stream cap cannot be replayed).
+   * Past `CHAT_MAX_SUBSCRIBERS` open feeds on the instance: `503 chat_bus.too_many_subscribers`
+   * with `Retry-After`. If the feed fails once streaming, an `error` event says what failed and
+   * the Last-Event-ID to reconnect with, and the stream ends.
    */
   @Get(':id/events')
+  @ApiOperation({
+    description: `Server-Sent Events, resumable with Last-Event-ID. ${CHAT_RETENTION_NOTE}`,
+  })
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
     description: 'One `id:`/`data:` event per message (data is the message as JSON).',
@@ -96,11 +110,10 @@ export class ChatBusController {
     @Headers('last-event-id') lastEventId: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    const after = await this.service.openFeed(
-      params.id,
-      parseLastEventId(lastEventId) ?? query.after,
-    );
+    const resumeFrom = parseLastEventId(lastEventId) ?? query.after;
+    // The slot is taken first, so a full instance refuses before any backend call.
     const signal = this.feeds.open(res);
+    const after = await this.service.openFeed(params.id, resumeFrom);
     const sse = new ChatSseWriter(res);
     try {
       await this.service.follow(params.id, after, (messages) => sse.sendMessages(messages), signal);

@@ -23,3 +23,16 @@ export class ChatInvalidLastEventIdError extends DomainError {
     );
   }
 }
+
+/** `503 chat_bus.too_many_subscribers` (with `Retry-After`): this instance serves its maximum of live feeds. */
+export class ChatTooManySubscribersError extends DomainError {
+  constructor(max: number, retryAfterSeconds: number) {
+    super(
+      'chat_bus.too_many_subscribers',
+      'unavailable',
+      `This instance already serves its maximum of ${max} live chat feeds (CHAT_MAX_SUBSCRIBERS). Retry after ${retryAfterSeconds} s (with Last-Event-ID to miss nothing), or read new messages with GET /chat/threads/{id}/messages?after=<last id>; operators: add instances or raise CHAT_MAX_SUBSCRIBERS.`,
+      { max_subscribers: max },
+      { 'Retry-After': String(retryAfterSeconds) },
+    );
+  }
+}

@@ -7,11 +7,32 @@ import { ChatBusController } from './chat-bus.controller';
 import { ChatBusService } from './chat-bus.service';
 import { ChatLiveFeeds } from './chat-live-feeds';
 import { ChatRepository } from './chat.repository';
-import { CHAT_BUS_KIND } from './chat.types';
+import {
+  CHAT_BUS_KIND,
+  CHAT_STREAM_MAXLEN,
+  CHAT_STREAM_MAXLEN_KEY,
+  CHAT_STREAM_MAXLEN_RANGE,
+} from './chat.types';
+
+const { min, max } = CHAT_STREAM_MAXLEN_RANGE;
+
+/** The key chat_bus adds to its redis routes: retention per thread (see CHAT_STREAM_MAXLEN). */
+const ROUTE_CONFIG_KEYS = {
+  redis: {
+    [CHAT_STREAM_MAXLEN_KEY]: {
+      type: 'integer' as const,
+      check: (v: number) =>
+        v >= min && v <= max
+          ? null
+          : `must be from ${min} to ${max} (messages kept per thread; default ${CHAT_STREAM_MAXLEN})`,
+    },
+  },
+};
 
 /**
  * chat_bus: threads and messages on Redis Streams under the scope's key prefix, with a
- * Server-Sent Events feed. Thread ids are owned through realtime_registry.
+ * Server-Sent Events feed. Thread ids are owned through realtime_registry. Redis routes may
+ * set `stream_maxlen`, the messages kept per thread.
  */
 @Module({
   imports: [RealtimeRegistryModule],
@@ -21,11 +42,14 @@ import { CHAT_BUS_KIND } from './chat.types';
       ChatRepository,
       CHAT_BUS_KIND,
       {
-        redis: (redis) => new RedisChatRepository(redis),
+        redis: (redis, config) =>
+          new RedisChatRepository(redis, {
+            maxLen: config[CHAT_STREAM_MAXLEN_KEY] as number | undefined,
+          }),
         memory: () => new InMemoryChatRepository(),
       },
       // follow() streams for as long as the SSE client stays; it bounds its own waits.
-      { untimed: ['follow'] },
+      { untimed: ['follow'], configKeys: ROUTE_CONFIG_KEYS },
     ),
     ChatBusService,
     ChatLiveFeeds,

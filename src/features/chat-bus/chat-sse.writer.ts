@@ -14,6 +14,8 @@ const RETRY_MS = 2_000;
  */
 export class ChatSseWriter {
   private readonly heartbeat: NodeJS.Timeout;
+  /** Id of the last message written: where a reconnecting client resumes. */
+  private lastId: string | null = null;
 
   constructor(private readonly res: Response) {
     res.status(200);
@@ -34,6 +36,7 @@ export class ChatSseWriter {
     const frames = messages
       .map((m) => `id: ${m.id}\nevent: message\ndata: ${JSON.stringify(m)}\n\n`)
       .join('');
+    this.lastId = messages.at(-1)?.id ?? this.lastId;
     if (this.res.write(frames)) return;
     await new Promise<void>((resolve) => {
       const done = (): void => {
@@ -46,17 +49,22 @@ export class ChatSseWriter {
     });
   }
 
-  /** Tells the client why the feed stopped; it may reconnect with Last-Event-ID. */
+  /**
+   * Tells the client why the feed stopped, as an `error` event whose JSON says what failed
+   * (`code`, `message`, `details`), that it may reconnect (`reconnect: true`), and the
+   * `last_event_id` to send as Last-Event-ID so it misses nothing.
+   */
   sendError(err: unknown): void {
-    const error =
+    const failure =
       err instanceof DomainError
         ? { code: err.code, message: err.message, details: err.details }
-        : {
-            code: 'internal.error',
-            message: 'The live feed failed. Reconnect with Last-Event-ID to resume.',
-            details: {},
-          };
-    this.res.write(`event: error\ndata: ${JSON.stringify(error)}\n\n`);
+        : { code: 'internal.error', message: 'The live feed failed.', details: {} };
+    const resume =
+      this.lastId === null
+        ? 'Reconnect to resume; no message was sent on this feed, so reconnect with the Last-Event-ID you had (or none).'
+        : `Reconnect with Last-Event-ID: ${this.lastId} to resume without gaps or duplicates.`;
+    const body = { ...failure, reconnect: true, last_event_id: this.lastId, resume };
+    this.res.write(`event: error\ndata: ${JSON.stringify(body)}\n\n`);
   }
 
   end(): void {

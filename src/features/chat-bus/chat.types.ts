@@ -2,12 +2,28 @@
 export const CHAT_BUS_KIND = 'chat_bus';
 
 /**
- * Default cap on messages kept per thread. The Redis adapter appends with
- * `XADD … MAXLEN ~ <cap>`: Redis trims whole stream nodes, so a thread may briefly hold a
- * little more than the cap, and the oldest messages beyond it are dropped. Override per
- * adapter with the `maxLen` option.
+ * Default cap on messages kept per thread (retention). The Redis adapter appends with
+ * `XADD … MAXLEN ~ <cap>`: Redis trims whole stream nodes (100 entries each by default), so
+ * a thread may hold up to about 100 more than the cap, and the oldest messages beyond it are
+ * dropped for good (a resuming client cannot replay them). Set per route with the
+ * {@link CHAT_STREAM_MAXLEN_KEY} config key of chat_bus redis routes.
  */
 export const CHAT_STREAM_MAXLEN = 10_000;
+
+/** Config key of chat_bus redis routes: messages kept per thread (default {@link CHAT_STREAM_MAXLEN}). */
+export const CHAT_STREAM_MAXLEN_KEY = 'stream_maxlen';
+/**
+ * Bounds of `stream_maxlen`. Below 100 the approximate trim (whole nodes of 100 entries)
+ * could not honour the cap; above a million messages one thread's stream would hold
+ * gigabytes of Redis memory.
+ */
+export const CHAT_STREAM_MAXLEN_RANGE = { min: 100, max: 1_000_000 } as const;
+
+/** What the API says about retention (OpenAPI descriptions of the chat operations). */
+export const CHAT_RETENTION_NOTE =
+  `Retention: each thread keeps about its newest ${CHAT_STREAM_MAXLEN} messages by default ` +
+  `(the route's \`${CHAT_STREAM_MAXLEN_KEY}\` config key, ${CHAT_STREAM_MAXLEN_RANGE.min}..${CHAT_STREAM_MAXLEN_RANGE.max}, sets it per route); ` +
+  'older messages are dropped and can no longer be listed or replayed.';
 
 /** Largest message text, in UTF-8 bytes (8 KiB). */
 export const MAX_MESSAGE_BYTES = 8 * 1024;

@@ -6,6 +6,7 @@ import { RealtimeRegistrationRepository } from './realtime-registration.reposito
 import { REALTIME_REGISTRY_KIND } from './realtime-registration.types';
 import { RealtimeRegistryController } from './realtime-registry.controller';
 import { RealtimeRegistryService } from './realtime-registry.service';
+import { RealtimeOwnershipCache } from './realtime-ownership.cache';
 
 /**
  * realtime_registry: the owner scope of every thread and canvas id. Exports
@@ -19,6 +20,8 @@ import { RealtimeRegistryService } from './realtime-registry.service';
       memory: () => new InMemoryRealtimeRegistrationRepository(),
     }),
     RealtimeRegistryService,
+    // One cache per app instance (module providers are singletons).
+    { provide: RealtimeOwnershipCache, useFactory: () => new RealtimeOwnershipCache() },
   ],
   exports: [RealtimeRegistryService],
 })

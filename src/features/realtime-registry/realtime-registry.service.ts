@@ -4,30 +4,37 @@ import { RequestContext } from '../../common/request-context/request-context';
 import { RealtimeRegistrationRepository } from './realtime-registration.repository';
 import type { RealtimeIdType, RealtimeRegistration } from './realtime-registration.types';
 import { RealtimeNotFoundError } from './realtime-registry.errors';
+import { RealtimeOwnershipCache } from './realtime-ownership.cache';
 
 /**
  * Who owns which thread and canvas id. Other kinds (chat_bus) call this service, always in
  * the current request's scope, to claim ids and to verify access before touching their data.
+ * Ownership found once is answered from {@link RealtimeOwnershipCache} afterwards (a claim
+ * never changes), so known ids stay usable while the registration backend is down.
  */
 @Injectable()
 export class RealtimeRegistryService {
   constructor(
     private readonly registrations: RealtimeRegistrationRepository,
     private readonly context: RequestContext,
+    private readonly owners: RealtimeOwnershipCache,
   ) {}
 
   /** Registers `id` (or a generated one) for the current scope; `409 realtime.id_taken` when owned anywhere. */
-  register(type: RealtimeIdType, id?: string): Promise<RealtimeRegistration> {
-    return this.registrations.register(this.context.scope, {
+  async register(type: RealtimeIdType, id?: string): Promise<RealtimeRegistration> {
+    const scope = this.context.scope;
+    const registration = await this.registrations.register(scope, {
       type,
       id: id ?? newSortableId(),
       actor: this.context.principal.subject,
     });
+    this.owners.remember(scope, registration);
+    return registration;
   }
 
   /** The registration when the current scope owns it; `404 realtime.not_found` otherwise. */
   async get(type: RealtimeIdType, id: string): Promise<RealtimeRegistration> {
-    const found = await this.registrations.get(this.context.scope, type, id);
+    const found = await this.owned(type, id);
     if (found === null) throw new RealtimeNotFoundError(type, id);
     return found;
   }
@@ -39,11 +46,21 @@ export class RealtimeRegistryService {
 
   /** True when the current scope owns this thread id. */
   async ownsThread(id: string): Promise<boolean> {
-    return (await this.registrations.get(this.context.scope, 'thread', id)) !== null;
+    return (await this.owned('thread', id)) !== null;
   }
 
   /** Passes when the current scope owns this thread id; `404 realtime.not_found` otherwise. */
   async assertOwnsThread(id: string): Promise<void> {
     await this.get('thread', id);
+  }
+
+  /** From the cache when known; otherwise from the backend (a positive answer is then cached). */
+  private async owned(type: RealtimeIdType, id: string): Promise<RealtimeRegistration | null> {
+    const scope = this.context.scope;
+    const cached = this.owners.get(scope, type, id);
+    if (cached !== undefined) return cached;
+    const found = await this.registrations.get(scope, type, id);
+    if (found !== null) this.owners.remember(scope, found);
+    return found;
   }
 }

@@ -1,12 +1,19 @@
 import type { BackendType } from '../route.types';
 
 /** One config key: its type and how to check a value. */
-interface KeySpec {
+export interface ConfigKeySpec {
   type: 'string' | 'integer' | 'boolean';
   required?: boolean;
   /** Returns a problem (without the key name) or null. */
   check?: (value: never) => string | null;
 }
+type KeySpec = ConfigKeySpec;
+
+/**
+ * Config keys a kind adds to the routes of some of its backends (for example chat_bus's
+ * `stream_maxlen` on redis routes), declared by the feature through `provideRoutedRepository`.
+ */
+export type KindConfigKeys = Partial<Record<BackendType, Record<string, ConfigKeySpec>>>;
 
 const ENV_VAR_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
 const envVarName = (v: string): string | null =>
@@ -15,7 +22,8 @@ const nonEmpty = (v: string): string | null =>
   v.length > 0 && v.length <= 256 ? null : 'must be 1..256 characters';
 const prefix = (v: string): string | null =>
   /^[A-Za-z0-9_.-]{1,64}$/.test(v) ? null : 'must be 1..64 characters of A-Z a-z 0-9 _ . -';
-const range =
+/** A check for an integer key: inclusive bounds. */
+export const range =
   (min: number, max: number) =>
   (v: number): string | null =>
     v >= min && v <= max ? null : `must be from ${min} to ${max}`;
@@ -68,14 +76,24 @@ export function looksLikeSecretKey(key: string): boolean {
   return SECRET_WORDS.some((w) => lower.includes(w));
 }
 
-/** Problems of a config against its backend's schema (each names the key). */
-export function checkConfigSchema(type: BackendType, config: Record<string, unknown>): string[] {
-  const schema = BACKEND_CONFIG_SCHEMAS[type];
+/**
+ * Problems of a config against its backend's schema plus the keys the route's kind adds for
+ * that backend (each problem names the key).
+ */
+export function checkConfigSchema(
+  type: BackendType,
+  config: Record<string, unknown>,
+  kindKeys: KindConfigKeys = {},
+): string[] {
+  const backendKeys = BACKEND_CONFIG_SCHEMAS[type];
+  // A kind adds keys; it can never redefine a backend's own key.
+  const added = Object.entries(kindKeys[type] ?? {}).filter(([key]) => !(key in backendKeys));
+  const schema: Record<string, KeySpec> = { ...backendKeys, ...Object.fromEntries(added) };
   const problems: string[] = [];
   for (const [key, value] of Object.entries(config)) {
     const spec = schema[key];
     if (spec === undefined) {
-      problems.push(unknownKeyProblem(type, key));
+      problems.push(unknownKeyProblem(type, key, Object.keys(schema)));
       continue;
     }
     const typeProblem = checkType(spec, value);
@@ -89,7 +107,7 @@ export function checkConfigSchema(type: BackendType, config: Record<string, unkn
   return problems;
 }
 
-function unknownKeyProblem(type: BackendType, key: string): string {
+function unknownKeyProblem(type: BackendType, key: string, allowed: string[]): string {
   if (/emulator/i.test(key)) {
     return `config.${key} names an emulator: routes point at real backends (emulators are set per deployment with FIRESTORE_EMULATOR_HOST)`;
   }
@@ -97,7 +115,6 @@ function unknownKeyProblem(type: BackendType, key: string): string {
     const hint = key.toLowerCase().includes('pass') ? 'password_env' : `${key}_env`;
     return `config.${key} looks like a secret: a route config never holds secrets; name an environment variable instead (for example ${hint})`;
   }
-  const allowed = Object.keys(BACKEND_CONFIG_SCHEMAS[type]);
   return `config.${key} is not a ${type} config key (allowed: ${allowed.length ? allowed.join(', ') : 'none'})`;
 }
 

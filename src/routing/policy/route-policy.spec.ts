@@ -17,7 +17,44 @@ const r = (over: Partial<RouteInput>): RouteInput => ({
 const messages = (route: RouteInput, c = ctx): string[] =>
   checkRoute(route, c).map((p) => p.message);
 
+const chatKeys: PolicyContext = {
+  ...ctx,
+  kindConfigKeys: {
+    redis: {
+      stream_maxlen: {
+        type: 'integer',
+        check: (v: number) => (v >= 100 && v <= 1000 ? null : 'must be from 100 to 1000'),
+      },
+    },
+  },
+};
+
 describe('route policy', () => {
+  it('validates the config keys a kind adds to its routes like every key, naming the key', () => {
+    const withCap = (stream_maxlen: unknown) =>
+      r({ config: { host: 'redis.internal', stream_maxlen } });
+    expect(messages(withCap(500), chatKeys)).toEqual([]);
+    expect(messages(withCap(5), chatKeys)).toEqual([
+      'config.stream_maxlen must be from 100 to 1000',
+    ]);
+    expect(messages(withCap('lots'), chatKeys)).toEqual([
+      'config.stream_maxlen must be an integer',
+    ]);
+    // Only for the backend it is declared on, and only for the kind that declares it.
+    expect(
+      messages(
+        r({ backend_type: 'memory', env: 'test', config: { stream_maxlen: 500 } }),
+        chatKeys,
+      )[0],
+    ).toMatch(/config\.stream_maxlen is not a memory config key/);
+    expect(messages(withCap(500))).toEqual([
+      'config.stream_maxlen is not a redis config key (allowed: host, port, db, tls, username, password_env, key_prefix)',
+    ]);
+    expect(
+      messages(r({ config: { host: 'redis.internal', streamcap: 1 } }), chatKeys)[0],
+    ).toContain('allowed: host, port, db, tls, username, password_env, key_prefix, stream_maxlen)');
+  });
+
   it('accepts a durable route with a real host in prod', () => {
     expect(checkRoute(r({}), ctx)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { BACKEND_TYPES, type BackendType, type RouteInput } from '../route.types';
 import { isProtectedEnv } from '../../common/scope/scope';
-import { checkConfigSchema } from './backend-config.schema';
+import { checkConfigSchema, type KindConfigKeys } from './backend-config.schema';
 import { endpointHost, isLoopbackOrUnspecified } from './loopback';
 import { routeProblem, type RouteProblem } from './route-problem';
 
@@ -13,6 +13,8 @@ export interface PolicyContext {
   supportedBackends: readonly BackendType[] | undefined;
   /** The deployment's `GCP_PROJECT_ID`: the default Firestore project of a route. */
   defaultGcpProjectId: string | null;
+  /** Config keys the kind adds to its routes per backend (none when absent or unmounted). */
+  kindConfigKeys?: KindConfigKeys;
 }
 
 /**
@@ -39,7 +41,7 @@ export function checkRoute(route: RouteInput, ctx: PolicyContext): RouteProblem[
         `backend_type "${backend}" is not supported by ${route.resource_kind} (supported: ${ctx.supportedBackends.join(', ')})`,
       );
     }
-    messages.push(...checkConfigSchema(backend, route.config));
+    messages.push(...checkConfigSchema(backend, route.config, ctx.kindConfigKeys));
     messages.push(...checkReachability(route, backend, ctx));
   }
   return messages.map((m) => routeProblem(route, m));

@@ -9,13 +9,14 @@ import {
   type NewChatMessage,
 } from '../chat.types';
 import { toChatMessage, type StreamEntry } from './redis-stream-entries';
-import { followStream, type FollowTiming } from './redis-stream.follower';
+import { followStream } from './redis-stream.follower';
+import { RedisStreamHub, type FollowTiming } from './redis-stream.hub';
 
 /** Tuning of {@link RedisChatRepository}. */
 export interface RedisChatOptions {
   /** Approximate cap on messages per thread (`XADD MAXLEN ~`), default {@link CHAT_STREAM_MAXLEN}. */
   maxLen?: number;
-  /** Live-feed waits (default: 5 s slices, 5 s grace). */
+  /** Live-feed waits of the shared reader (default: 5 s slices, 5 s grace). */
   follow?: Partial<FollowTiming>;
 }
 
@@ -29,6 +30,8 @@ export interface RedisChatOptions {
 export class RedisChatRepository extends ChatRepository {
   private readonly maxLen: number;
   private readonly timing: FollowTiming;
+  /** The one blocking reader behind every live feed of this adapter. */
+  private readonly hub: RedisStreamHub;
 
   constructor(
     private readonly redis: RedisHandle,
@@ -37,6 +40,7 @@ export class RedisChatRepository extends ChatRepository {
     super();
     this.maxLen = options.maxLen ?? CHAT_STREAM_MAXLEN;
     this.timing = { blockMs: 5_000, graceMs: 5_000, ...options.follow };
+    this.hub = new RedisStreamHub(redis, this.timing);
   }
 
   async createThread(scope: Scope, thread: ChatThread): Promise<ChatThread> {
@@ -123,11 +127,11 @@ export class RedisChatRepository extends ChatRepository {
   ): Promise<void> {
     return followStream(
       this.redis,
-      { key: this.stream(scope, threadId), threadId },
+      this.hub,
+      { key: this.stream(scope, threadId), threadId, readTimeoutMs: this.timing.graceMs },
       after,
       sink,
       signal,
-      this.timing,
     );
   }
 

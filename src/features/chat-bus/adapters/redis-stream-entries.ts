@@ -18,11 +18,11 @@ export function toChatMessage(threadId: string, [id, fields]: StreamEntry): Chat
   };
 }
 
-/** The entries of the one stream an XREAD asked for (null when it timed out). */
-export function entriesOfXread(reply: unknown): StreamEntry[] {
+/** The entries per stream of an XREAD on several streams (empty when it timed out or was unblocked). */
+export function streamsOfXread(reply: unknown): [key: string, entries: StreamEntry[]][] {
   if (!Array.isArray(reply)) return [];
-  const first: unknown = reply[0];
-  if (!Array.isArray(first)) return [];
-  const entries: unknown = first[1];
-  return Array.isArray(entries) ? (entries as StreamEntry[]) : [];
+  return reply.flatMap((item: unknown) => {
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || !Array.isArray(item[1])) return [];
+    return [[item[0], item[1] as StreamEntry[]]];
+  });
 }

@@ -1,70 +1,72 @@
-import type Redis from 'ioredis';
 import type { RedisHandle } from '../../../backends/redis/redis.driver';
 import { withTimeout } from '../../../backends/with-timeout';
 import type { MessageSink } from '../chat.types';
-import { entriesOfXread, toChatMessage } from './redis-stream-entries';
+import { toChatMessage, type StreamEntry } from './redis-stream-entries';
+import { READ_BATCH, type RedisStreamHub } from './redis-stream.hub';
+import { StreamSubscriber } from './stream-subscriber';
 
-/** How a follower waits. */
-export interface FollowTiming {
-  /** Longest single XREAD BLOCK; the loop re-arms after each slice. */
-  blockMs: number;
-  /** Extra time a slice may take before the backend counts as unavailable. */
-  graceMs: number;
+/** A thread's stream and how long one catch-up read may take. */
+export interface FollowedThread {
+  key: string;
+  threadId: string;
+  /** Bound on each catch-up read (the pooled client's own command timeout applies too). */
+  readTimeoutMs: number;
 }
 
-/** Entries read per XREAD. */
-const BATCH = 100;
-/** Name of follower connections in CLIENT LIST, so operators can see live SSE subscribers. */
-export const FOLLOWER_CONNECTION_NAME = 'chat_bus_follow';
-
 /**
- * Reads one stream from `after` on, on a dedicated connection (XREAD BLOCK holds the
- * connection, so it can never share the pooled client). Each wait is a bounded slice; a slice
- * that does not come back in time means Redis is unreachable and rejects as a timeout. The
- * connection is closed as soon as `signal` aborts (the subscriber left) or anything fails.
+ * Feeds one subscriber: it joins the shared reader first (which from then on buffers every new
+ * entry for it), then reads what is already stored after `after` on the pooled client, then
+ * hands over the buffered and live entries. The subscriber's `last` id removes the overlap,
+ * so every message arrives once and in order, with no gap. Resolves when `signal` aborts;
+ * rejects when the shared reader fails.
  */
 export async function followStream(
   redis: RedisHandle,
-  stream: { key: string; threadId: string },
+  hub: RedisStreamHub,
+  thread: FollowedThread,
   after: string,
   sink: MessageSink,
   signal: AbortSignal,
-  timing: FollowTiming,
 ): Promise<void> {
   if (signal.aborted) return;
-  const connection: Redis = redis.blockingClient();
-  const stop = (): void => connection.disconnect();
-  signal.addEventListener('abort', stop, { once: true });
-  let last = after;
+  const subscriber = new StreamSubscriber(after);
+  hub.add(thread, after, subscriber);
   try {
-    await withTimeout(
-      connection.client('SETNAME', FOLLOWER_CONNECTION_NAME),
-      timing.blockMs + timing.graceMs,
-      'redis follower connect',
-    );
     while (!signal.aborted) {
-      const read = connection.xread(
-        'COUNT',
-        BATCH,
-        'BLOCK',
-        timing.blockMs,
-        'STREAMS',
-        stream.key,
-        last,
-      );
-      const entries = entriesOfXread(
-        await withTimeout(read, timing.blockMs + timing.graceMs, 'redis XREAD BLOCK'),
-      );
-      if (entries.length === 0 || signal.aborted) continue;
-      const messages = entries.map((entry) => toChatMessage(stream.threadId, entry));
-      last = messages[messages.length - 1]?.id ?? last;
-      await sink(messages);
+      // Reads the stream itself at the start, and again whenever buffered messages were dropped.
+      subscriber.takeDropped();
+      await catchUp(redis, thread, subscriber, sink, signal);
+      if (subscriber.takeDropped()) continue;
+      let messages = await subscriber.next(signal);
+      while (messages !== null) {
+        await subscriber.whileAlive(sink(messages));
+        messages = await subscriber.next(signal);
+      }
     }
-  } catch (err) {
-    // Aborting disconnects the connection, which fails the pending XREAD: that is the normal end.
-    if (!signal.aborted) throw err;
   } finally {
-    signal.removeEventListener('abort', stop);
-    connection.disconnect();
+    hub.remove(thread.key, subscriber);
+  }
+}
+
+/** Sends what the stream already holds after the subscriber's position, page by page. */
+async function catchUp(
+  redis: RedisHandle,
+  thread: FollowedThread,
+  subscriber: StreamSubscriber,
+  sink: MessageSink,
+  signal: AbortSignal,
+): Promise<void> {
+  while (!signal.aborted) {
+    const read = redis.client.xrange(
+      thread.key,
+      `(${subscriber.position}`,
+      '+',
+      'COUNT',
+      READ_BATCH,
+    ) as Promise<StreamEntry[]>;
+    const entries = await withTimeout(read, thread.readTimeoutMs, 'redis XRANGE');
+    const fresh = subscriber.accept(entries.map((entry) => toChatMessage(thread.threadId, entry)));
+    if (fresh.length > 0) await subscriber.whileAlive(sink(fresh));
+    if (entries.length < READ_BATCH) return;
   }
 }
