@@ -105,6 +105,18 @@ describe('chat_bus live feeds when Redis fails under them', () => {
     expectResumableErrors(last, lastIds);
     expect(ms).toBeLessThan(READER_BOUND_MS + SLACK_MS);
     await redis.restart();
+    // The app's Redis client reconnects (and its circuit closes) shortly after the restart.
+    const restartedAt = Date.now();
+    for (;;) {
+      const res = await t.http
+        .post('/chat/threads')
+        .set(member())
+        .send({ title: 'back', participants: [] });
+      if (res.status === 201) break;
+      if (Date.now() - restartedAt > 10_000) throw new Error(`chat not back: ${res.status}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    console.log(`redis-server restarted: chat served again after ${Date.now() - restartedAt} ms`);
   }, 60_000);
 
   it('does the same when redis-server is frozen (SIGSTOP), within the reader bound', async () => {

@@ -61,7 +61,18 @@ describe('S3 outages (own s3rver killed, frozen and restarted; BACKEND_TIMEOUT_M
     });
     t.app.get(MediaStorageOptions).maxUploadBytes = 64 * MiB;
   });
-  afterEach(() => s3.ensureUp());
+  // S3 is back after each test; the app serves again once its client's circuit closes (a probe
+  // answers), which must take well under a second.
+  afterEach(async () => {
+    await s3.ensureUp();
+    const backAt = Date.now();
+    await waitFor(
+      'the app serving S3 again',
+      async () => ((await t.http.get('/media/assets').set(h)).status === 200 ? true : undefined),
+      5_000,
+    );
+    console.log(`S3 back: the app served again after ${Date.now() - backAt} ms`);
+  });
   afterAll(async () => {
     warn.mockRestore();
     await t.close();

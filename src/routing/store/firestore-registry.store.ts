@@ -144,7 +144,9 @@ export class FirestoreRegistryStore extends RegistryStore {
         return replayed ?? (await this.writeOnce(key, options, produce));
       } catch (err) {
         // Another writer claimed the same registry version (or key) first: read again, retry.
-        if (!isAlreadyExists(err) || attempt >= CLAIM_ATTEMPTS) throw err;
+        // A key seen inside the transaction was written meanwhile: the next replay finds it.
+        const claimed = isAlreadyExists(err) || err instanceof KeyWrittenMeanwhile;
+        if (!claimed || attempt >= CLAIM_ATTEMPTS) throw err;
         await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
       }
     }
@@ -167,8 +169,18 @@ export class FirestoreRegistryStore extends RegistryStore {
   private async writeOnce(key: RouteKey, options: WriteOptions, produce: Produce): Promise<Route> {
     const routeRef = this.db.collection(REGISTRY_COLLECTIONS.routes).doc(routeDocId(key));
     const metaRef = this.db.collection(REGISTRY_COLLECTIONS.meta).doc('state');
+    const idem = options.idempotency;
+    const keyRef = this.db
+      .collection(REGISTRY_COLLECTIONS.idempotency)
+      .doc(idempotencyDocId(idem?.key ?? '-'));
     return this.db.runTransaction(async (tx) => {
-      const [metaSnap, routeSnap] = await tx.getAll(metaRef, routeRef);
+      // Reading the key in the transaction too: a first attempt that landed after this
+      // request's replay check (a write answered 503, then retried) is replayed, not repeated.
+      // On the emulator, whose commits are not atomic, this also keeps a failed key claim from
+      // leaving a stray revision behind.
+      const refs = idem === undefined ? [metaRef, routeRef] : [metaRef, routeRef, keyRef];
+      const [metaSnap, routeSnap, keySnap] = await tx.getAll(...refs);
+      if (keySnap?.exists === true) throw new KeyWrittenMeanwhile();
       const stored = routeSnap?.exists ? (routeSnap.data() as RouteDoc) : null;
       const live = stored && !stored.deleted ? toRoute(stored) : null;
       assertExpectedVersion(key, live, options);
@@ -176,7 +188,6 @@ export class FirestoreRegistryStore extends RegistryStore {
       const after = produce(live, stored?.version ?? 0, now);
       const registryVersion = ((metaSnap?.data()?.version as number | undefined) ?? 0) + 1;
       const revision = makeRevision(registryVersion, key, live, after, options, now);
-      const idem = options.idempotency;
       // The revision first: creating the next version is the claim (see the class comment).
       tx.create(
         this.db.collection(REGISTRY_COLLECTIONS.revisions).doc(revisionDocId(registryVersion)),
@@ -189,10 +200,7 @@ export class FirestoreRegistryStore extends RegistryStore {
           registry_version: registryVersion,
           created_at: now.toISOString(),
         };
-        tx.create(
-          this.db.collection(REGISTRY_COLLECTIONS.idempotency).doc(idempotencyDocId(idem.key)),
-          record,
-        );
+        tx.create(keyRef, record);
       }
       const doc: RouteDoc = {
         ...(after ?? (live as Route)),
@@ -206,3 +214,6 @@ export class FirestoreRegistryStore extends RegistryStore {
     });
   }
 }
+
+/** The write's `Idempotency-Key` was recorded by another attempt after the replay check. */
+class KeyWrittenMeanwhile extends Error {}
