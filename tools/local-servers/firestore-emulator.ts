@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 
 import { FirestoreServer } from '@firestore-emulator/server';
+import { speedUpEmulatorInserts } from './firestore-emulator-speedup';
 
 /** Options for {@link startFirestoreEmulator}. */
 export interface FirestoreEmulatorOptions {
@@ -50,6 +51,7 @@ interface GrpcModule {
 export async function startFirestoreEmulator(
   opts: FirestoreEmulatorOptions = {},
 ): Promise<FirestoreEmulatorHandle> {
+  speedUpEmulatorInserts();
   let emulator = new FirestoreServer();
   let port = await bind(emulator, opts.port ?? 0);
   let running = true;
