@@ -1,3 +1,5 @@
+import type { Counters } from '../../common/aggregates/counters';
+import type { BucketRange } from '../../common/aggregates/time-buckets';
 import type { Scope } from '../../common/scope/scope';
 import type { AnalyticsEvent, EventFilter, KeysetPage } from './analytics-event.types';
 
@@ -6,7 +8,11 @@ import type { AnalyticsEvent, EventFilter, KeysetPage } from './analytics-event.
  * returned.
  */
 export abstract class AnalyticsEventRepository {
-  /** Stores a new event (its `id` is new and unique). */
+  /**
+   * Stores a new event (its `id` is new and unique) and adds its {@link eventCounters} to
+   * the running totals of its day, hour and minute bucket in the same atomic write (one
+   * batch on Firestore).
+   */
   abstract append(scope: Scope, event: AnalyticsEvent): Promise<AnalyticsEvent>;
 
   /** The event with this id in `scope`, or null. */
@@ -17,4 +23,17 @@ export abstract class AnalyticsEventRepository {
    * `page.limit`. `since` is inclusive, `until` and `page.before` (a sort key) exclusive.
    */
   abstract list(scope: Scope, filter: EventFilter, page: KeysetPage): Promise<AnalyticsEvent[]>;
+
+  /**
+   * The running totals summed over every bucket in `ranges` (keys of `bucketKey`): exactly
+   * the sum of {@link eventCounters} of the events appended into those buckets.
+   */
+  abstract sumTotals(scope: Scope, ranges: readonly BucketRange[]): Promise<Counters>;
+
+  /**
+   * Adds the running totals of `events`, which are already stored, to their buckets
+   * (rebuilding totals of events stored before totals existed). Not idempotent: each event
+   * must be added once.
+   */
+  abstract addTotals(scope: Scope, events: readonly AnalyticsEvent[]): Promise<void>;
 }

@@ -1,7 +1,11 @@
 import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
+import { ShardedCounters } from '../../../backends/firestore/sharded-counters';
+import { countersByBucket, type Counters } from '../../../common/aggregates/counters';
+import type { BucketRange } from '../../../common/aggregates/time-buckets';
 import type { Scope } from '../../../common/scope/scope';
+import { eventCounters } from '../analytics-event-totals';
 import { AnalyticsEventRepository } from '../analytics-event.repository';
 import {
   eventSortKey,
@@ -11,6 +15,9 @@ import {
   type EventType,
   type KeysetPage,
 } from '../analytics-event.types';
+
+/** Shard documents per totals bucket: how many concurrent writers a bucket absorbs. */
+export const EVENT_TOTAL_SHARDS = 4;
 
 const NULLABLE_FIELDS = [
   'page_type',
@@ -29,7 +36,9 @@ const NULLABLE_FIELDS = [
  * Collection `analytics_events` under the scope's path; document id = event id, `sort_key` =
  * created_at|id, every filtered field top-level (metadata is never queried). The type and
  * surface filters need composite indexes on real Firestore: (type, sort_key desc),
- * (surface, sort_key desc) and (type, surface, sort_key desc).
+ * (surface, sort_key desc) and (type, surface, sort_key desc). `analytics_event_totals`
+ * holds the running totals ({@link ShardedCounters}), incremented in the same batch as the
+ * event is created.
  */
 export class FirestoreAnalyticsEventRepository extends AnalyticsEventRepository {
   constructor(private readonly fs: FirestoreHandle) {
@@ -42,8 +51,21 @@ export class FirestoreAnalyticsEventRepository extends AnalyticsEventRepository 
       sort_key: eventSortKey(event),
       ...scopeFields(scope),
     };
-    await this.col(scope).doc(event.id).create(data);
+    const batch = this.fs.db.batch();
+    batch.create(this.col(scope).doc(event.id), data);
+    this.totals(scope).add(batch, totalsOf([event]), scopeFields(scope));
+    await batch.commit();
     return event;
+  }
+
+  sumTotals(scope: Scope, ranges: readonly BucketRange[]): Promise<Counters> {
+    return this.totals(scope).sum(ranges);
+  }
+
+  async addTotals(scope: Scope, events: readonly AnalyticsEvent[]): Promise<void> {
+    const batch = this.fs.db.batch();
+    this.totals(scope).add(batch, totalsOf(events), scopeFields(scope));
+    await batch.commit();
   }
 
   async get(scope: Scope, id: string): Promise<AnalyticsEvent | null> {
@@ -62,9 +84,17 @@ export class FirestoreAnalyticsEventRepository extends AnalyticsEventRepository 
     return snap.docs.map((d) => toEvent(d.data()));
   }
 
+  private totals(scope: Scope): ShardedCounters {
+    return new ShardedCounters(this.fs.scoped(scope, 'analytics_event_totals'), EVENT_TOTAL_SHARDS);
+  }
+
   private col(scope: Scope): CollectionReference {
     return this.fs.scoped(scope, 'analytics_events');
   }
+}
+
+function totalsOf(events: readonly AnalyticsEvent[]): Map<string, Counters> {
+  return countersByBucket(events, (e) => e.created_at, eventCounters);
 }
 
 /** Reads the API fields of a stored document (storage-only fields are left out). */
