@@ -1,4 +1,11 @@
 import { FirestoreBudgetRepository } from '../../../src/features/budget/adapters/firestore-budget.repository';
+import { newSortableId } from '../../../src/common/ids/sortable-id';
+import { Scope } from '../../../src/common/scope/scope';
+import { sumDecimals } from '../../../src/features/budget/budget-money';
+import { backfillUsageTotals } from '../../../src/features/budget/budget-totals-backfill';
+import { spentFrom } from '../../../src/features/budget/budget-totals';
+import { usageTotalsSince } from '../../../src/features/budget/budget-window-totals';
+import { usageSortKey } from '../../../src/features/budget/budget.types';
 import { budgetTotalsContract } from '../../contract/budget-totals.repository.contract';
 import { firestoreHandle } from '../../utils/backend-handles';
 
@@ -12,4 +19,46 @@ describe('FirestoreBudgetRepository running totals (Firestore emulator)', () => 
     const fs = firestoreHandle({ collectionPrefix: 'btot' });
     return Promise.resolve({ repo: new FirestoreBudgetRepository(fs), close: fs.close });
   });
+});
+
+describe('backfillUsageTotals (Firestore emulator)', () => {
+  const fs = firestoreHandle({ collectionPrefix: 'bfill' });
+  afterAll(() => fs.close());
+
+  it('adds events stored without totals (before totals were kept) so totals equal a recount', async () => {
+    const repo = new FirestoreBudgetRepository(fs);
+    const scope = Scope.of('t_backfill', 'test', 'p_web');
+    const legacy = Array.from({ length: 1_203 }, (_, i) => ({
+      id: newSortableId(Date.parse('2024-05-01T00:00:00.000Z') + i * 600_013),
+      provider: 'openai',
+      model: 'm',
+      surface: i % 2 ? 'web' : 'app',
+      app: null,
+      tool_id: null,
+      tokens_input: i,
+      tokens_output: 1,
+      cost: `0.${String(i).padStart(10, '0')}`,
+      currency: 'USD',
+      metadata: {},
+      created_at: new Date(Date.parse('2024-05-01T00:00:00.000Z') + i * 600_013).toISOString(),
+      created_by: 'u_old',
+    }));
+    // The ledger as the previous version wrote it: events only, no totals.
+    const col = fs.scoped(scope, 'budget_usage');
+    for (let i = 0; i < legacy.length; i += 500) {
+      const batch = fs.db.batch();
+      for (const e of legacy.slice(i, i + 500))
+        batch.create(col.doc(e.id), { ...e, sort_key: usageSortKey(e) });
+      await batch.commit();
+    }
+    const since = '2024-05-01T00:00:00.000Z';
+    expect((await usageTotalsSince(repo, scope, since)).n).toBeUndefined();
+    const cutoff = '2024-06-01T00:00:00.000Z';
+    await repo.appendUsage(scope, [{ ...legacy[0]!, id: newSortableId(), created_at: cutoff }]);
+    await expect(backfillUsageTotals(repo, scope, cutoff)).resolves.toBe(1_203);
+    const totals = await usageTotalsSince(repo, scope, since);
+    expect(totals.n).toBe(1_204);
+    const all = await repo.listUsage(scope, { since }, { limit: 10_000 });
+    expect(spentFrom(totals, { currency: 'USD' })).toBe(sumDecimals(all.map((e) => e.cost)));
+  }, 120_000);
 });
