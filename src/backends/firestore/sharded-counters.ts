@@ -6,7 +6,18 @@ import {
   type WriteBatch,
 } from '@google-cloud/firestore';
 import { addCounters, COUNTER_NAME, type Counters } from '../../common/aggregates/counters';
-import type { BucketRange } from '../../common/aggregates/time-buckets';
+import {
+  bucketKey,
+  type BucketLevel,
+  type BucketRange,
+} from '../../common/aggregates/time-buckets';
+import { ClosedBucketCache } from './closed-bucket-cache';
+
+/**
+ * A bucket that ended this long ago is closed: no instance still writes into it (events are
+ * timestamped by the server; this covers clock skew between instances and slow commits).
+ */
+const CLOSED_MARGIN_MS = 2 * 60_000;
 
 /** Prefix of counter fields in a shard document (the other fields say which shard it is). */
 const FIELD_PREFIX = 'c_';
@@ -29,6 +40,7 @@ export class ShardedCounters {
   constructor(
     private readonly col: CollectionReference,
     private readonly shards: number,
+    private readonly cache: ClosedBucketCache = new ClosedBucketCache(),
   ) {}
 
   /** Adds each bucket's counters to one random shard of it, as writes of `batch`. */
@@ -43,22 +55,41 @@ export class ShardedCounters {
       const data = { ...fields, bucket, shard, ...increments };
       batch.set(this.collectionOf(bucket).doc(`${bucket}|${shard}`), data, { merge: true });
     }
+    this.cache.forget(this.col.path);
   }
 
-  /** The sum of every counter over all shards of the buckets in `ranges`. */
-  async sum(ranges: readonly BucketRange[]): Promise<Counters> {
-    const snaps = await Promise.all(
-      ranges.map((r) =>
-        this.collectionOf(r.from).where('bucket', '>=', r.from).where('bucket', '<', r.to).get(),
-      ),
-    );
+  /**
+   * The sum of every counter over all shards of the buckets in `ranges`. The part of a range
+   * that closed before now minus {@link CLOSED_MARGIN_MS} is read once and then reused from
+   * the cache ({@link ClosedBucketCache}); the open part is read every time.
+   */
+  async sum(ranges: readonly BucketRange[], now = Date.now()): Promise<Counters> {
+    const closedAt = new Date(now - CLOSED_MARGIN_MS).toISOString();
+    const parts = ranges.flatMap((r) => {
+      const open = bucketKey(r.from.slice(0, 1) as BucketLevel, closedAt);
+      return [
+        { from: r.from, to: r.to < open ? r.to : open, closed: true },
+        { from: r.from > open ? r.from : open, to: r.to, closed: false },
+      ].filter((p) => p.from < p.to);
+    });
+    const sums = await Promise.all(parts.map((p) => this.sumPart(p, now)));
+    return sums.reduce((total, sum) => addCounters(total, sum), {});
+  }
+
+  private async sumPart(part: BucketRange & { closed: boolean }, now: number): Promise<Counters> {
+    const key = `${part.from}..${part.to}`;
+    const cached = part.closed ? this.cache.get(this.col.path, key, now) : undefined;
+    if (cached !== undefined) return cached;
+    const col = this.collectionOf(part.from);
+    const snap = await col.where('bucket', '>=', part.from).where('bucket', '<', part.to).get();
     const total: Counters = {};
-    for (const doc of snaps.flatMap((s) => s.docs)) {
+    for (const doc of snap.docs) {
       for (const [field, value] of Object.entries(doc.data())) {
         if (field.startsWith(FIELD_PREFIX) && typeof value === 'number')
           addCounters(total, { [field.slice(FIELD_PREFIX.length)]: value });
       }
     }
+    if (part.closed) this.cache.set(this.col.path, key, total, now);
     return total;
   }
 

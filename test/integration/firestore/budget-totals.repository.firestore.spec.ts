@@ -1,4 +1,6 @@
 import { FirestoreBudgetRepository } from '../../../src/features/budget/adapters/firestore-budget.repository';
+import { ShardedCounters } from '../../../src/backends/firestore/sharded-counters';
+import { bucketKey } from '../../../src/common/aggregates/time-buckets';
 import { newSortableId } from '../../../src/common/ids/sortable-id';
 import { Scope } from '../../../src/common/scope/scope';
 import { sumDecimals } from '../../../src/features/budget/budget-money';
@@ -61,4 +63,31 @@ describe('backfillUsageTotals (Firestore emulator)', () => {
     const all = await repo.listUsage(scope, { since }, { limit: 10_000 });
     expect(spentFrom(totals, { currency: 'USD' })).toBe(sumDecimals(all.map((e) => e.cost)));
   }, 120_000);
+});
+
+describe('ShardedCounters closed-bucket cache (Firestore emulator)', () => {
+  const fs = firestoreHandle({ collectionPrefix: 'bcache' });
+  afterAll(() => fs.close());
+
+  it('reads closed buckets once and open buckets every time; its own writes refresh the cache', async () => {
+    const col = fs.scoped(Scope.of('t_cache', 'test', 'p_web'), 'totals');
+    const counters = new ShardedCounters(col, 4);
+    const write = async (bucket: string, n: number, via = counters): Promise<void> => {
+      const batch = fs.db.batch();
+      via.add(batch, new Map([[bucket, { n }]]));
+      await batch.commit();
+    };
+    const today = bucketKey('d', new Date().toISOString());
+    await write('d|2024-05-01', 1);
+    await write(today, 10);
+    const all = [{ from: 'd|2024-01-01', to: 'd|~' }];
+    expect(await counters.sum(all)).toEqual({ n: 11 });
+    // Another writer (a backfill elsewhere) adds to a closed and to the open bucket.
+    const other = new ShardedCounters(col, 4);
+    await write('d|2024-05-01', 100, other);
+    await write(today, 1_000, other);
+    expect(await counters.sum(all)).toEqual({ n: 1_011 });
+    await write('d|2024-05-02', 5);
+    expect(await counters.sum(all)).toEqual({ n: 1_116 });
+  });
 });

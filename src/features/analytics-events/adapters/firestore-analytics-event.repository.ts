@@ -1,6 +1,7 @@
 import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
+import { ClosedBucketCache } from '../../../backends/firestore/closed-bucket-cache';
 import { ShardedCounters } from '../../../backends/firestore/sharded-counters';
 import { countersByBucket, type Counters } from '../../../common/aggregates/counters';
 import type { BucketRange } from '../../../common/aggregates/time-buckets';
@@ -41,6 +42,9 @@ const NULLABLE_FIELDS = [
  * event is created.
  */
 export class FirestoreAnalyticsEventRepository extends AnalyticsEventRepository {
+  /** Sums of closed buckets, reused across requests (they no longer change). */
+  private readonly closedTotals = new ClosedBucketCache();
+
   constructor(private readonly fs: FirestoreHandle) {
     super();
   }
@@ -85,7 +89,11 @@ export class FirestoreAnalyticsEventRepository extends AnalyticsEventRepository 
   }
 
   private totals(scope: Scope): ShardedCounters {
-    return new ShardedCounters(this.fs.scoped(scope, 'analytics_event_totals'), EVENT_TOTAL_SHARDS);
+    return new ShardedCounters(
+      this.fs.scoped(scope, 'analytics_event_totals'),
+      EVENT_TOTAL_SHARDS,
+      this.closedTotals,
+    );
   }
 
   private col(scope: Scope): CollectionReference {

@@ -1,4 +1,5 @@
 import type { CollectionReference, Query } from '@google-cloud/firestore';
+import { ClosedBucketCache } from '../../../backends/firestore/closed-bucket-cache';
 import { ShardedCounters } from '../../../backends/firestore/sharded-counters';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
@@ -38,6 +39,9 @@ const policyId = (surface: string, app: string): string =>
  * buckets in one batch, so on Firestore totals and ledger never disagree.
  */
 export class FirestoreBudgetRepository extends BudgetRepository {
+  /** Sums of closed buckets, reused across requests (they no longer change). */
+  private readonly closedTotals = new ClosedBucketCache();
+
   constructor(private readonly fs: FirestoreHandle) {
     super();
   }
@@ -107,7 +111,11 @@ export class FirestoreBudgetRepository extends BudgetRepository {
   }
 
   private totals(scope: Scope): ShardedCounters {
-    return new ShardedCounters(this.fs.scoped(scope, 'budget_usage_totals'), USAGE_TOTAL_SHARDS);
+    return new ShardedCounters(
+      this.fs.scoped(scope, 'budget_usage_totals'),
+      USAGE_TOTAL_SHARDS,
+      this.closedTotals,
+    );
   }
 
   private policies(scope: Scope): CollectionReference {
