@@ -10,8 +10,10 @@ export const BENCH_JWT_SECRET = 'bench-secret-that-is-at-least-32-bytes-long';
 export const BENCH_GCP_PROJECT = 'bench-project';
 
 export interface BenchAppOptions {
-  /** Backend of the `feature_flags` route (every other kind is on memory). */
+  /** Backend of the `feature_flags` route (every other kind is on memory but budget). */
   featureFlags: 'memory' | 'firestore';
+  /** Backend of the `budget` route (default memory). */
+  budget?: 'memory' | 'firestore';
   /** `host:port` of the Firestore emulator; required for `firestore`. */
   firestoreHost?: string;
 }
@@ -34,7 +36,9 @@ export async function bootApp(options: BenchAppOptions): Promise<INestApplicatio
   };
   const seedRoutes = (kinds: MountedKind[]): RouteInput[] =>
     kinds.map(({ kind }) => {
-      const firestore = kind === 'feature_flags' && options.featureFlags === 'firestore';
+      const firestore =
+        (kind === 'feature_flags' && options.featureFlags === 'firestore') ||
+        (kind === 'budget' && options.budget === 'firestore');
       return {
         resource_kind: kind,
         tenant_id: 't_system',
@@ -47,15 +51,15 @@ export async function bootApp(options: BenchAppOptions): Promise<INestApplicatio
   return createApp({ environment, seedRoutes });
 }
 
-/** Headers of a GET as `u_bench`, owner of t_acme, on t_acme/test/p_web. */
-export function benchHeaders(): Record<string, string> {
-  const token = sign({ sub: 'u_bench', tenants: { t_acme: 'owner' } }, BENCH_JWT_SECRET, {
+/** Headers of a request as `u_bench`, owner of `tenant` (t_acme), on `tenant`/test/p_web. */
+export function benchHeaders(tenant = 't_acme'): Record<string, string> {
+  const token = sign({ sub: 'u_bench', tenants: { [tenant]: 'owner' } }, BENCH_JWT_SECRET, {
     algorithm: 'HS256',
     expiresIn: '1h',
   });
   return {
     authorization: `Bearer ${token}`,
-    'x-tenant-id': 't_acme',
+    'x-tenant-id': tenant,
     'x-env': 'test',
     'x-project-id': 'p_web',
   };

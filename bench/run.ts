@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { KindCatalog } from '../src/routing/kind-catalog';
 import { bootApp } from './app';
+import { benchBudgetCheck } from './budget-check.bench';
 import { benchHttp } from './http.bench';
 import { benchResolution } from './resolution.bench';
 import { benchRoutedRepository } from './routed-repository.bench';
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   }
   step('4. HTTP end to end');
   rows.push(...(await benchHttp()));
+  step('5. budget check at scale (seeds 110,010 usage events)');
+  rows.push(...(await benchBudgetCheck(step)));
   const seconds = (Date.now() - started) / 1000;
   step('done');
 
@@ -55,6 +58,7 @@ async function main(): Promise<void> {
     '2. **Routed repository overhead**: `FeatureFlagRepository.get(scope)` through the routed proxy of the booted app (memory route) against `InMemoryFeatureFlagRepository.get` called directly, plus two parts of the proxy call measured alone. Called outside an HTTP request: there is no request context, so per-request pinning does not apply and every call resolves the route.',
     `3. **Snapshot apply**: building a \`RegistrySnapshot\` from the same ${routeCount.toLocaleString('en-US')} routes (what each instance does on a registry change), next to the other per-route work of an apply (policy check, live adapter set), and the heap it holds.`,
     '4. **HTTP end to end**: sequential `GET /feature-flags` over loopback keep-alive HTTP on the real app, feature_flags on a memory route vs on a Firestore route (in-process emulator, so its work shares this process and CPU).',
+    "5. **Budget check at scale**: sequential `GET /budget/check` (policy window 30 days) on a Firestore budget route (in-process emulator) for tenants holding 10, 10,000 and 100,000 usage events spread over 29 days (seeded through the Firestore adapter in parallel 500-event batches, each batch one `created_at`), requests of the three alternating in blocks; then the 100,000-event tenant's `spent` against a full recount of its ledger (decimal sum of every event). The check reads running totals (docs/aggregates.md): the first check of a tenant reads every day/hour/minute shard document of the window (the notes give that figure); sums of closed buckets are then reused, so later checks read only the buckets still open.",
     '',
     'Medians: sections 1–3 over timed rounds (warm-up rounds discarded), section 4 over single requests. Ratios in 1–3 are medians of per-round ratios (variants run interleaved in the same rounds). Spread is half the interquartile range relative to the median.',
     '',

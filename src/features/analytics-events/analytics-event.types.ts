@@ -17,12 +17,6 @@ export const analyticsKeyMessage = (field: string): string =>
 export const SUMMARY_GROUP_BY = ['type', 'surface', 'utm_source'] as const;
 export type SummaryGroupBy = (typeof SUMMARY_GROUP_BY)[number];
 
-/**
- * Most events one summary counts. A range holding more is refused with
- * `422 analytics_events.range_too_large` rather than answered from a partial count.
- */
-export const MAX_SUMMARIZED_EVENTS = 10_000;
-
 /** Flat metadata: short keys, primitive values. */
 export type EventMetadata = Record<string, string | number | boolean | null>;
 

@@ -1,8 +1,8 @@
 import type { RequestContext } from '../../common/request-context/request-context';
 import { Scope } from '../../common/scope/scope';
 import { InMemoryAnalyticsEventRepository } from './adapters/in-memory-analytics-event.repository';
-import { MAX_SUMMARIZED_EVENTS } from './analytics-event.types';
-import { AnalyticsRangeTooLargeError } from './analytics-events.errors';
+import { newSortableId } from '../../common/ids/sortable-id';
+import type { AnalyticsEvent } from './analytics-event.types';
 import { AnalyticsEventsService } from './analytics-events.service';
 
 describe('AnalyticsEventsService', () => {
@@ -10,20 +10,69 @@ describe('AnalyticsEventsService', () => {
     scope: Scope.of('t_unit', 'test', 'p_web'),
     principal: { subject: 'u_unit' },
   } as unknown as RequestContext;
+  const event = (i: number, created_at: string): AnalyticsEvent => ({
+    id: newSortableId(Date.parse(created_at)),
+    type: 'pageview',
+    surface: 'web',
+    url: 'https://a.example/',
+    page_type: null,
+    referrer: null,
+    utm_source: i % 2 ? 'ads' : null,
+    utm_medium: null,
+    utm_campaign: null,
+    utm_term: null,
+    utm_content: null,
+    seo_slug: null,
+    cta_id: null,
+    label: null,
+    metadata: {},
+    created_at,
+    created_by: 'u_unit',
+  });
 
-  it(`refuses to summarise a range of more than ${MAX_SUMMARIZED_EVENTS} events rather than answer a partial count`, async () => {
+  it('counts a range of more than 10,000 events from totals (it was refused with 422)', async () => {
     const service = new AnalyticsEventsService(new InMemoryAnalyticsEventRepository(), context);
-    for (let i = 0; i < MAX_SUMMARIZED_EVENTS; i += 1)
-      await service.record('pageview', { surface: 'web', url: 'https://a.example/' });
+    for (let i = 0; i < 10_001; i += 1)
+      await service.record(i % 3 ? 'pageview' : 'cta_click', {
+        surface: 'web',
+        url: 'https://a.example/',
+      });
     await expect(service.summary('type', {})).resolves.toMatchObject({
-      events: MAX_SUMMARIZED_EVENTS,
-      groups: [{ key: 'pageview', count: MAX_SUMMARIZED_EVENTS }],
+      events: 10_001,
+      groups: [
+        { key: 'cta_click', count: 3_334 },
+        { key: 'pageview', count: 6_667 },
+      ],
     });
-    await service.record('pageview', { surface: 'web', url: 'https://a.example/' });
-    await expect(service.summary('type', {})).rejects.toBeInstanceOf(AnalyticsRangeTooLargeError);
     await expect(
       service.summary('type', { since: '2000-01-01T00:00:00Z', until: '2000-01-02T00:00:00Z' }),
-    ).resolves.toMatchObject({ events: 0 });
+    ).resolves.toMatchObject({ events: 0, groups: [] });
+  });
+
+  it('counts exactly over ranges that start and end mid-minute', async () => {
+    const repo = new InMemoryAnalyticsEventRepository();
+    const service = new AnalyticsEventsService(repo, context);
+    const base = Date.parse('2024-05-01T10:15:30.000Z');
+    const times = [
+      -1,
+      0,
+      29_999,
+      30_000,
+      3_600_000,
+      86_400_000 * 2,
+      86_400_000 * 3 + 5,
+      86_400_000 * 3 + 40_000,
+    ];
+    for (const [i, t] of times.entries())
+      await repo.append(context.scope, event(i, new Date(base + t).toISOString()));
+    const since = new Date(base).toISOString();
+    const until = new Date(base + 86_400_000 * 3 + 40_000).toISOString();
+    const summary = await service.summary('utm_source', { since, until });
+    expect(summary.events).toBe(6);
+    expect(summary.groups).toEqual([
+      { key: 'ads', count: 3 },
+      { key: null, count: 3 },
+    ]);
   });
 
   it('refuses a range whose since is not before until', async () => {

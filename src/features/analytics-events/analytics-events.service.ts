@@ -8,7 +8,6 @@ import { AnalyticsEventRepository } from './analytics-event.repository';
 import {
   EVENT_RANGE_TIME,
   eventSortKey,
-  MAX_SUMMARIZED_EVENTS,
   type AnalyticsEvent,
   type AnalyticsEventInput,
   type EventFilter,
@@ -16,10 +15,9 @@ import {
   type EventType,
   type SummaryGroupBy,
 } from './analytics-event.types';
-import {
-  AnalyticsEventNotFoundError,
-  AnalyticsRangeTooLargeError,
-} from './analytics-events.errors';
+import { eventGroupsFrom } from './analytics-event-totals';
+import { AnalyticsEventNotFoundError } from './analytics-events.errors';
+import { eventTotals } from './analytics-window-totals';
 
 /** An event as posted: every field but surface and url may be left out. */
 export type EventRequest = Pick<AnalyticsEventInput, 'surface' | 'url'> &
@@ -38,9 +36,9 @@ export interface ListRequest {
 const EVENT_SORT_KEY = /^[0-9T:.\-Z]{24}\|[0-9a-hjkmnp-tv-z]{26}$/;
 
 /**
- * Analytics events of the request's scope: ingest, list newest first, and summaries that
- * count at most {@link MAX_SUMMARIZED_EVENTS} events per request (more is
- * `422 analytics_events.range_too_large`, never a partial count).
+ * Analytics events of the request's scope: ingest, list newest first, and summaries counted
+ * from running totals ({@link eventTotals}), so a summary costs the same over 10 events or
+ * 10 million.
  */
 @Injectable()
 export class AnalyticsEventsService {
@@ -98,22 +96,13 @@ export class AnalyticsEventsService {
     range: Pick<EventFilter, 'since' | 'until'>,
   ): Promise<EventSummary> {
     const filter = normalizeRange(range);
-    const events = await this.events.list(this.context.scope, filter, {
-      limit: MAX_SUMMARIZED_EVENTS + 1,
-    });
-    if (events.length > MAX_SUMMARIZED_EVENTS)
-      throw new AnalyticsRangeTooLargeError(filter.since ?? null, filter.until ?? null);
-    const counts = new Map<string | null, number>();
-    for (const e of events) counts.set(e[groupBy], (counts.get(e[groupBy]) ?? 0) + 1);
-    const groups = [...counts.entries()]
-      .sort(([a], [b]) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1))
-      .map(([key, count]) => ({ key, count }));
+    const totals = await eventTotals(this.events, this.context.scope, filter);
     return {
       group_by: groupBy,
       since: filter.since ?? null,
       until: filter.until ?? null,
-      events: events.length,
-      groups,
+      events: totals.n ?? 0,
+      groups: eventGroupsFrom(totals, groupBy),
     };
   }
 }

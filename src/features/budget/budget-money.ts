@@ -2,8 +2,8 @@ import { Decimal } from 'decimal.js';
 import type { UsageEvent, UsageGroupBy, UsageGroupTotals } from './budget.types';
 
 /**
- * Decimal arithmetic wide enough to be exact here: at most 10 000 costs of 18 integer and
- * 10 decimal digits sum to under 33 significant digits. No float ever touches money.
+ * Decimal arithmetic wide enough to be exact here: sums of costs of 18 integer and 10
+ * decimal digits stay far under 64 significant digits. No float ever touches money.
  */
 const Money = Decimal.clone({ precision: 64, rounding: Decimal.ROUND_HALF_EVEN });
 
@@ -25,6 +25,33 @@ export function compareDecimals(a: string, b: string): number {
 /** `a - b`, floored at zero. */
 export function remainingOf(threshold: string, spent: string): string {
   return Decimal.max(new Money(threshold).minus(spent), 0).toFixed();
+}
+
+/** Decimal places of a cost (DECIMAL_FORMAT): a cost is an integer of 10^-10 units. */
+const SCALE = 10;
+/** Base of a cost limb: a limb of one cost is below 10^7, so 9 × 10^8 costs sum exactly in a double. */
+const LIMB_BASE = 10_000_000n;
+/** Four limbs of 7 digits hold the 28 digits of any cost (18 integer + 10 decimal). */
+export const COST_LIMBS = 4;
+
+/**
+ * A cost as integer limbs, lowest first: `cost × 10^10 = Σ limb[k] × 10^(7k)`. Running totals
+ * add limbs separately (each sum is an exact safe integer) and never carry.
+ */
+export function costLimbs(cost: string): number[] {
+  const [whole, fraction = ''] = cost.split('.');
+  let units = BigInt(`${whole ?? '0'}${fraction.padEnd(SCALE, '0')}`);
+  return Array.from({ length: COST_LIMBS }, () => {
+    const limb = Number(units % LIMB_BASE);
+    units /= LIMB_BASE;
+    return limb;
+  });
+}
+
+/** The exact decimal of limb sums (`limbs[k]` may exceed the base: they are sums). */
+export function costFromLimbs(limbs: readonly number[]): string {
+  const units = limbs.reduce((sum, limb, k) => sum + BigInt(limb) * LIMB_BASE ** BigInt(k), 0n);
+  return new Money(units.toString()).div(new Money(10).pow(SCALE)).toFixed();
 }
 
 /** Counts, exact costs per currency and token totals per group, groups sorted by key (null last). */

@@ -92,10 +92,13 @@ export class BudgetPolicyService {
   ): Promise<BudgetCheck> {
     const policy = await this.effective(surface, app);
     const since = windowStart(policy.window_days);
-    const filter: UsageFilter = { since, currency: policy.currency };
+    const filter: UsageFilter & { since: string; currency: string } = {
+      since,
+      currency: policy.currency,
+    };
     if (policy.surface !== ANY) filter.surface = policy.surface;
     if (policy.app !== ANY) filter.app = policy.app;
-    const spent = await this.usage.spent(filter, policy.window_days);
+    const spent = await this.usage.spent(filter);
     return {
       allowed: compareDecimals(sumDecimals([spent, cost]), policy.threshold) <= 0,
       spent,

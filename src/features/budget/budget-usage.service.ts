@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DEFAULT_LIMIT, decodeCursor, toPage, type Page } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
-import { normalizeDecimal, sumDecimals, summarize } from './budget-money';
-import { BudgetUsageNotFoundError, BudgetWindowTooLargeError } from './budget.errors';
+import { normalizeDecimal } from './budget-money';
+import { groupsFrom, spentFrom } from './budget-totals';
+import { usageTotalsSince } from './budget-window-totals';
+import { BudgetUsageNotFoundError } from './budget.errors';
 import { BudgetRepository } from './budget.repository';
 import {
-  MAX_SUMMED_EVENTS,
   usageSortKey,
   windowStart,
   type UsageEvent,
@@ -35,9 +36,9 @@ export interface ListRequest {
 const USAGE_SORT_KEY = /^[0-9T:.\-Z]{24}\|[0-9a-hjkmnp-tv-z]{26}$/;
 
 /**
- * The usage ledger of the request's scope. Sums are exact (decimal strings, never floats)
- * and add up at most {@link MAX_SUMMED_EVENTS} events per request: a window holding more is
- * `422 budget.window_too_large`, never a partial total.
+ * The usage ledger of the request's scope. Summaries and spend are read from running totals
+ * ({@link usageTotalsSince}), so they cost the same over 10 events or 10 million, and stay
+ * exact (integer limbs and decimal strings, never floats).
  */
 @Injectable()
 export class BudgetUsageService {
@@ -98,27 +99,22 @@ export class BudgetUsageService {
   /** Counts, exact costs per currency and tokens per group over the last `windowDays`. */
   async summary(windowDays: number, groupBy: UsageGroupBy): Promise<UsageSummary> {
     const since = windowStart(windowDays);
-    const events = await this.inWindow({ since }, windowDays);
+    const totals = await usageTotalsSince(this.budget, this.context.scope, since);
     return {
       group_by: groupBy,
       window_days: windowDays,
       since,
-      events: events.length,
-      groups: summarize(events, groupBy),
+      events: totals.n ?? 0,
+      groups: groupsFrom(totals, groupBy),
     };
   }
 
-  /** The exact total cost of the events matching `filter` (whose `since` spans `windowDays`). */
-  async spent(filter: UsageFilter, windowDays: number): Promise<string> {
-    const events = await this.inWindow(filter, windowDays);
-    return sumDecimals(events.map((e) => e.cost));
-  }
-
-  private async inWindow(filter: UsageFilter, windowDays: number): Promise<UsageEvent[]> {
-    const events = await this.budget.listUsage(this.context.scope, filter, {
-      limit: MAX_SUMMED_EVENTS + 1,
-    });
-    if (events.length > MAX_SUMMED_EVENTS) throw new BudgetWindowTooLargeError(windowDays);
-    return events;
+  /** The exact total cost in `filter.currency` of the events matching `filter` since `since`. */
+  async spent(
+    filter: Omit<UsageFilter, 'since'> & { since: string; currency: string },
+  ): Promise<string> {
+    const { since, ...equal } = filter;
+    const totals = await usageTotalsSince(this.budget, this.context.scope, since, equal);
+    return spentFrom(totals, filter);
   }
 }

@@ -1,5 +1,5 @@
 import { DomainError, NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
-import { BUDGET_KIND, MAX_SUMMED_EVENTS } from './budget.types';
+import { BUDGET_KIND } from './budget.types';
 
 /** `404 budget.not_found`: no usage event with this id in this scope. */
 export class BudgetUsageNotFoundError extends NotFoundError {
@@ -26,18 +26,5 @@ export class BudgetPolicyNotFoundError extends DomainError {
 export class BudgetVersionConflictError extends VersionConflictError {
   constructor(expected: number, actual: number | null) {
     super(BUDGET_KIND, expected, actual);
-  }
-}
-
-/** `422 budget.window_too_large`: more usage events in the window than one request adds up. */
-export class BudgetWindowTooLargeError extends DomainError {
-  constructor(windowDays: number) {
-    super(
-      'budget.window_too_large',
-      'unprocessable',
-      `The last ${windowDays} days hold more than ${MAX_SUMMED_EVENTS} usage events, more than one ` +
-        'request adds up. Use a smaller window_days.',
-      { window_days: windowDays, max_events: MAX_SUMMED_EVENTS },
-    );
   }
 }

@@ -1,3 +1,5 @@
+import type { Counters } from '../../common/aggregates/counters';
+import type { BucketRange } from '../../common/aggregates/time-buckets';
 import type { Scope } from '../../common/scope/scope';
 import type {
   BudgetPolicy,
@@ -13,8 +15,9 @@ import type {
  */
 export abstract class BudgetRepository {
   /**
-   * Appends up to {@link MAX_EVENTS_PER_POST} events with new unique ids, all or none
-   * (one batch on Firestore).
+   * Appends up to {@link MAX_EVENTS_PER_POST} events with new unique ids, all or none, and
+   * adds each event's {@link usageCounters} to the running totals of its day, hour and
+   * minute bucket in the same atomic write (one batch on Firestore).
    */
   abstract appendUsage(scope: Scope, events: UsageEvent[]): Promise<UsageEvent[]>;
 
@@ -23,9 +26,23 @@ export abstract class BudgetRepository {
 
   /**
    * Events matching every given filter, newest first by {@link usageSortKey}, at most
-   * `page.limit`; `filter.since` is inclusive, `page.before` is a sort key (exclusive).
+   * `page.limit`; `filter.since` is inclusive, `filter.until` and `page.before` (a sort key)
+   * exclusive.
    */
   abstract listUsage(scope: Scope, filter: UsageFilter, page: KeysetPage): Promise<UsageEvent[]>;
+
+  /**
+   * The running totals summed over every bucket in `ranges` (keys of {@link bucketKey}):
+   * exactly the sum of {@link usageCounters} of the events appended into those buckets.
+   */
+  abstract sumUsageTotals(scope: Scope, ranges: readonly BucketRange[]): Promise<Counters>;
+
+  /**
+   * Adds the running totals of `events`, which are already stored, to their buckets
+   * (rebuilding totals of events stored before totals existed). Not idempotent: each event
+   * must be added once.
+   */
+  abstract addUsageTotals(scope: Scope, events: readonly UsageEvent[]): Promise<void>;
 
   /** The policy of exactly `(surface, app)` (`*` for any), or null. */
   abstract getPolicy(scope: Scope, surface: string, app: string): Promise<BudgetPolicy | null>;

@@ -26,11 +26,6 @@ export const decimalMessage = (field: string): string =>
 
 /** Most usage events one `POST /budget/usage` accepts (one Firestore batch). */
 export const MAX_EVENTS_PER_POST = 500;
-/**
- * Most usage events one summary or check adds up. A window holding more is refused with
- * `422 budget.window_too_large` rather than answered from a partial sum.
- */
-export const MAX_SUMMED_EVENTS = 10_000;
 /** Longest window of summaries, checks and policies. */
 export const MAX_WINDOW_DAYS = 366;
 
@@ -62,9 +57,10 @@ export interface UsageEvent extends UsageEventInput {
   created_by: string;
 }
 
-/** Equality filters plus a lower time bound (`since`, inclusive, ISO-8601 UTC). */
+/** Equality filters plus time bounds (`since` inclusive, `until` exclusive, ISO-8601 UTC). */
 export interface UsageFilter {
   since?: string;
+  until?: string;
   surface?: string;
   provider?: string;
   tool_id?: string;
@@ -136,7 +132,11 @@ export interface BudgetCheck {
   policy: { id: string; surface: string; app: string };
 }
 
-/** Start (inclusive, ISO-8601 UTC) of the window of the last `days` days. */
+/**
+ * Start (inclusive, ISO-8601 UTC) of the window of the last `days` days, rounded down to the
+ * minute: a window of whole minutes is answered from running totals alone (no raw events at
+ * its edge), and is at most a minute longer than `days` days.
+ */
 export function windowStart(days: number, now = Date.now()): string {
-  return new Date(now - days * 86_400_000).toISOString();
+  return new Date(Math.floor((now - days * 86_400_000) / 60_000) * 60_000).toISOString();
 }

@@ -4,7 +4,12 @@ import {
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
+import { ClosedBucketCache } from '../../../backends/firestore/closed-bucket-cache';
+import { ShardedCounters } from '../../../backends/firestore/sharded-counters';
+import { countersByBucket, type Counters } from '../../../common/aggregates/counters';
+import type { BucketRange } from '../../../common/aggregates/time-buckets';
 import type { Scope } from '../../../common/scope/scope';
+import { eventCounters } from '../analytics-event-totals';
 import { AnalyticsEventRepository } from '../analytics-event.repository';
 import {
   eventSortKey,
@@ -14,6 +19,9 @@ import {
   type EventType,
   type KeysetPage,
 } from '../analytics-event.types';
+
+/** Shard documents per totals bucket: how many concurrent writers a bucket absorbs. */
+export const EVENT_TOTAL_SHARDS = 4;
 
 const NULLABLE_FIELDS = [
   'page_type',
@@ -32,9 +40,14 @@ const NULLABLE_FIELDS = [
  * Collection `analytics_events` under the scope's path; document id = event id, `sort_key` =
  * created_at|id, every filtered field top-level (metadata is never queried). The type and
  * surface filters need composite indexes on real Firestore: (type, sort_key desc),
- * (surface, sort_key desc) and (type, surface, sort_key desc).
+ * (surface, sort_key desc) and (type, surface, sort_key desc). `analytics_event_totals`
+ * holds the running totals ({@link ShardedCounters}), incremented in the same batch as the
+ * event is created.
  */
 export class FirestoreAnalyticsEventRepository extends AnalyticsEventRepository {
+  /** Sums of closed buckets, reused across requests (they no longer change). */
+  private readonly closedTotals = new ClosedBucketCache();
+
   constructor(private readonly fs: FirestoreHandle) {
     super();
   }
@@ -46,8 +59,13 @@ export class FirestoreAnalyticsEventRepository extends AnalyticsEventRepository 
       ...scopeFields(scope),
     };
     const ref = this.col(scope).doc(event.id);
+    const batch = this.fs.db.batch();
+    // The create first: where it fails nothing of the batch applies (the emulator, which
+    // applies a batch write by write, stops at it too), so totals are never counted twice.
+    batch.create(ref, data);
+    this.totals(scope).add(batch, totalsOf([event]), scopeFields(scope));
     try {
-      await ref.create(data);
+      await batch.commit();
     } catch (err) {
       // Ids are unique, so an existing one is an earlier attempt of this idempotent request.
       if (!isAlreadyExists(err)) throw err;
@@ -56,6 +74,16 @@ export class FirestoreAnalyticsEventRepository extends AnalyticsEventRepository 
       return toEvent(existing);
     }
     return event;
+  }
+
+  sumTotals(scope: Scope, ranges: readonly BucketRange[]): Promise<Counters> {
+    return this.totals(scope).sum(ranges);
+  }
+
+  async addTotals(scope: Scope, events: readonly AnalyticsEvent[]): Promise<void> {
+    const batch = this.fs.db.batch();
+    this.totals(scope).add(batch, totalsOf(events), scopeFields(scope));
+    await batch.commit();
   }
 
   async get(scope: Scope, id: string): Promise<AnalyticsEvent | null> {
@@ -74,9 +102,21 @@ export class FirestoreAnalyticsEventRepository extends AnalyticsEventRepository 
     return snap.docs.map((d) => toEvent(d.data()));
   }
 
+  private totals(scope: Scope): ShardedCounters {
+    return new ShardedCounters(
+      this.fs.scoped(scope, 'analytics_event_totals'),
+      EVENT_TOTAL_SHARDS,
+      this.closedTotals,
+    );
+  }
+
   private col(scope: Scope): CollectionReference {
     return this.fs.scoped(scope, 'analytics_events');
   }
+}
+
+function totalsOf(events: readonly AnalyticsEvent[]): Map<string, Counters> {
+  return countersByBucket(events, (e) => e.created_at, eventCounters);
 }
 
 /** Reads the API fields of a stored document (storage-only fields are left out). */

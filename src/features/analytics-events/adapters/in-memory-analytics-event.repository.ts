@@ -1,4 +1,8 @@
+import { BucketCounters } from '../../../backends/memory/bucket-counters';
+import { countersByBucket, type Counters } from '../../../common/aggregates/counters';
+import type { BucketRange } from '../../../common/aggregates/time-buckets';
 import type { Scope } from '../../../common/scope/scope';
+import { eventCounters } from '../analytics-event-totals';
 import { AnalyticsEventRepository } from '../analytics-event.repository';
 import {
   eventSortKey,
@@ -18,15 +22,29 @@ function matches(e: AnalyticsEvent, filter: EventFilter, before: string | undefi
   );
 }
 
-/** Dev/test adapter: arrays keyed by scope. Forgets everything at restart. */
+/**
+ * Dev/test adapter: arrays and running totals per bucket (unsharded: one process has no
+ * write contention), keyed by scope. Forgets everything at restart.
+ */
 export class InMemoryAnalyticsEventRepository extends AnalyticsEventRepository {
   private readonly scopes = new Map<string, AnalyticsEvent[]>();
+  private readonly totals = new Map<string, BucketCounters>();
 
   append(scope: Scope, event: AnalyticsEvent): Promise<AnalyticsEvent> {
     const existing = this.events(scope).find((e) => e.id === event.id);
     if (existing !== undefined) return Promise.resolve(structuredClone(existing));
     this.events(scope).push(structuredClone(event));
+    this.totalsOf(scope).add(countersByBucket([event], (e) => e.created_at, eventCounters));
     return Promise.resolve(structuredClone(event));
+  }
+
+  sumTotals(scope: Scope, ranges: readonly BucketRange[]): Promise<Counters> {
+    return Promise.resolve(this.totalsOf(scope).sum(ranges));
+  }
+
+  addTotals(scope: Scope, events: readonly AnalyticsEvent[]): Promise<void> {
+    this.totalsOf(scope).add(countersByBucket(events, (e) => e.created_at, eventCounters));
+    return Promise.resolve();
   }
 
   get(scope: Scope, id: string): Promise<AnalyticsEvent | null> {
@@ -49,5 +67,14 @@ export class InMemoryAnalyticsEventRepository extends AnalyticsEventRepository {
       this.scopes.set(scope.toString(), events);
     }
     return events;
+  }
+
+  private totalsOf(scope: Scope): BucketCounters {
+    let totals = this.totals.get(scope.toString());
+    if (totals === undefined) {
+      totals = new BucketCounters();
+      this.totals.set(scope.toString(), totals);
+    }
+    return totals;
   }
 }

@@ -1,8 +1,13 @@
 import type { CollectionReference, Query } from '@google-cloud/firestore';
+import { ClosedBucketCache } from '../../../backends/firestore/closed-bucket-cache';
+import { ShardedCounters } from '../../../backends/firestore/sharded-counters';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { escapeSegment } from '../../../backends/scope-path';
+import { countersByBucket, type Counters } from '../../../common/aggregates/counters';
+import type { BucketRange } from '../../../common/aggregates/time-buckets';
 import type { Scope } from '../../../common/scope/scope';
+import { usageCounters } from '../budget-totals';
 import { revisePolicy } from '../budget-policy.revision';
 import { BudgetRepository } from '../budget.repository';
 import {
@@ -15,6 +20,9 @@ import {
 } from '../budget.types';
 import { toPolicy, toUsageEvent } from './firestore-budget.records';
 
+/** Shard documents per totals bucket: how many concurrent writers a bucket absorbs. */
+export const USAGE_TOTAL_SHARDS = 4;
+
 const EQUALITY_FIELDS = ['surface', 'provider', 'tool_id', 'app', 'currency'] as const;
 
 /** `surface:app`, each escaped (`*` stays `*`; no surface or app can be `*`). */
@@ -26,9 +34,14 @@ const policyId = (surface: string, app: string): string =>
  * created_at|id; every filtered field top-level) and `budget_policies` (document id =
  * escaped `(surface, app)`, so a pair never has two policies). Filtered lists need composite
  * indexes on real Firestore: each used combination of surface/provider/tool_id/app/currency
- * equality with `sort_key` descending.
+ * equality with `sort_key` descending. `budget_usage_totals` holds the running totals
+ * ({@link ShardedCounters}): an append writes the events and the increments of their
+ * buckets in one batch, so on Firestore totals and ledger never disagree.
  */
 export class FirestoreBudgetRepository extends BudgetRepository {
+  /** Sums of closed buckets, reused across requests (they no longer change). */
+  private readonly closedTotals = new ClosedBucketCache();
+
   constructor(private readonly fs: FirestoreHandle) {
     super();
   }
@@ -38,8 +51,19 @@ export class FirestoreBudgetRepository extends BudgetRepository {
     const batch = this.fs.db.batch();
     for (const e of events)
       batch.create(col.doc(e.id), { ...e, sort_key: usageSortKey(e), ...scopeFields(scope) });
+    this.totals(scope).add(batch, totalsOf(events), scopeFields(scope));
     await batch.commit();
     return events;
+  }
+
+  sumUsageTotals(scope: Scope, ranges: readonly BucketRange[]): Promise<Counters> {
+    return this.totals(scope).sum(ranges);
+  }
+
+  async addUsageTotals(scope: Scope, events: readonly UsageEvent[]): Promise<void> {
+    const batch = this.fs.db.batch();
+    this.totals(scope).add(batch, totalsOf(events), scopeFields(scope));
+    await batch.commit();
   }
 
   async getUsage(scope: Scope, id: string): Promise<UsageEvent | null> {
@@ -54,7 +78,8 @@ export class FirestoreBudgetRepository extends BudgetRepository {
       if (value !== undefined) query = query.where(field, '==', value);
     }
     if (filter.since !== undefined) query = query.where('sort_key', '>=', filter.since);
-    if (page.before !== undefined) query = query.where('sort_key', '<', page.before);
+    const upper = [filter.until, page.before].filter((v): v is string => v !== undefined).sort()[0];
+    if (upper !== undefined) query = query.where('sort_key', '<', upper);
     const snap = await query.orderBy('sort_key', 'desc').limit(page.limit).get();
     return snap.docs.map((d) => toUsageEvent(d.data()));
   }
@@ -85,7 +110,19 @@ export class FirestoreBudgetRepository extends BudgetRepository {
     return snap.docs.map((d) => toPolicy(d.data()));
   }
 
+  private totals(scope: Scope): ShardedCounters {
+    return new ShardedCounters(
+      this.fs.scoped(scope, 'budget_usage_totals'),
+      USAGE_TOTAL_SHARDS,
+      this.closedTotals,
+    );
+  }
+
   private policies(scope: Scope): CollectionReference {
     return this.fs.scoped(scope, 'budget_policies');
   }
+}
+
+function totalsOf(events: readonly UsageEvent[]): Map<string, Counters> {
+  return countersByBucket(events, (e) => e.created_at, usageCounters);
 }

@@ -1,6 +1,10 @@
+import { BucketCounters } from '../../../backends/memory/bucket-counters';
 import { newestFirst } from '../../../backends/memory/scoped-records';
+import { countersByBucket, type Counters } from '../../../common/aggregates/counters';
+import type { BucketRange } from '../../../common/aggregates/time-buckets';
 import type { Scope } from '../../../common/scope/scope';
 import { revisePolicy } from '../budget-policy.revision';
+import { usageCounters } from '../budget-totals';
 import { BudgetRepository } from '../budget.repository';
 import {
   usageSortKey,
@@ -14,22 +18,38 @@ import {
 interface ScopeData {
   usage: UsageEvent[];
   policies: Map<string, BudgetPolicy>;
+  totals: BucketCounters;
 }
 
 const EQUALITY_FIELDS = ['surface', 'provider', 'tool_id', 'app', 'currency'] as const;
 
 function matches(e: UsageEvent, filter: UsageFilter): boolean {
   if (filter.since !== undefined && e.created_at < filter.since) return false;
+  if (filter.until !== undefined && usageSortKey(e) >= filter.until) return false;
   return EQUALITY_FIELDS.every((f) => filter[f] === undefined || e[f] === filter[f]);
 }
 
-/** Dev/test adapter: arrays and maps keyed by scope. Forgets everything at restart. */
+/**
+ * Dev/test adapter: arrays and maps keyed by scope, running totals per bucket (unsharded: one
+ * process has no write contention). Forgets everything at restart.
+ */
 export class InMemoryBudgetRepository extends BudgetRepository {
   private readonly scopes = new Map<string, ScopeData>();
 
   appendUsage(scope: Scope, events: UsageEvent[]): Promise<UsageEvent[]> {
-    this.data(scope).usage.push(...structuredClone(events));
+    const data = this.data(scope);
+    data.usage.push(...structuredClone(events));
+    data.totals.add(countersByBucket(events, (e) => e.created_at, usageCounters));
     return Promise.resolve(structuredClone(events));
+  }
+
+  sumUsageTotals(scope: Scope, ranges: readonly BucketRange[]): Promise<Counters> {
+    return Promise.resolve(this.data(scope).totals.sum(ranges));
+  }
+
+  addUsageTotals(scope: Scope, events: readonly UsageEvent[]): Promise<void> {
+    this.data(scope).totals.add(countersByBucket(events, (e) => e.created_at, usageCounters));
+    return Promise.resolve();
   }
 
   getUsage(scope: Scope, id: string): Promise<UsageEvent | null> {
@@ -74,7 +94,7 @@ export class InMemoryBudgetRepository extends BudgetRepository {
   private data(scope: Scope): ScopeData {
     let data = this.scopes.get(scope.toString());
     if (data === undefined) {
-      data = { usage: [], policies: new Map() };
+      data = { usage: [], policies: new Map(), totals: new BucketCounters() };
       this.scopes.set(scope.toString(), data);
     }
     return data;
