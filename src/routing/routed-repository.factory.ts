@@ -6,6 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { withTimeout } from '../backends/with-timeout';
 import type { AdapterBuilders, RoutedRepositoryOptions } from './adapter-builders';
 import { AdapterCache, type AdapterLease } from './adapter-cache';
+import { BackendRefusedError } from './backend-refused.error';
 import { KindCatalog } from './kind-catalog';
 import type { BackendType } from './route.types';
 import { RoutingMetrics } from './routing-metrics';
@@ -136,6 +137,10 @@ export class RoutedRepositoryFactory {
         backendFailureOf(backendError),
       );
     }
-    return backendError ?? err;
+    if (backendError !== null && BackendRefusedError.describes(backendError)) {
+      lease.breaker?.recordSuccess();
+      return new BackendRefusedError(lease.kind, scope.toString(), backendError);
+    }
+    return err;
   }
 }

@@ -132,6 +132,37 @@ describe('retrying a write that answered 503 but landed later (Firestore kinds)'
     expect(retry.body.id).toBe(stored.docs[0]?.id);
   });
 
+  it('budget usage: the events and their running totals once after a 503 whose write landed', async () => {
+    const key = `budget-${Date.now()}`;
+    const model = `stalled-${key}`;
+    const events = [0, 1].map(() => ({
+      provider: 'openai',
+      model,
+      surface: 'web',
+      cost: '0.25',
+      currency: 'USD',
+    }));
+    const send = () =>
+      t.http.post('/budget/usage').set(member).set('Idempotency-Key', key).send({ events });
+
+    const { answeredMs } = await stalledAttempt(send);
+    held.release();
+    await waitFor(
+      'the stalled write lands',
+      async () => (await count('budget_usage', 'model', model)) > 0,
+    );
+    const retry = await send().expect(201);
+    const stored = await count('budget_usage', 'model', model);
+    const summary = await t.http.get('/budget/usage/summary?window_days=1').set(member).expect(200);
+    console.log(
+      `budget usage: first attempt answered 503 after ${answeredMs} ms; after the retry: ` +
+        `${stored} event(s), summary ${JSON.stringify(summary.body)}`,
+    );
+    expect(stored).toBe(2);
+    expect((retry.body as { items: unknown[] }).items).toHaveLength(2);
+    expect(JSON.stringify(summary.body)).toContain('"0.5"');
+  });
+
   it('without a key the same retry stores a second record (what the key prevents)', async () => {
     const body = { surface: 'web', kpi_name: 'latency', value: 77.5 };
     const send = () => t.http.post('/kpi/measurements').set(member).send(body);

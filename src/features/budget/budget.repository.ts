@@ -17,7 +17,9 @@ export abstract class BudgetRepository {
   /**
    * Appends up to {@link MAX_EVENTS_PER_POST} events with new unique ids, all or none, and
    * adds each event's {@link usageCounters} to the running totals of its day, hour and
-   * minute bucket in the same atomic write (one batch on Firestore).
+   * minute bucket in the same atomic write (one batch on Firestore). Events already stored
+   * with these ids (a retry of the same idempotent request, whose ids repeat) are returned as
+   * stored, and their totals are not added again.
    */
   abstract appendUsage(scope: Scope, events: UsageEvent[]): Promise<UsageEvent[]>;
 

@@ -1,7 +1,15 @@
-import type { CollectionReference, Query } from '@google-cloud/firestore';
+import type {
+  CollectionReference,
+  DocumentData,
+  DocumentReference,
+  Query,
+} from '@google-cloud/firestore';
 import { ClosedBucketCache } from '../../../backends/firestore/closed-bucket-cache';
 import { ShardedCounters } from '../../../backends/firestore/sharded-counters';
-import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import {
+  isAlreadyExists,
+  type FirestoreHandle,
+} from '../../../backends/firestore/firestore.driver';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { escapeSegment } from '../../../backends/scope-path';
 import { countersByBucket, type Counters } from '../../../common/aggregates/counters';
@@ -48,12 +56,28 @@ export class FirestoreBudgetRepository extends BudgetRepository {
 
   async appendUsage(scope: Scope, events: UsageEvent[]): Promise<UsageEvent[]> {
     const col = this.fs.scoped(scope, 'budget_usage');
+    const refs = events.map((e) => col.doc(e.id));
     const batch = this.fs.db.batch();
-    for (const e of events)
-      batch.create(col.doc(e.id), { ...e, sort_key: usageSortKey(e), ...scopeFields(scope) });
+    // The creates first: where one fails nothing of the batch applies (the emulator, which
+    // applies a batch write by write, stops there too), so totals are never counted twice.
+    events.forEach((e, i) =>
+      batch.create(refs[i] as DocumentReference, {
+        ...e,
+        sort_key: usageSortKey(e),
+        ...scopeFields(scope),
+      }),
+    );
     this.totals(scope).add(batch, totalsOf(events), scopeFields(scope));
-    await batch.commit();
-    return events;
+    try {
+      await batch.commit();
+      return events;
+    } catch (err) {
+      // Ids are unique, so existing ones are an earlier attempt of this idempotent request.
+      if (!isAlreadyExists(err)) throw err;
+      const stored = await this.fs.db.getAll(...refs);
+      if (!stored.every((d) => d.exists)) throw err;
+      return stored.map((d) => toUsageEvent(d.data() as DocumentData));
+    }
   }
 
   sumUsageTotals(scope: Scope, ranges: readonly BucketRange[]): Promise<Counters> {

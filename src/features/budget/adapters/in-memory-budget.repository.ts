@@ -38,6 +38,9 @@ export class InMemoryBudgetRepository extends BudgetRepository {
 
   appendUsage(scope: Scope, events: UsageEvent[]): Promise<UsageEvent[]> {
     const data = this.data(scope);
+    // Ids are unique, so stored ones are an earlier attempt of this idempotent request.
+    const stored = events.map((e) => data.usage.find((u) => u.id === e.id));
+    if (stored.every((u) => u !== undefined)) return Promise.resolve(structuredClone(stored));
     data.usage.push(...structuredClone(events));
     data.totals.add(countersByBucket(events, (e) => e.created_at, usageCounters));
     return Promise.resolve(structuredClone(events));
