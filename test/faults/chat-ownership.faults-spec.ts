@@ -1,86 +1,103 @@
 import { newSortableId } from '../../src/common/ids/sortable-id';
-import { startFirestoreEmulator, type FirestoreEmulatorHandle } from '../../tools/local-servers';
+import {
+  spawnFirestoreEmulator,
+  type FirestoreEmulatorProcess,
+} from '../../tools/local-servers/firestore-emulator-process';
 import { SseClient } from '../e2e/chat-bus.sse-client';
-import { createTestApp, type TestApp } from '../utils/create-test-app';
-import { route } from '../utils/routes';
-import { scopedHeaders } from '../utils/scoped-request';
-import { testRedis, uniqueProjectId } from '../utils/test-servers';
+import type { TestApp } from '../utils/create-test-app';
+import { uniqueProjectId } from '../utils/test-servers';
+import {
+  BACKEND_TIMEOUT_MS,
+  member,
+  newThread,
+  postAndRead,
+  startChatApp,
+} from './chat-ownership-harness';
+import { summary, timed, waitFor } from './fault-timing';
 
-/** Bound on every backend call of this app (BACKEND_TIMEOUT_MS). */
-const BACKEND_TIMEOUT_MS = 1000;
-const POSTS_DURING_OUTAGE = 20;
+/** Slack over BACKEND_TIMEOUT_MS for routing and a loaded machine. */
+const SLACK_MS = 1500;
+const REQUESTS = 20;
+jest.setTimeout(90_000);
+
+const fill = (status: number) => Array<number>(REQUESTS).fill(status);
 
 /**
- * realtime_registry on a Firestore emulator this file starts and stops; chat_bus on the
- * healthy test redis-server; the registry itself in memory (so only thread ownership
- * depends on the emulator).
+ * realtime_registry on a Firestore emulator in a child process this file freezes (SIGSTOP:
+ * connected and silent) and stops (connections refused); chat_bus on the healthy test
+ * redis-server. Threads whose ownership this instance has seen keep working; others cannot
+ * be checked and answer 503, never 404.
  */
-describe('chat_bus while realtime_registry (Firestore) is down', () => {
-  let emulator: FirestoreEmulatorHandle;
+describe('chat_bus while realtime_registry (Firestore) is frozen or down', () => {
+  const projectId = uniqueProjectId('chat-owner');
+  let emulator: FirestoreEmulatorProcess;
   let t: TestApp;
-  const member = (project = 'p_web') =>
-    scopedHeaders({ tenant: 't_owner', project, role: 'member' });
+  let stopped = false;
 
   beforeAll(async () => {
-    emulator = await startFirestoreEmulator();
-    t = await createTestApp({
-      environment: {
-        FIRESTORE_EMULATOR_HOST: emulator.host,
-        BACKEND_TIMEOUT_MS: String(BACKEND_TIMEOUT_MS),
-      },
-      routes: [
-        route({
-          resource_kind: 'realtime_registry',
-          tenant_id: 't_owner',
-          backend_type: 'firestore',
-          config: { project_id: uniqueProjectId('chat-owner') },
-        }),
-        route({
-          resource_kind: 'chat_bus',
-          tenant_id: 't_owner',
-          backend_type: 'redis',
-          config: { host: testRedis().host, port: testRedis().port },
-        }),
-      ],
-    });
+    emulator = await spawnFirestoreEmulator();
+    t = await startChatApp(emulator, projectId);
   });
   afterAll(async () => {
-    // Lets the client's reads still retrying in the background settle before it is closed.
-    await emulator.restart();
-    await t.close();
-    await emulator.stop();
+    try {
+      emulator?.thaw();
+      // Lets the client's calls still retrying in the background settle before it is closed.
+      if (stopped) await emulator?.restart();
+      await t?.close();
+    } finally {
+      await emulator?.kill();
+    }
   });
 
-  it('keeps posting and reading known threads, and answers 503 (not 404) for threads it cannot check', async () => {
-    const known = (
-      await t.http
-        .post('/chat/threads')
-        .set(member())
-        .send({ title: 'Known', participants: ['u_alice'] })
-        .expect(201)
-    ).body.id as string;
-    await t.http
-      .post(`/chat/threads/${known}/messages`)
-      .set(member())
-      .send({ role: 'user', text: 'before the outage' })
-      .expect(201);
+  it('serves a known thread while Firestore is frozen, 503 for a thread it cannot check, and that thread again after the thaw', async () => {
+    const known = await newThread(t, 'Known');
+    // A thread this instance never saw: created on another instance of the same deployment.
+    const other = await startChatApp(emulator, projectId);
+    const elsewhere = await newThread(other, 'Created elsewhere').finally(() => other.close());
+    const readElsewhere = () => t.http.get(`/chat/threads/${elsewhere}/messages`).set(member());
 
+    emulator.freeze();
+    // The unseen thread's check hangs on the frozen Firestore while the known thread is used.
+    const unseen = timed(readElsewhere);
+    const { posts, reads } = await postAndRead(t, known, REQUESTS);
+    const unknown = await unseen;
+    emulator.thaw();
+    const thawedAt = Date.now();
+    const served = await waitFor(readElsewhere, (res) => res.status === 200, 30_000, 50);
+    const servedMs = Date.now() - thawedAt;
+    const never = await t.http.get(`/chat/threads/${newSortableId()}/messages`).set(member());
+
+    console.log(
+      `Firestore frozen: known thread ${posts.statuses.filter((s) => s === 201).length}/${REQUESTS} posts 201 ` +
+        `${JSON.stringify(summary(posts.ms))} ms, ${reads.statuses.filter((s) => s === 200).length}/${REQUESTS} reads 200 ` +
+        `${JSON.stringify(summary(reads.ms))} ms; thread seen only by another instance ` +
+        `${unknown.value.status} ${unknown.value.body.error?.code} in ${unknown.ms} ms ` +
+        `(BACKEND_TIMEOUT_MS ${BACKEND_TIMEOUT_MS})`,
+    );
+    console.log(
+      `Firestore thawed: that thread served (200) ${servedMs} ms after the thaw; ` +
+        `a never-created thread ${never.status} ${never.body.error?.code}`,
+    );
+    expect(posts.statuses).toEqual(fill(201));
+    expect(reads.statuses).toEqual(fill(200));
+    // Answered from the ownership cache: none waited out the silent Firestore.
+    expect(Math.max(...posts.ms, ...reads.ms)).toBeLessThan(BACKEND_TIMEOUT_MS);
+    expect(unknown.value.status).toBe(503);
+    expect(unknown.value.body.error.code).toBe('routing.backend_unavailable');
+    expect(unknown.ms).toBeLessThan(BACKEND_TIMEOUT_MS + SLACK_MS);
+    expect(served.body.items).toHaveLength(1);
+    expect(never.status).toBe(404);
+    expect(never.body.error.code).toBe('chat_bus.not_found');
+  });
+
+  it('keeps posting, reading and streaming a known thread while Firestore refuses connections', async () => {
+    const known = await newThread(t, 'Known before the stop');
+
+    stopped = true;
     await emulator.stop();
 
-    const statuses: number[] = [];
-    for (let i = 0; i < POSTS_DURING_OUTAGE; i += 1) {
-      const res = await t.http
-        .post(`/chat/threads/${known}/messages`)
-        .set(member())
-        .send({ role: 'user', text: `during the outage ${i}` });
-      statuses.push(res.status);
-    }
-    console.log(
-      `Firestore down: ${statuses.filter((s) => s === 201).length}/${POSTS_DURING_OUTAGE} posts to a known thread answered 201 (statuses ${statuses.join(',')})`,
-    );
-    expect(statuses).toEqual(Array<number>(POSTS_DURING_OUTAGE).fill(201));
-    const read = await t.http.get(`/chat/threads/${known}/messages?limit=200`).set(member());
-    const thread = await t.http.get(`/chat/threads/${known}`).set(member());
+    const { posts, reads } = await postAndRead(t, known, REQUESTS);
+    const list = await t.http.get(`/chat/threads/${known}/messages?limit=200`).set(member());
     const feed = await SseClient.open(`${t.url}/chat/threads/${known}/events`, member());
     const live = (
       await t.http
@@ -90,7 +107,6 @@ describe('chat_bus while realtime_registry (Firestore) is down', () => {
     ).body as { id: string };
     const [event] = await feed.waitFor(1);
     feed.close();
-
     // Never seen by this instance: ownership cannot be checked, which is not "not found".
     const unknown = await t.http.get(`/chat/threads/${newSortableId()}/messages`).set(member());
     // Owned by p_web; p_app was never answered "owned", so it is not cached either.
@@ -100,13 +116,15 @@ describe('chat_bus while realtime_registry (Firestore) is down', () => {
       .send({ role: 'user', text: 'not mine' });
 
     console.log(
-      `Firestore down: list ${read.status} with ${(read.body.items as unknown[] | undefined)?.length} messages; ` +
-        `get thread ${thread.status}; SSE ${feed.status} (live message received: ${event?.id === live.id}); ` +
-        `unknown thread ${unknown.status} ${unknown.body.error?.code}; other project ${otherProject.status} ${otherProject.body.error?.code}`,
+      `Firestore stopped: known thread ${posts.statuses.filter((s) => s === 201).length}/${REQUESTS} posts 201, ` +
+        `${reads.statuses.filter((s) => s === 200).length}/${REQUESTS} reads 200; list ${list.status} with ` +
+        `${(list.body.items as unknown[] | undefined)?.length} messages; SSE ${feed.status} ` +
+        `(live message received: ${event?.id === live.id}); unknown thread ${unknown.status} ` +
+        `${unknown.body.error?.code}; other project ${otherProject.status} ${otherProject.body.error?.code}`,
     );
-    expect(read.status).toBe(200);
-    expect(read.body.items).toHaveLength(POSTS_DURING_OUTAGE + 1);
-    expect(thread.status).toBe(200);
+    expect(posts.statuses).toEqual(fill(201));
+    expect(reads.statuses).toEqual(fill(200));
+    expect(list.body.items).toHaveLength(REQUESTS + 1);
     expect(feed.status).toBe(200);
     expect(event?.id).toBe(live.id);
     expect(unknown.status).toBe(503);
