@@ -32,6 +32,20 @@ const params = (o: Op) => (o.op.parameters ?? []) as ParameterObject[];
 const responses = (o: Op) => o.op.responses as Record<string, ResponseObject>;
 const name = (o: Op) => `${o.method.toUpperCase()} ${o.path}`;
 
+/**
+ * The central fallback for a 2xx declared without a body (`{ type: 'object' }`), or any
+ * schema that says no more than it: no $ref, properties, items, composition or enum.
+ */
+function isGenericObject(schema: SchemaObject | undefined): boolean {
+  if (schema === undefined) return true;
+  const precise = ['$ref', 'properties', 'items', 'oneOf', 'anyOf', 'allOf', 'enum'];
+  const additional = schema.additionalProperties;
+  return (
+    !precise.some((k) => k in schema) &&
+    (additional === undefined || additional === true || JSON.stringify(additional) === '{}')
+  );
+}
+
 describe('the OpenAPI document at /docs-json', () => {
   let t: TestApp;
   let doc: OpenAPIObject;
@@ -122,6 +136,22 @@ describe('the OpenAPI document at /docs-json', () => {
       'details',
       'request_id',
     ]);
+  });
+
+  it('declares a precise 2xx body schema on every operation, never the generic object fallback', () => {
+    const generic: string[] = [];
+    for (const o of ops) {
+      for (const [status, r] of Object.entries(responses(o))) {
+        if (!status.startsWith('2')) continue;
+        for (const [media, content] of Object.entries(r.content ?? {})) {
+          // Streams and binary bodies declare their own content types; the fallback is JSON.
+          if (!media.endsWith('json')) continue;
+          if (isGenericObject(content.schema as SchemaObject | undefined))
+            generic.push(`${name(o)}: ${status} ${media}`);
+        }
+      }
+    }
+    expect(generic).toEqual([]);
   });
 
   it('types nullable strings as string + nullable, never as object', () => {

@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorators';
 import { DomainError } from '../errors/domain.error';
+import { LivenessDto, ReadinessDto } from './health.responses';
 import { HealthService, type Readiness } from './health.service';
 
 @ApiTags('health')
@@ -12,6 +13,7 @@ export class HealthController {
 
   /** The process is up. */
   @Get('live')
+  @ApiOkResponse({ type: LivenessDto })
   @HttpCode(200)
   live(): { status: 'ok' } {
     return { status: 'ok' };
@@ -19,6 +21,7 @@ export class HealthController {
 
   /** Registry loaded and fresh, and every backend client in use answers a ping. */
   @Get('ready')
+  @ApiOkResponse({ type: ReadinessDto })
   async ready(): Promise<Readiness> {
     const readiness = await this.health.readiness();
     if (readiness.status !== 'ok') {

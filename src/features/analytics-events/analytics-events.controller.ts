@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { pageOf } from '../../common/http/openapi/page-of';
 import type { Page } from '../../common/http/pagination';
 import type { AnalyticsEvent, EventSummary } from './analytics-event.types';
 import { AnalyticsEventsService } from './analytics-events.service';
+import { AnalyticsEventDto, EventSummaryDto } from './dto/analytics-event.responses';
 import { EventIdParamsDto, EventListQueryDto, EventSummaryQueryDto } from './dto/event-queries.dto';
 import { CtaClickEventDto, PageviewEventDto } from './dto/record-event.dto';
 
@@ -13,18 +15,21 @@ export class AnalyticsEventsController {
 
   /** Records a pageview (member). */
   @Post('pageview')
+  @ApiCreatedResponse({ type: AnalyticsEventDto })
   pageview(@Body() body: PageviewEventDto): Promise<AnalyticsEvent> {
     return this.service.record('pageview', body);
   }
 
   /** Records a click on a call to action (member). */
   @Post('cta-click')
+  @ApiCreatedResponse({ type: AnalyticsEventDto })
   ctaClick(@Body() body: CtaClickEventDto): Promise<AnalyticsEvent> {
     return this.service.record('cta_click', body);
   }
 
   /** Events newest first; `since` inclusive, `until` exclusive. */
   @Get()
+  @ApiOkResponse({ type: pageOf(AnalyticsEventDto) })
   list(@Query() query: EventListQueryDto): Promise<Page<AnalyticsEvent>> {
     const { type, surface, since, until } = query;
     return this.service.list({ type, surface, since, until }, query);
@@ -32,6 +37,7 @@ export class AnalyticsEventsController {
 
   /** Event counts per type, surface or utm_source in the range. */
   @Get('summary')
+  @ApiOkResponse({ type: EventSummaryDto })
   summary(@Query() query: EventSummaryQueryDto): Promise<EventSummary> {
     return this.service.summary(query.group_by ?? 'type', {
       since: query.since,
@@ -40,6 +46,7 @@ export class AnalyticsEventsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: AnalyticsEventDto })
   get(@Param() params: EventIdParamsDto): Promise<AnalyticsEvent> {
     return this.service.get(params.id);
   }

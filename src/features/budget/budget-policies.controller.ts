@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../../common/auth/access.decorators';
 import { parseIfMatch } from '../../common/http/if-match';
+import { pageOf } from '../../common/http/openapi/page-of';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { BudgetPolicyService } from './budget-policy.service';
 import type { BudgetCheck, BudgetPolicy } from './budget.types';
@@ -11,6 +12,7 @@ import {
   EffectivePolicyQueryDto,
   PutBudgetPolicyDto,
 } from './dto/budget-policy.dto';
+import { BudgetCheckDto, BudgetPolicyDto } from './dto/budget.responses';
 
 @ApiTags('budget')
 @Controller('budget')
@@ -19,6 +21,7 @@ export class BudgetPoliciesController {
 
   /** Creates or replaces the policy of `(surface|*, app|*)` (admin); honours If-Match. */
   @Put('policies')
+  @ApiOkResponse({ type: BudgetPolicyDto })
   @RequireRole('admin')
   @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
   async put(
@@ -33,18 +36,21 @@ export class BudgetPoliciesController {
 
   /** Policies, newest first. */
   @Get('policies')
+  @ApiOkResponse({ type: pageOf(BudgetPolicyDto) })
   list(@Query() query: ListQueryDto): Promise<Page<BudgetPolicy>> {
     return this.policies.list(query);
   }
 
   /** The policy that applies: (surface, app) → (surface, *) → (*, app) → (*, *). */
   @Get('policies/effective')
+  @ApiOkResponse({ type: BudgetPolicyDto })
   effective(@Query() query: EffectivePolicyQueryDto): Promise<BudgetPolicy> {
     return this.policies.effective(query.surface, query.app);
   }
 
   /** Whether spending `cost` more stays within the effective policy. */
   @Get('check')
+  @ApiOkResponse({ type: BudgetCheckDto })
   check(@Query() query: BudgetCheckQueryDto): Promise<BudgetCheck> {
     return this.policies.check(query.surface, query.app, query.cost);
   }

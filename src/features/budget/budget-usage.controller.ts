@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { pageOf } from '../../common/http/openapi/page-of';
 import type { Page } from '../../common/http/pagination';
 import { BudgetUsageService } from './budget-usage.service';
 import type { UsageEvent, UsageSummary } from './budget.types';
@@ -8,6 +9,7 @@ import {
   UsageListQueryDto,
   UsageSummaryQueryDto,
 } from './dto/budget-queries.dto';
+import { BudgetUsageEventDto, RecordedUsageDto, UsageSummaryDto } from './dto/budget.responses';
 import { RecordUsageDto } from './dto/record-usage.dto';
 
 @ApiTags('budget')
@@ -17,12 +19,14 @@ export class BudgetUsageController {
 
   /** Appends `{ events: [...] }` (1..500, member), all or none. */
   @Post()
+  @ApiCreatedResponse({ type: RecordedUsageDto })
   record(@Body() body: RecordUsageDto): Promise<{ items: UsageEvent[] }> {
     return this.usage.record(body.events);
   }
 
   /** Usage events, newest first, optionally over the last `window_days` and filtered. */
   @Get()
+  @ApiOkResponse({ type: pageOf(BudgetUsageEventDto) })
   list(@Query() query: UsageListQueryDto): Promise<Page<UsageEvent>> {
     const { surface, provider, tool_id, app } = query;
     return this.usage.list({ surface, provider, tool_id, app }, query.window_days, query);
@@ -30,11 +34,13 @@ export class BudgetUsageController {
 
   /** Counts and exact cost totals per group over the last `window_days` (default 30). */
   @Get('summary')
+  @ApiOkResponse({ type: UsageSummaryDto })
   summary(@Query() query: UsageSummaryQueryDto): Promise<UsageSummary> {
     return this.usage.summary(query.window_days ?? 30, query.group_by ?? 'provider');
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: BudgetUsageEventDto })
   get(@Param() params: UsageIdParamsDto): Promise<UsageEvent> {
     return this.usage.get(params.id);
   }

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { pageOf } from '../../common/http/openapi/page-of';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { CreateRawUploadDto } from './dto/create-raw-upload.dto';
 import { RawAssetParamsDto } from './dto/raw-asset-params.dto';
+import { RawAssetDto, RawDownloadDto, RawUploadDto } from './dto/raw-storage.responses';
 import type { RawAsset } from './raw-asset.types';
 import { RawStorageService, type RawDownload, type RawUpload } from './raw-storage.service';
 
@@ -13,12 +15,14 @@ export class RawStorageController {
 
   /** A pending asset and a presigned PUT (at most 15 minutes) for its bytes. Member. */
   @Post('uploads')
+  @ApiCreatedResponse({ type: RawUploadDto })
   createUpload(@Body() body: CreateRawUploadDto): Promise<RawUpload> {
     return this.raw.createUpload(body);
   }
 
   /** Checks the uploaded object and records size, ETag and content type. Member. */
   @Post('uploads/:asset_id/complete')
+  @ApiOkResponse({ type: RawAssetDto })
   @HttpCode(200)
   complete(@Param() params: RawAssetParamsDto): Promise<RawAsset> {
     return this.raw.complete(params.asset_id);
@@ -26,17 +30,20 @@ export class RawStorageController {
 
   /** Newest first. */
   @Get('assets')
+  @ApiOkResponse({ type: pageOf(RawAssetDto) })
   list(@Query() query: ListQueryDto): Promise<Page<RawAsset>> {
     return this.raw.list(query);
   }
 
   @Get('assets/:asset_id')
+  @ApiOkResponse({ type: RawAssetDto })
   get(@Param() params: RawAssetParamsDto): Promise<RawAsset> {
     return this.raw.get(params.asset_id);
   }
 
   /** A presigned GET (short-lived) of a completed asset. */
   @Get('assets/:asset_id/download')
+  @ApiOkResponse({ type: RawDownloadDto })
   download(@Param() params: RawAssetParamsDto): Promise<RawDownload> {
     return this.raw.download(params.asset_id);
   }

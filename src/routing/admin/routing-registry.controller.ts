@@ -1,16 +1,23 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Unscoped } from '../../common/auth/access.decorators';
+import { pageOf } from '../../common/http/openapi/page-of';
 import type { Page } from '../../common/http/pagination';
 import { RequestContext } from '../../common/request-context/request-context';
 import { parseEnv, Scope, type Env } from '../../common/scope/scope';
-import type { RejectedRoute } from '../registry-snapshot';
 import type { Resolution } from '../resolution';
 import type { Route } from '../route.types';
-import { RoutingRegistry, type RegistryStatus } from '../routing-registry';
+import { RoutingRegistry } from '../routing-registry';
 import type { RouteRevision } from '../store/registry-store';
 import { PlanDto } from './dto/plan.dto';
+import {
+  CoverageDto,
+  PlanResultDto,
+  RegistryStatusDto,
+  type RegistryStatusView,
+} from './dto/registry.responses';
+import { ResolutionDto, RollbackResultDto, RouteRevisionDto } from './dto/route.responses';
 import {
   CoverageQuery,
   ResolveQuery,
@@ -23,15 +30,6 @@ import { RegistryQueries } from './registry-queries';
 import { IDEMPOTENCY_HEADER, idempotentWrite } from './idempotent-write';
 import { assertCanRead } from './routing-access';
 import { RoutingAdminService, type Plan } from './routing-admin.service';
-
-/**
- * `/routing/status`: `rejected` (scopes and config key names of refused changes, any tenant's)
- * only for registry admins; everyone sees `rejected_count`.
- */
-export type RegistryStatusView = Omit<RegistryStatus, 'rejected'> & {
-  rejected_count: number;
-  rejected?: RejectedRoute[];
-};
 
 /** The registry as a whole: history, rollback, resolve, plan, coverage, this instance's status. */
 @ApiTags('routing')
@@ -47,6 +45,7 @@ export class RoutingRegistryController {
 
   /** Revisions, newest first (who, when, why, before/after). */
   @Get('history')
+  @ApiOkResponse({ type: pageOf(RouteRevisionDto) })
   @Unscoped()
   history(@Query() q: RouteFilterQuery): Promise<Page<RouteRevision>> {
     assertCanRead(this.context.principal, q.tenant_id);
@@ -55,6 +54,7 @@ export class RoutingRegistryController {
 
   /** A new revision equal to the route as `registry_version` left it. */
   @Post('rollback')
+  @ApiOkResponse({ type: RollbackResultDto })
   @HttpCode(200)
   @Unscoped({ registryAdmin: true })
   @ApiHeader(IDEMPOTENCY_HEADER)
@@ -73,6 +73,7 @@ export class RoutingRegistryController {
 
   /** Which route applies to a kind at a scope, and every scope tried. */
   @Get('resolve')
+  @ApiOkResponse({ type: ResolutionDto })
   @Unscoped()
   resolve(@Query() q: ResolveQuery): Promise<Resolution> {
     assertCanRead(this.context.principal, q.tenant_id);
@@ -84,6 +85,7 @@ export class RoutingRegistryController {
 
   /** Dry run of a batch of puts/deletes: problems and the scopes that would change backend. */
   @Post('plan')
+  @ApiOkResponse({ type: PlanResultDto })
   @HttpCode(200)
   @Unscoped({ registryAdmin: true })
   plan(@Body() body: PlanDto): Promise<Plan> {
@@ -91,6 +93,7 @@ export class RoutingRegistryController {
   }
 
   @Get('coverage')
+  @ApiOkResponse({ type: CoverageDto })
   @Unscoped({ registryAdmin: true })
   async coverage(@Query() q: CoverageQuery): Promise<{ env: Env; items: CoverageEntry[] }> {
     const env = q.env === undefined ? this.registry.snapshot.env : (parseEnv(q.env) as Env);
@@ -99,6 +102,7 @@ export class RoutingRegistryController {
 
   /** This instance: applied registry version, when, staleness; rejected changes for admins. */
   @Get('status')
+  @ApiOkResponse({ type: RegistryStatusDto })
   @Unscoped()
   status(): RegistryStatusView {
     const { rejected, ...status } = this.registry.status();

@@ -10,14 +10,16 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Unscoped } from '../../common/auth/access.decorators';
 import { parseIfMatch } from '../../common/http/if-match';
+import { pageOf } from '../../common/http/openapi/page-of';
 import type { Page } from '../../common/http/pagination';
 import { RequestContext } from '../../common/request-context/request-context';
 import type { Route } from '../route.types';
 import { PutRouteDto } from './dto/put-route.dto';
+import { DeletedRouteDto, RouteDto } from './dto/route.responses';
 import { routeKeyOf, RouteKeyParams } from './dto/route-key.params';
 import { RouteFilterQuery, WriteQuery } from './dto/routing-queries.dto';
 import { RegistryQueries } from './registry-queries';
@@ -39,6 +41,7 @@ export class RoutingRoutesController {
   ) {}
 
   @Get('routes')
+  @ApiOkResponse({ type: pageOf(RouteDto) })
   @Unscoped()
   list(@Query() q: RouteFilterQuery): Promise<Page<Route>> {
     assertCanRead(this.context.principal, q.tenant_id);
@@ -46,6 +49,7 @@ export class RoutingRoutesController {
   }
 
   @Get(ROUTE_PATH)
+  @ApiOkResponse({ type: RouteDto })
   @Unscoped()
   async get(
     @Param() params: RouteKeyParams,
@@ -58,6 +62,7 @@ export class RoutingRoutesController {
   }
 
   @Put(ROUTE_PATH)
+  @ApiOkResponse({ type: RouteDto })
   @Unscoped({ registryAdmin: true })
   @ApiHeader({ name: 'If-Match', required: false })
   @ApiHeader(IDEMPOTENCY_HEADER)
@@ -82,6 +87,7 @@ export class RoutingRoutesController {
   }
 
   @Delete(ROUTE_PATH)
+  @ApiOkResponse({ type: DeletedRouteDto })
   @Unscoped({ registryAdmin: true })
   @ApiHeader(IDEMPOTENCY_HEADER)
   async remove(
