@@ -74,3 +74,21 @@ export function readAllowEmulator(
   }
   return allowed;
 }
+
+/** An integer variable within [min, max]; the fallback when unset (a problem when invalid). */
+export function readInt(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  problems: string[],
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be an integer from ${min} to ${max}; got "${value}".`);
+    return fallback;
+  }
+  return n;
+}

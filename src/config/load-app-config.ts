@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { ConfigError } from './config.error';
 import { AppConfig, type RegistryStoreKind } from './app-config';
-import { readAllowEmulator, readDurationSeconds, readLogLevel } from './config-readers';
+import { readAllowEmulator, readDurationSeconds, readInt, readLogLevel } from './config-readers';
 import {
   parseEnv,
   PROJECT_ID_FORMAT,
@@ -188,23 +188,6 @@ function readStore(
     );
   }
   return store;
-}
-
-function readInt(
-  name: string,
-  value: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: string[],
-): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    problems.push(`${name} must be an integer from ${min} to ${max}; got "${value}".`);
-    return fallback;
-  }
-  return n;
 }
 
 function readRequiredScopes(
