@@ -59,11 +59,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Resolves once the app's applied registry version reaches `version` (2 s at most). */
+/**
+ * Resolves once the app's applied registry version reaches `version` (10 s at most: the test
+ * emulator is shared by every suite of a run, and a suite writing thousands of documents next
+ * to this one can delay its change feed by seconds; propagation speed itself is measured in
+ * multi-instance.e2e-spec.ts, not here).
+ */
 export async function waitForRegistryVersion(
   app: INestApplication,
   version: number,
-  ms = 2000,
+  ms = 10_000,
 ): Promise<void> {
   const registry = app.get(RoutingRegistry);
   const until = Date.now() + ms;
