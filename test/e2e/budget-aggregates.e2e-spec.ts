@@ -6,6 +6,10 @@ import { sumDecimals } from '../../src/features/budget/budget-money';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { scopedHeaders } from '../utils/scoped-request';
 import { newFirestoreClient } from '../utils/test-servers';
+import {
+  startFirestoreEmulator,
+  type FirestoreEmulatorHandle,
+} from '../../tools/local-servers/firestore-emulator';
 
 const as = (role: 'viewer' | 'member' | 'admin', tenant: string) =>
   scopedHeaders({ tenant, project: 'p_web', role });
@@ -38,8 +42,8 @@ async function post(t: TestApp, tenant: string, from: number, to: number): Promi
  * project (what POST /budget/usage does, minus HTTP): the emulator takes seconds per
  * 500-event batch under load, more than the app's backend timeout allows a request.
  */
-async function seedFirestore(t: TestApp, tenant: string, to: number): Promise<void> {
-  const db = newFirestoreClient({ projectId: t.firestoreProjectId });
+async function seedFirestore(t: TestApp, host: string, tenant: string, to: number): Promise<void> {
+  const db = newFirestoreClient({ projectId: t.firestoreProjectId, host });
   const repo = new FirestoreBudgetRepository(
     firestoreDriver.handle({ client: db, close: () => db.terminate() }, {}),
   );
@@ -77,16 +81,26 @@ describe.each([
   ['Firestore', { seed: 'firestore' }],
 ] as const)('budget aggregates over HTTP (%s backend)', (name, options) => {
   let t: TestApp;
+  // An emulator of this suite's own: 10,000 bulk writes on the run's shared emulator would
+  // delay every other suite's change feed.
+  let emulator: FirestoreEmulatorHandle;
   beforeAll(async () => {
-    t = await createTestApp(options);
+    emulator = await startFirestoreEmulator();
+    t = await createTestApp({
+      ...options,
+      environment: { FIRESTORE_EMULATOR_HOST: emulator.host },
+    });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await emulator.stop();
+  });
 
   it(`checks and summarises a window of ${EVENTS.toLocaleString('en-US')} events exactly`, async () => {
     const tenant = `t_agg_${name.toLowerCase()}`;
     if (name === 'memory') await post(t, tenant, 0, EVENTS);
     else {
-      await seedFirestore(t, tenant, EVENTS - 1);
+      await seedFirestore(t, emulator.host, tenant, EVENTS - 1);
       await post(t, tenant, EVENTS - 1, EVENTS);
     }
     await t.http
