@@ -20,9 +20,9 @@ import {
  * suites. Each returns a `close()` for afterAll.
  */
 export function firestoreHandle(
-  opts: { collectionPrefix?: string } = {},
+  opts: { collectionPrefix?: string; host?: string } = {},
 ): FirestoreHandle & { close(): Promise<void>; db: Firestore } {
-  const db = newFirestoreClient({ projectId: uniqueProjectId('contract') });
+  const db = newFirestoreClient({ projectId: uniqueProjectId('contract'), host: opts.host });
   const handle = firestoreDriver.handle(
     { client: db, close: () => db.terminate() },
     { collection_prefix: opts.collectionPrefix },

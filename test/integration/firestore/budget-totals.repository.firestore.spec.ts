@@ -10,6 +10,19 @@ import { usageTotalsSince } from '../../../src/features/budget/budget-window-tot
 import { usageSortKey } from '../../../src/features/budget/budget.types';
 import { budgetTotalsContract } from '../../contract/budget-totals.repository.contract';
 import { firestoreHandle } from '../../utils/backend-handles';
+import {
+  startFirestoreEmulator,
+  type FirestoreEmulatorHandle,
+} from '../../../tools/local-servers/firestore-emulator';
+
+// Thousands of writes: on an emulator of this file's own. The emulator re-runs every open
+// query listener on each write anywhere, so on the run's shared emulator these writes would
+// multiply by every other suite's registry listener.
+let emulator: FirestoreEmulatorHandle;
+beforeAll(async () => {
+  emulator = await startFirestoreEmulator();
+});
+afterAll(() => emulator.stop());
 
 // Emulator gap (docs/firestore-emulator.md): a batch is applied write by write there, so
 // "the usage events and their total increments land together or not at all" cannot be
@@ -18,13 +31,16 @@ import { firestoreHandle } from '../../utils/backend-handles';
 // exactly) add up to a full recount.
 describe('FirestoreBudgetRepository running totals (Firestore emulator)', () => {
   budgetTotalsContract(() => {
-    const fs = firestoreHandle({ collectionPrefix: 'btot' });
+    const fs = firestoreHandle({ host: emulator.host, collectionPrefix: 'btot' });
     return Promise.resolve({ repo: new FirestoreBudgetRepository(fs), close: fs.close });
   });
 });
 
 describe('backfillUsageTotals (Firestore emulator)', () => {
-  const fs = firestoreHandle({ collectionPrefix: 'bfill' });
+  let fs: ReturnType<typeof firestoreHandle>;
+  beforeAll(() => {
+    fs = firestoreHandle({ host: emulator.host, collectionPrefix: 'bfill' });
+  });
   afterAll(() => fs.close());
 
   it('adds events stored without totals (before totals were kept) so totals equal a recount', async () => {
@@ -66,7 +82,10 @@ describe('backfillUsageTotals (Firestore emulator)', () => {
 });
 
 describe('ShardedCounters closed-bucket cache (Firestore emulator)', () => {
-  const fs = firestoreHandle({ collectionPrefix: 'bcache' });
+  let fs: ReturnType<typeof firestoreHandle>;
+  beforeAll(() => {
+    fs = firestoreHandle({ host: emulator.host, collectionPrefix: 'bcache' });
+  });
   afterAll(() => fs.close());
 
   it('reads closed buckets once and open buckets every time; its own writes refresh the cache', async () => {
