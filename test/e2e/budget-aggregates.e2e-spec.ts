@@ -6,10 +6,7 @@ import { sumDecimals } from '../../src/features/budget/budget-money';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { scopedHeaders } from '../utils/scoped-request';
 import { newFirestoreClient } from '../utils/test-servers';
-import {
-  startFirestoreEmulator,
-  type FirestoreEmulatorHandle,
-} from '../../tools/local-servers/firestore-emulator';
+import { ownFirestoreEmulator } from '../utils/own-firestore-emulator';
 
 const as = (role: 'viewer' | 'member' | 'admin', tenant: string) =>
   scopedHeaders({ tenant, project: 'p_web', role });
@@ -81,20 +78,15 @@ describe.each([
   ['Firestore', { seed: 'firestore' }],
 ] as const)('budget aggregates over HTTP (%s backend)', (name, options) => {
   let t: TestApp;
-  // An emulator of this suite's own: 10,000 bulk writes on the run's shared emulator would
-  // delay every other suite's change feed.
-  let emulator: FirestoreEmulatorHandle;
+  // An emulator of this suite's own: 10,000 bulk writes.
+  const emulator = ownFirestoreEmulator();
   beforeAll(async () => {
-    emulator = await startFirestoreEmulator();
     t = await createTestApp({
       ...options,
       environment: { FIRESTORE_EMULATOR_HOST: emulator.host },
     });
   });
-  afterAll(async () => {
-    await t.close();
-    await emulator.stop();
-  });
+  afterAll(() => t.close());
 
   it(`checks and summarises a window of ${EVENTS.toLocaleString('en-US')} events exactly`, async () => {
     const tenant = `t_agg_${name.toLowerCase()}`;

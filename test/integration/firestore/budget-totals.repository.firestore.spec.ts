@@ -10,19 +10,10 @@ import { usageTotalsSince } from '../../../src/features/budget/budget-window-tot
 import { usageSortKey } from '../../../src/features/budget/budget.types';
 import { budgetTotalsContract } from '../../contract/budget-totals.repository.contract';
 import { firestoreHandle } from '../../utils/backend-handles';
-import {
-  startFirestoreEmulator,
-  type FirestoreEmulatorHandle,
-} from '../../../tools/local-servers/firestore-emulator';
+import { ownFirestoreEmulator } from '../../utils/own-firestore-emulator';
 
-// Thousands of writes: on an emulator of this file's own. The emulator re-runs every open
-// query listener on each write anywhere, so on the run's shared emulator these writes would
-// multiply by every other suite's registry listener.
-let emulator: FirestoreEmulatorHandle;
-beforeAll(async () => {
-  emulator = await startFirestoreEmulator();
-});
-afterAll(() => emulator.stop());
+// Thousands of writes: on an emulator of this file's own.
+const emulator = ownFirestoreEmulator();
 
 // Emulator gap (docs/firestore-emulator.md): a batch is applied write by write there, so
 // "the usage events and their total increments land together or not at all" cannot be
