@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { InFlightCalls } from './in-flight-calls';
 import type { BackendConnection, BackendDriver, BackendSettings } from './backend-driver';
 import { CircuitBreaker, type CircuitState } from './circuit-breaker';
 import { withTimeout } from './with-timeout';
@@ -30,6 +31,8 @@ export type TransitionListener = (report: CircuitReport, from: CircuitState) => 
 
 /** How long a client replaced after an outage stays open for calls still retrying on it. */
 const REPLACED_CLIENT_GRACE_MS = 30_000;
+/** Longest wait for a client's running calls (vendor retries included) before closing it. */
+const CLOSE_SETTLE_MS = 10_000;
 
 /**
  * Vendor clients pooled by connection key (one per distinct host/project/region…), counted
@@ -50,6 +53,7 @@ export class BackendClients {
   private readonly retiring = new Set<BackendConnection>();
   private readonly closed = new WeakSet<BackendConnection>();
   private readonly pinging = new Set<BackendConnection>();
+  private readonly inFlight = new InFlightCalls();
 
   constructor(
     readonly settings: BackendSettings,
@@ -97,6 +101,11 @@ export class BackendClients {
   onTransition(listener: TransitionListener): () => void {
     this.transitionListeners.add(listener);
     return () => this.transitionListeners.delete(listener);
+  }
+
+  /** Counts a call on a client until it settles, so the client is not closed under it. */
+  track(connection: BackendConnection, work: Promise<unknown>): void {
+    this.inFlight.track(connection, work);
   }
 
   /** Every pooled client's circuit state. */
@@ -196,6 +205,7 @@ export class BackendClients {
     this.retiring.delete(connection);
     if (this.closed.has(connection)) return;
     this.closed.add(connection);
+    await this.inFlight.settled(connection, CLOSE_SETTLE_MS);
     await connection.close().catch((err: unknown) => {
       this.logger.warn({ err, client: key }, 'Closing a backend client failed');
     });

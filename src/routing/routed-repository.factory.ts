@@ -3,6 +3,7 @@ import { DomainError } from '../common/errors/domain.error';
 import { RequestContext } from '../common/request-context/request-context';
 import { Scope } from '../common/scope/scope';
 import { AppConfig } from '../config/app-config';
+import { BackendClients } from '../backends/backend-clients';
 import { withTimeout } from '../backends/with-timeout';
 import type { AdapterBuilders, RoutedRepositoryOptions } from './adapter-builders';
 import { AdapterCache, type AdapterLease } from './adapter-cache';
@@ -40,6 +41,7 @@ export class RoutedRepositoryFactory {
     private readonly context: RequestContext,
     private readonly config: AppConfig,
     private readonly metrics: RoutingMetrics,
+    private readonly clients: BackendClients,
   ) {
     registry.onApplied((snapshot) => cache.retainOnly(snapshot));
   }
@@ -107,6 +109,8 @@ export class RoutedRepositoryFactory {
       throw this.translate(err, lease, scope);
     }
     if (!(result instanceof Promise)) return result;
+    // Streams (untimed) end with the request; bounded calls may outlive it in vendor retries.
+    if (!untimed) this.clients.track(lease.connection, result);
     const bounded: Promise<unknown> = untimed
       ? result
       : withTimeout(result, this.config.backendTimeoutMs, `${lease.route.backend_type} backend`);
