@@ -1,17 +1,43 @@
 /**
  * Architecture rules (HOUSE-STYLE.md), checked by `npm run lint`:
- * routing never imports features; features touch backends only from adapters/;
+ * the core (routing, backends, common, config, infra, health) never imports features;
+ * backends never import routing; the kernel (common/) imports nothing above it;
+ * features touch backends only from adapters/;
  * no feature imports another feature's internals (only its exported service/module/types);
  * src never imports test; no circular imports.
  */
 module.exports = {
   forbidden: [
     {
-      name: 'routing-not-features',
-      comment: 'The control plane knows no feature: kinds register themselves.',
+      name: 'core-not-features',
+      comment:
+        'The control plane and the app infrastructure know no feature: kinds register themselves.',
       severity: 'error',
-      from: { path: '^src/(routing|backends|common|config)/' },
+      from: { path: '^src/(routing|backends|common|config|infra|health)/' },
       to: { path: '^src/features/' },
+    },
+    {
+      name: 'backends-not-routing',
+      comment:
+        'Backends are vendor plumbing below the control plane: they may use the kernel (common/) and config, nothing above.',
+      severity: 'error',
+      from: { path: '^src/backends/' },
+      to: { path: '^src/(routing|infra|health|cli)/' },
+    },
+    {
+      name: 'kernel-standalone',
+      comment:
+        'common/ is the kernel (scope, ids, errors, validation, HTTP helpers): it depends on no config, routing, backend or app infrastructure.',
+      severity: 'error',
+      from: { path: '^src/common/' },
+      to: { path: '^src/(config|routing|backends|infra|health|cli)/' },
+    },
+    {
+      name: 'routing-not-app-infrastructure',
+      comment: 'The control plane does not reach up into health or the app infrastructure wiring.',
+      severity: 'error',
+      from: { path: '^src/(routing|config)/' },
+      to: { path: '^src/(health|infra)/' },
     },
     {
       name: 'backends-only-from-adapters',

@@ -1,5 +1,6 @@
 import type { MountedKind } from '../src/routing/kind-catalog';
-import type { BackendConfig, BackendType, Route } from '../src/routing/route.types';
+import type { BackendConfig, Route } from '../src/routing/route.types';
+import type { BackendType } from '../src/backends/backend-type';
 
 /** Size of the synthetic registry: every kind × this many tenants × (tenant-wide + 2 projects). */
 export const TENANTS = 1000;

@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { BackendsModule } from './backends/backends.module';
-import { CommonModule } from './common/common.module';
-import { IdempotencyModule } from './common/idempotency/idempotency.module';
-import { LoggingModule } from './common/logging/logging.module';
-import { MetricsModule } from './common/metrics/metrics.module';
+import { InfraModule } from './infra/infra.module';
+import { IdempotencyModule } from './infra/idempotency/idempotency.module';
+import { LoggingModule } from './infra/logging/logging.module';
+import { MetricsModule } from './infra/metrics/metrics.module';
 import { ConfigModule, type ConfigModuleOptions } from './config/config.module';
 import { FEATURE_MODULES } from './features';
+import { HealthModule } from './health/health.module';
 import { RoutingModule, type RoutingModuleOptions } from './routing/routing.module';
 
 /** Options of {@link AppModule.forRoot}; production passes none (environment only). */
@@ -20,11 +21,12 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(options),
         LoggingModule,
-        CommonModule,
+        InfraModule,
         IdempotencyModule,
         MetricsModule,
         BackendsModule,
         RoutingModule.forRoot(options),
+        HealthModule,
         ...FEATURE_MODULES,
       ],
     };

@@ -8,7 +8,7 @@ import { AppModule, type AppModuleOptions } from './app.module';
 import { writeError } from './common/errors/all-exceptions.filter';
 import { answerClientError } from './common/http/client-error.handler';
 import { inputShapeMiddleware } from './common/http/input-shape.middleware';
-import { setUpOpenApi } from './common/http/openapi/openapi-document';
+import { setUpOpenApi } from './infra/openapi-document';
 import { requestIdMiddleware } from './common/request-context/request-id.middleware';
 
 /** Largest JSON body accepted (page bodies go up to 1 MiB). */

@@ -1,4 +1,4 @@
-import type { BackendType } from '../routing/route.types';
+import type { BackendType } from './backend-type';
 import type { BackendError } from './backend.error';
 
 /** What drivers need from the deployment configuration. */

@@ -1,4 +1,4 @@
-import type { BackendType } from '../routing/route.types';
+import type { BackendType } from './backend-type';
 import type { BackendDriver } from './backend-driver';
 import { firestoreDriver } from './firestore/firestore.driver';
 import { memoryDriver } from './memory/memory.driver';

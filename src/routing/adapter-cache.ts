@@ -5,7 +5,8 @@ import type { CircuitBreaker } from '../backends/circuit-breaker';
 import { BACKEND_DRIVERS } from '../backends/drivers';
 import type { AdapterBuilders } from './adapter-builders';
 import type { RegistrySnapshot } from './registry-snapshot';
-import { canonicalConfig, type BackendType, type Route } from './route.types';
+import { canonicalConfig, type Route } from './route.types';
+import { type BackendType } from '../backends/backend-type';
 
 /** An adapter built for one (kind, backend, config), with what it runs on. */
 export interface AdapterLease {

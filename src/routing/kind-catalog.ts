@@ -1,5 +1,5 @@
 import type { KindConfigKeys } from './policy/backend-config.schema';
-import type { BackendType } from './route.types';
+import type { BackendType } from '../backends/backend-type';
 
 /** A kind mounted by this app and the backends its module can build adapters for. */
 export interface MountedKind {

@@ -1,8 +1,6 @@
 import type { Env } from '../common/scope/scope';
 
-/** Backends a route may name. `memory` is refused in staging and prod. */
-export const BACKEND_TYPES = ['firestore', 'redis', 's3', 'memory'] as const;
-export type BackendType = (typeof BACKEND_TYPES)[number];
+import type { BackendType } from '../backends/backend-type';
 
 /** Backend config: snake_case keys checked against the backend's schema by the policy. */
 export type BackendConfig = Record<string, unknown>;

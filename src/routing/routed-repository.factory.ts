@@ -9,7 +9,7 @@ import type { AdapterBuilders, RoutedRepositoryOptions } from './adapter-builder
 import { AdapterCache, type AdapterLease } from './adapter-cache';
 import { BackendRefusedError } from './backend-refused.error';
 import { KindCatalog } from './kind-catalog';
-import type { BackendType } from './route.types';
+import type { BackendType } from '../backends/backend-type';
 import { RoutingMetrics } from './routing-metrics';
 import { RoutingRegistry } from './routing-registry';
 import { BackendUnavailableError, backendFailureOf, NoRouteError } from './routing.errors';

@@ -1,7 +1,7 @@
 import type {
   IdempotencyRecord,
   IdempotencyStore,
-} from '../../src/common/idempotency/idempotency.store';
+} from '../../src/infra/idempotency/idempotency.store';
 
 const HOUR = 60 * 60 * 1000;
 

@@ -1,4 +1,4 @@
-import { MemoryIdempotencyStore } from '../../src/common/idempotency/memory-idempotency.store';
+import { MemoryIdempotencyStore } from '../../src/infra/idempotency/memory-idempotency.store';
 import { idempotencyStoreContract } from './idempotency.store.contract';
 
 describe('MemoryIdempotencyStore', () => {

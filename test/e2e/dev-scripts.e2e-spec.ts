@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { TokenVerifier } from '../../src/common/auth/token-verifier';
+import { TokenVerifier } from '../../src/infra/auth/token-verifier';
 import { loadAppConfig } from '../../src/config/load-app-config';
 import { DEV } from '../../scripts/dev-defaults';
 

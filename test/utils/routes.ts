@@ -1,5 +1,6 @@
 import type { MountedKind } from '../../src/routing/kind-catalog';
-import type { BackendType, RouteInput } from '../../src/routing/route.types';
+import type { RouteInput } from '../../src/routing/route.types';
+import type { BackendType } from '../../src/backends/backend-type';
 import type { Env } from '../../src/common/scope/scope';
 import { testRedis, testS3 } from './test-servers';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
-import { parseIdempotencyKey } from '../../common/idempotency/idempotency.errors';
+import { parseIdempotencyKey } from '../../common/errors/idempotency.errors';
 import type { IdempotentWrite } from '../store/registry-store';
 
 /** Registry writes accept `Idempotency-Key`: a retry with the same key answers the first outcome. */

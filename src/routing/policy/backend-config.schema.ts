@@ -1,4 +1,4 @@
-import type { BackendType } from '../route.types';
+import type { BackendType } from '../../backends/backend-type';
 
 /** One config key: its type and how to check a value. */
 export interface ConfigKeySpec {

@@ -1,4 +1,5 @@
-import type { BackendType, RouteInput, RouteKey } from '../route.types';
+import type { RouteInput, RouteKey } from '../route.types';
+import type { BackendType } from '../../backends/backend-type';
 import { parseEnv, PROJECT_ID_FORMAT, TENANT_ID_FORMAT } from '../../common/scope/scope';
 import { routeProblem, type RouteProblem } from './route-problem';
 

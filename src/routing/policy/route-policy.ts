@@ -1,4 +1,5 @@
-import { BACKEND_TYPES, type BackendType, type RouteInput } from '../route.types';
+import { type RouteInput } from '../route.types';
+import { BACKEND_TYPES, type BackendType } from '../../backends/backend-type';
 import { isProtectedEnv } from '../../common/scope/scope';
 import { checkConfigSchema, type KindConfigKeys } from './backend-config.schema';
 import { endpointHost, isLoopbackOrUnspecified } from './loopback';

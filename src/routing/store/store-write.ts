@@ -1,6 +1,6 @@
 import type { Route, RouteInput, RouteKey } from '../route.types';
 import { RouteVersionConflictError } from '../routing.errors';
-import { IdempotencyKeyReusedError } from '../../common/idempotency/idempotency.errors';
+import { IdempotencyKeyReusedError } from '../../common/errors/idempotency.errors';
 import type { IdempotentWrite, RouteRevision, WriteOptions } from './registry-store';
 
 /** Checks `If-Match` against the live route (null when absent or deleted). */

@@ -1,4 +1,4 @@
-import { FirestoreIdempotencyStore } from '../../../src/common/idempotency/firestore-idempotency.store';
+import { FirestoreIdempotencyStore } from '../../../src/infra/idempotency/firestore-idempotency.store';
 import { idempotencyStoreContract } from '../../contract/idempotency.store.contract';
 import { newFirestoreClient } from '../../utils/test-servers';
 

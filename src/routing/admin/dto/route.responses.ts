@@ -2,7 +2,8 @@ import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagge
 import { nullableRef } from '../../../common/http/openapi/nullable-ref';
 import { ENVS, type Env } from '../../../common/scope/scope';
 import type { Resolution } from '../../resolution';
-import { BACKEND_TYPES, type BackendConfig, type BackendType, type Route } from '../../route.types';
+import { type BackendConfig, type Route } from '../../route.types';
+import { BACKEND_TYPES, type BackendType } from '../../../backends/backend-type';
 import type { RouteRevision } from '../../store/registry-store';
 
 const nullableString = { type: String, nullable: true } as const;

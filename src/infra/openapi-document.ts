@@ -1,15 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { addIdempotencyKeyHeader } from '../../idempotency/idempotency-openapi';
-import { operationAccessById, type OperationAccess } from './openapi-access';
-import { declareErrorResponses, errorStatusesOf } from './openapi-errors';
+import { addIdempotencyKeyHeader } from './idempotency/idempotency-openapi';
+import { operationAccessById, type OperationAccess } from '../common/http/openapi/openapi-access';
+import { declareErrorResponses, errorStatusesOf } from '../common/http/openapi/openapi-errors';
 import {
   addHeaderToOperations,
   addMissingPathParameters,
   operationsOf,
   type DocumentOperation,
-} from './openapi-operations';
-import { declareDefaultSuccessBodies } from './openapi-success';
+} from '../common/http/openapi/openapi-operations';
+import { declareDefaultSuccessBodies } from '../common/http/openapi/openapi-success';
 
 /** Name of the bearer security scheme (`addBearerAuth()`'s default). */
 const BEARER = 'bearer';

@@ -2,12 +2,12 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AppConfig } from '../../config/app-config';
-import { hasRole, type Principal, type Role } from '../request-context/principal';
-import { RequestContext } from '../request-context/request-context';
-import type { Scope } from '../scope/scope';
-import { ACCESS_RULE, type AccessRule } from './access.decorators';
-import { AuthError } from './auth.errors';
-import { assertNoMismatch, readRequestScope } from './request-scope.reader';
+import { hasRole, type Principal, type Role } from '../../common/request-context/principal';
+import { RequestContext } from '../../common/request-context/request-context';
+import type { Scope } from '../../common/scope/scope';
+import { ACCESS_RULE, type AccessRule } from '../../common/auth/access.decorators';
+import { AuthError } from '../../common/auth/auth.errors';
+import { assertNoMismatch, readRequestScope } from '../../common/auth/request-scope.reader';
 import { TokenVerifier } from './token-verifier';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);

@@ -1,6 +1,6 @@
 import { sign } from 'jsonwebtoken';
 import { loadAppConfig } from '../../config/load-app-config';
-import { AuthError } from './auth.errors';
+import { AuthError } from '../../common/auth/auth.errors';
 import { TOKEN_CLOCK_SKEW_SECONDS, TokenVerifier } from './token-verifier';
 
 const SECRET = 'a-secret-of-at-least-thirty-two-bytes!!';

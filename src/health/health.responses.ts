@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CircuitState } from '../../backends/circuit-breaker';
+import type { CircuitState } from '../backends/circuit-breaker';
 import type { Readiness } from './health.service';
 
 type BackendReadiness = Readiness['backends'][number];

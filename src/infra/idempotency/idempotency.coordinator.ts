@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { withTimeout } from '../../backends/with-timeout';
 import { AppConfig } from '../../config/app-config';
-import { DomainError } from '../errors/domain.error';
-import { mapError } from '../errors/http-error.mapper';
-import { runWithIdSeed } from '../ids/id-seed';
+import { DomainError } from '../../common/errors/domain.error';
+import { mapError } from '../../common/errors/http-error.mapper';
+import { runWithIdSeed } from '../../common/ids/id-seed';
 import {
   IdempotencyInProgressError,
   IdempotencyKeyReusedError,
   IdempotencyStoreUnavailableError,
-} from './idempotency.errors';
+} from '../../common/errors/idempotency.errors';
 import { IdempotencyStore, type IdempotencyRecord, type StoredOutcome } from './idempotency.store';
 
 /** Keys are remembered this long after their first attempt (the draft asks servers to publish it). */

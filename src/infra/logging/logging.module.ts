@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { Request } from 'express';
 import { AppConfig } from '../../config/app-config';
-import { logFieldsOf } from '../request-context/log-fields';
-import { requestIdOf } from '../request-context/request-id.middleware';
+import { logFieldsOf } from '../../common/request-context/log-fields';
+import { requestIdOf } from '../../common/request-context/request-id.middleware';
 
 /**
  * Structured JSON logs (pino). Each request's access line carries the request id, tenant,

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/domain.error';
+import { DomainError } from './domain.error';
 
 /** Longest `Idempotency-Key` accepted; keys are opaque to the server. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;

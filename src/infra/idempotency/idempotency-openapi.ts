@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { MAX_IDEMPOTENCY_KEY_LENGTH } from './idempotency.errors';
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../common/errors/idempotency.errors';
 
 /** Paths whose POSTs do not honour the header (the registry admin API has its own rules). */
 const EXCLUDED_PREFIX = '/routing';

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/access.decorators';
-import { DomainError } from '../errors/domain.error';
+import { Public } from '../common/auth/access.decorators';
+import { DomainError } from '../common/errors/domain.error';
 import { LivenessDto, ReadinessDto } from './health.responses';
 import { HealthService, type Readiness } from './health.service';
 

@@ -4,15 +4,16 @@ import { ClsModule } from 'nestjs-cls';
 import type { Request } from 'express';
 import { RequestGuard } from './auth/request.guard';
 import { TokenVerifier } from './auth/token-verifier';
-import { AllExceptionsFilter } from './errors/all-exceptions.filter';
-import { createValidationPipe } from './errors/validation.pipe';
-import { MediaTypeInterceptor } from './http/media-type.interceptor';
-import { HealthController } from './health/health.controller';
-import { HealthService } from './health/health.service';
-import { RequestContext } from './request-context/request-context';
-import { requestIdOf } from './request-context/request-id.middleware';
+import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
+import { createValidationPipe } from '../common/errors/validation.pipe';
+import { MediaTypeInterceptor } from '../common/http/media-type.interceptor';
+import { RequestContext } from '../common/request-context/request-context';
+import { requestIdOf } from '../common/request-context/request-id.middleware';
 
-/** Request context (AsyncLocalStorage), auth, the error envelope, validation and health. */
+/**
+ * App infrastructure: request context (AsyncLocalStorage), the auth guard, the error envelope,
+ * validation and media-type checks. It may read configuration; the kernel in `common/` may not.
+ */
 @Global()
 @Module({
   imports: [
@@ -25,11 +26,9 @@ import { requestIdOf } from './request-context/request-id.middleware';
       },
     }),
   ],
-  controllers: [HealthController],
   providers: [
     RequestContext,
     TokenVerifier,
-    HealthService,
     { provide: APP_GUARD, useClass: RequestGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_INTERCEPTOR, useClass: MediaTypeInterceptor },
@@ -37,4 +36,4 @@ import { requestIdOf } from './request-context/request-id.middleware';
   ],
   exports: [RequestContext, TokenVerifier],
 })
-export class CommonModule {}
+export class InfraModule {}

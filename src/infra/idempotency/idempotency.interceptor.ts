@@ -8,9 +8,9 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, lastValueFrom, type Observable } from 'rxjs';
-import { RequestContext } from '../request-context/request-context';
+import { RequestContext } from '../../common/request-context/request-context';
 import { IdempotencyCoordinator } from './idempotency.coordinator';
-import { parseIdempotencyKey } from './idempotency.errors';
+import { parseIdempotencyKey } from '../../common/errors/idempotency.errors';
 import { requestFingerprint } from './request-fingerprint';
 import { withWriteRetryAdvice } from './write-retry-advice';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
-import type { Scope } from '../scope/scope';
+import type { Scope } from '../../common/scope/scope';
 
 /**
  * Hash of what makes two requests "the same request" for an Idempotency-Key: method, path

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { verify, type JwtPayload } from 'jsonwebtoken';
 import { AppConfig } from '../../config/app-config';
-import { PROJECT_ID_FORMAT, TENANT_ID_FORMAT } from '../scope/scope';
-import { ROLES, type Principal, type Role } from '../request-context/principal';
-import { AuthError } from './auth.errors';
+import { PROJECT_ID_FORMAT, TENANT_ID_FORMAT } from '../../common/scope/scope';
+import { ROLES, type Principal, type Role } from '../../common/request-context/principal';
+import { AuthError } from '../../common/auth/auth.errors';
 
 /**
  * How far in the future a token's `iat` may be: clocks of the issuer and of this service

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { CircuitState } from '../../backends/circuit-breaker';
-import { withTimeout } from '../../backends/with-timeout';
-import { AppConfig } from '../../config/app-config';
-import { AdapterCache } from '../../routing/adapter-cache';
-import { RoutingRegistry } from '../../routing/routing-registry';
+import type { CircuitState } from '../backends/circuit-breaker';
+import { withTimeout } from '../backends/with-timeout';
+import { AppConfig } from '../config/app-config';
+import { AdapterCache } from '../routing/adapter-cache';
+import { RoutingRegistry } from '../routing/routing-registry';
 
 export interface Readiness {
   status: 'ok' | 'not_ready';

@@ -1,4 +1,4 @@
-import type { ErrorCategory } from '../errors/domain.error';
+import type { ErrorCategory } from '../../common/errors/domain.error';
 
 /** A successful first outcome, replayed as it was sent. */
 export interface StoredResponse {

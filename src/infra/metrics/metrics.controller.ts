@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
-import { Public } from '../auth/access.decorators';
+import { Public } from '../../common/auth/access.decorators';
 
 /** Prometheus exposition of this instance's metrics. */
 @ApiTags('health')
