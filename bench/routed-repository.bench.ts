@@ -1,12 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { withTimeout } from '../src/backends/with-timeout';
 import { Scope } from '../src/common/scope/scope';
-import { InMemoryFeatureFlagRepository } from '../src/features/feature-flags/adapters/in-memory-feature-flag.repository';
-import { FeatureFlagRepository } from '../src/features/feature-flags/feature-flag.repository';
+import { InMemoryFeatureFlagsRepository } from '../src/features/feature-flags/adapters/in-memory-feature-flags.repository';
+import { FeatureFlagsRepository } from '../src/features/feature-flags/feature-flags.repository';
 import {
   DEFAULT_FLAGS,
   FEATURE_FLAGS_KIND,
-} from '../src/features/feature-flags/feature-flag.types';
+} from '../src/features/feature-flags/feature-flags.types';
 import { RoutedRepositoryFactory } from '../src/routing/routed-repository.factory';
 import { RoutingRegistry } from '../src/routing/routing-registry';
 import { compareAsync, compareSync, pairedRatio } from './harness';
@@ -16,14 +16,14 @@ const TITLE = '2. Routed repository';
 const RUN = { warmupRounds: 3, rounds: 15, ops: 20_000 };
 
 /**
- * `FeatureFlagRepository.get(scope)` through the routed proxy of a booted app (memory route
+ * `FeatureFlagsRepository.get(scope)` through the routed proxy of a booted app (memory route
  * at t_system/test) against the same in-memory adapter called directly. Both hold the same
  * document at the scope, so both clone it. Outside a request there is no request context:
  * every proxy call resolves afresh (no per-request pinning memo).
  */
 export async function benchRoutedRepository(app: INestApplication): Promise<Row[]> {
-  const proxy = app.get(FeatureFlagRepository);
-  const direct = new InMemoryFeatureFlagRepository();
+  const proxy = app.get(FeatureFlagsRepository);
+  const direct = new InMemoryFeatureFlagsRepository();
   const scope = Scope.of('t_acme', 'test', 'p_web');
   const write = { actor: 'u_bench' };
   const flags = structuredClone(DEFAULT_FLAGS);
@@ -32,7 +32,7 @@ export async function benchRoutedRepository(app: INestApplication): Promise<Row[
     direct.put(scope, flags, write),
   ]);
   if (viaProxy.version !== 1 || viaDirect.version !== 1) throw new Error('unexpected seed state');
-  if (proxy instanceof InMemoryFeatureFlagRepository) throw new Error('expected the routed proxy');
+  if (proxy instanceof InMemoryFeatureFlagsRepository) throw new Error('expected the routed proxy');
 
   const timeoutMs = 5000;
   const samples = await compareAsync(
@@ -63,7 +63,7 @@ export async function benchRoutedRepository(app: INestApplication): Promise<Row[
     `≈ ${Math.round((100 * ns) / extra)} % of the proxy's extra ${Math.round(extra)} ns`;
   const timer = samples.directTimed!.medianNs - base.medianNs;
   return [
-    sampleRow(TITLE, 'direct InMemoryFeatureFlagRepository.get (baseline)', base, '1.00×', ''),
+    sampleRow(TITLE, 'direct InMemoryFeatureFlagsRepository.get (baseline)', base, '1.00×', ''),
     sampleRow(
       TITLE,
       'routed proxy .get',

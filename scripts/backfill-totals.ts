@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { createFirestoreClient, firestoreDriver } from '../src/backends/firestore/firestore.driver';
 import { Scope, type Env } from '../src/common/scope/scope';
-import { FirestoreAnalyticsEventRepository } from '../src/features/analytics-events/adapters/firestore-analytics-event.repository';
-import { backfillEventTotals } from '../src/features/analytics-events/analytics-totals-backfill';
+import { FirestoreAnalyticsEventsRepository } from '../src/features/analytics-events/adapters/firestore-analytics-events.repository';
+import { backfillEventTotals } from '../src/features/analytics-events/analytics-events-totals-backfill';
 import { FirestoreBudgetRepository } from '../src/features/budget/adapters/firestore-budget.repository';
 import { backfillUsageTotals } from '../src/features/budget/budget-totals-backfill';
 
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   const added =
     v.kind === 'budget'
       ? await backfillUsageTotals(new FirestoreBudgetRepository(fs), scope, before)
-      : await backfillEventTotals(new FirestoreAnalyticsEventRepository(fs), scope, before);
+      : await backfillEventTotals(new FirestoreAnalyticsEventsRepository(fs), scope, before);
   console.log(
     `Added ${added} ${v.kind} events of ${scope.toString()} created before ${before} to the running totals.`,
   );

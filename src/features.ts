@@ -5,9 +5,9 @@ import { FeatureFlagsModule } from './features/feature-flags/feature-flags.modul
 import { FirearmsModule } from './features/firearms/firearms.module';
 import { KpiModule } from './features/kpi/kpi.module';
 import { MaybesModule } from './features/maybes/maybes.module';
-import { MediaStorageModule } from './features/media-storage/media-storage.module';
+import { MediaV2StorageModule } from './features/media-v2-storage/media-v2-storage.module';
 import { MemoryModule } from './features/memory/memory.module';
-import { NexusModule } from './features/nexus-backend/nexus.module';
+import { NexusBackendModule } from './features/nexus-backend/nexus-backend.module';
 import { PageContentModule } from './features/page-content/page-content.module';
 import { RateLimitModule } from './features/rate-limit/rate-limit.module';
 import { RawStorageModule } from './features/raw-storage/raw-storage.module';
@@ -29,12 +29,12 @@ export const FEATURE_MODULES = [
   AnalyticsEventsModule,
   MaybesModule,
   MemoryModule,
-  NexusModule,
+  NexusBackendModule,
   TimelineModule,
   RealtimeRegistryModule,
   RateLimitModule,
   ChatBusModule,
-  MediaStorageModule,
+  MediaV2StorageModule,
   RawStorageModule,
   StrategyLockModule,
   PageContentModule,

@@ -7,9 +7,9 @@ import { RoutedRepositoryFactory } from './routed-repository.factory';
  *
  * ```ts
  * providers: [
- *   provideRoutedRepository(FeatureFlagRepository, FEATURE_FLAGS_KIND, {
- *     firestore: (fs) => new FirestoreFeatureFlagRepository(fs),
- *     memory: () => new InMemoryFeatureFlagRepository(),
+ *   provideRoutedRepository(FeatureFlagsRepository, FEATURE_FLAGS_KIND, {
+ *     firestore: (fs) => new FirestoreFeatureFlagsRepository(fs),
+ *     memory: () => new InMemoryFeatureFlagsRepository(),
  *   }),
  *   FeatureFlagsService,
  * ]

@@ -1,4 +1,4 @@
-import { CHAT_STREAM_MAXLEN } from '../../src/features/chat-bus/chat.types';
+import { CHAT_STREAM_MAXLEN } from '../../src/features/chat-bus/chat-bus.types';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { route } from '../utils/routes';
 import { scopedHeaders } from '../utils/scoped-request';

@@ -1,5 +1,5 @@
 import { freePort } from '../../tools/local-servers/free-port';
-import { RAW_KIND } from '../../src/features/raw-storage/raw-asset.types';
+import { RAW_STORAGE_KIND } from '../../src/features/raw-storage/raw-storage.types';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { route, testBackendConfig } from '../utils/routes';
 import { scopedHeaders } from '../utils/scoped-request';
@@ -225,7 +225,12 @@ describe('the 503 of a backend that refuses connections', () => {
       endpoint: `http://127.0.0.1:${await freePort()}`,
     };
     await t.putRoute(
-      route({ resource_kind: RAW_KIND, tenant_id: 't_refused', backend_type: 's3', config }),
+      route({
+        resource_kind: RAW_STORAGE_KIND,
+        tenant_id: 't_refused',
+        backend_type: 's3',
+        config,
+      }),
     );
   });
   afterAll(() => t.close());

@@ -98,7 +98,7 @@ describe('input limits at the HTTP edge', () => {
         path: '/raw/uploads/01arz3ndektsv4rrffq69g5fav/complete',
         headers: h,
       });
-      expectEnvelope(res, 404, 'raw.not_found');
+      expectEnvelope(res, 404, 'raw_storage.not_found');
     });
 
     it('accepts application/json with a utf-8 charset', async () => {

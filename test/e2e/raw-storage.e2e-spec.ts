@@ -49,26 +49,26 @@ describe('raw_storage over HTTP (memory backend: presigned URLs on a host that n
     });
   });
 
-  it('answers 404 raw.object_missing on complete (nothing can be uploaded to memory) and 409 raw.upload_incomplete on download', async () => {
+  it('answers 404 raw_storage.object_missing on complete (nothing can be uploaded to memory) and 409 raw_storage.upload_incomplete on download', async () => {
     const h = scopedHeaders({ tenant: tenant() });
     const id = (await t.http.post('/raw/uploads').set(h).send(body).expect(201)).body
       .asset_id as string;
     expect(
       (await t.http.post(`/raw/uploads/${id}/complete`).set(h).expect(404)).body.error.code,
-    ).toBe('raw.object_missing');
+    ).toBe('raw_storage.object_missing');
     expect(
       (await t.http.get(`/raw/assets/${id}/download`).set(h).expect(409)).body.error.code,
-    ).toBe('raw.upload_incomplete');
+    ).toBe('raw_storage.upload_incomplete');
   });
 
-  it('refuses a declared size over the limit with 413 raw.too_large', async () => {
+  it('refuses a declared size over the limit with 413 raw_storage.too_large', async () => {
     const res = await t.http
       .post('/raw/uploads')
       .set(scopedHeaders())
       .send({ ...body, size_bytes: 2 * 1024 ** 3 })
       .expect(413);
     expect(res.body.error).toMatchObject({
-      code: 'raw.too_large',
+      code: 'raw_storage.too_large',
       details: { max_bytes: 1024 ** 3 },
     });
   });
@@ -93,12 +93,12 @@ describe('raw_storage over HTTP (memory backend: presigned URLs on a host that n
     ).toEqual(fields);
   });
 
-  it('answers 404 raw.not_found for an unknown id and 400 for a malformed one', async () => {
+  it('answers 404 raw_storage.not_found for an unknown id and 400 for a malformed one', async () => {
     const h = scopedHeaders();
     expect(
       (await t.http.get('/raw/assets/0000000000000000000000000a').set(h).expect(404)).body.error
         .code,
-    ).toBe('raw.not_found');
+    ).toBe('raw_storage.not_found');
     expect(
       (await t.http.post('/raw/uploads/..%2Fx/complete').set(h).expect(400)).body.error.code,
     ).toBe('validation.failed');
@@ -153,14 +153,14 @@ describe('raw_storage over HTTP (memory backend: presigned URLs on a host that n
       scopedHeaders({ tenant: 't_raw_iso_a', project: 'p_other' }),
     ]) {
       expect((await t.http.get(`/raw/assets/${id}`).set(h).expect(404)).body.error.code).toBe(
-        'raw.not_found',
+        'raw_storage.not_found',
       );
       expect(
         (await t.http.post(`/raw/uploads/${id}/complete`).set(h).expect(404)).body.error.code,
-      ).toBe('raw.not_found');
+      ).toBe('raw_storage.not_found');
       expect(
         (await t.http.get(`/raw/assets/${id}/download`).set(h).expect(404)).body.error.code,
-      ).toBe('raw.not_found');
+      ).toBe('raw_storage.not_found');
       expect((await t.http.get('/raw/assets').set(h).expect(200)).body.items).toEqual([]);
     }
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:net';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { RAW_KIND } from '../../src/features/raw-storage/raw-asset.types';
+import { RAW_STORAGE_KIND } from '../../src/features/raw-storage/raw-storage.types';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { route, testBackendConfig } from '../utils/routes';
 import { scopedHeaders } from '../utils/scoped-request';
@@ -89,7 +89,7 @@ describe('raw_storage over HTTP on S3 (s3rver; Firestore registry)', () => {
     expect(fetched.headers.get('content-disposition')).toContain('filename="Q3 export.csv"');
   });
 
-  it('answers 404 raw.object_missing when nothing was uploaded', async () => {
+  it('answers 404 raw_storage.object_missing when nothing was uploaded', async () => {
     const h = scopedHeaders({ tenant: 't_raw_s3_missing' });
     const upload = await create(h, {
       filename: 'a.bin',
@@ -98,12 +98,12 @@ describe('raw_storage over HTTP on S3 (s3rver; Firestore registry)', () => {
     });
     const res = await t.http.post(`/raw/uploads/${upload.asset_id}/complete`).set(h).expect(404);
     expect(res.body.error).toMatchObject({
-      code: 'raw.object_missing',
+      code: 'raw_storage.object_missing',
       details: { asset_id: upload.asset_id },
     });
   });
 
-  it('refuses an object of another size than declared with 409 raw.size_mismatch and removes it (s3rver does not check signatures)', async () => {
+  it('refuses an object of another size than declared with 409 raw_storage.size_mismatch and removes it (s3rver does not check signatures)', async () => {
     const h = scopedHeaders({ tenant: 't_raw_s3_size' });
     const upload = await create(h, {
       filename: 'a.bin',
@@ -117,7 +117,7 @@ describe('raw_storage over HTTP on S3 (s3rver; Firestore registry)', () => {
     });
     const res = await t.http.post(`/raw/uploads/${upload.asset_id}/complete`).set(h).expect(409);
     expect(res.body.error).toMatchObject({
-      code: 'raw.size_mismatch',
+      code: 'raw_storage.size_mismatch',
       details: { declared_size_bytes: 3, stored_size_bytes: 21 },
     });
     expect(await exists(upload.key)).toBe(false);
@@ -149,7 +149,12 @@ describe('raw_storage over HTTP on S3 (s3rver; Firestore registry)', () => {
       endpoint: `http://127.0.0.1:${await closedPort()}`,
     };
     await t.putRoute(
-      route({ resource_kind: RAW_KIND, tenant_id: 't_raw_dead', backend_type: 's3', config }),
+      route({
+        resource_kind: RAW_STORAGE_KIND,
+        tenant_id: 't_raw_dead',
+        backend_type: 's3',
+        config,
+      }),
     );
     const h = scopedHeaders({ tenant: 't_raw_dead' });
     for (const res of [
@@ -162,7 +167,11 @@ describe('raw_storage over HTTP on S3 (s3rver; Firestore registry)', () => {
       expect(res.status).toBe(503);
       expect(res.body.error).toMatchObject({
         code: 'routing.backend_unavailable',
-        details: { resource_kind: RAW_KIND, scope: 't_raw_dead/test/p_web', backend_type: 's3' },
+        details: {
+          resource_kind: RAW_STORAGE_KIND,
+          scope: 't_raw_dead/test/p_web',
+          backend_type: 's3',
+        },
       });
     }
   });

@@ -48,7 +48,7 @@ describe('realtime_registry over HTTP (Firestore registry and backend)', () => {
     await t.http.get(`/realtime/threads/${canvas.body.id}`).set(scopedHeaders()).expect(404);
   });
 
-  it('refuses an id owned by another tenant with 409 realtime.id_taken, and hides it from that tenant (404)', async () => {
+  it('refuses an id owned by another tenant with 409 realtime_registry.id_taken, and hides it from that tenant (404)', async () => {
     const thread = id();
     await t.http
       .post('/realtime/threads')
@@ -61,14 +61,14 @@ describe('realtime_registry over HTTP (Firestore registry and backend)', () => {
       .send({ id: thread })
       .expect(409);
     expect(taken.body.error).toMatchObject({
-      code: 'realtime.id_taken',
+      code: 'realtime_registry.id_taken',
       details: { id: thread, type: 'thread' },
     });
     const hidden = await t.http
       .get(`/realtime/threads/${thread}`)
       .set(scopedHeaders({ tenant: 't_other' }))
       .expect(404);
-    expect(hidden.body.error.code).toBe('realtime.not_found');
+    expect(hidden.body.error.code).toBe('realtime_registry.not_found');
     await t.http
       .get(`/realtime/threads/${thread}`)
       .set(scopedHeaders({ tenant: 't_owner', project: 'p_other' }))

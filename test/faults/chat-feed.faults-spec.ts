@@ -6,7 +6,7 @@ import { route } from '../utils/routes';
 import { scopedHeaders } from '../utils/scoped-request';
 
 const SUBSCRIBERS = 30;
-/** The shared reader's XREAD slice plus its grace (RedisChatRepository defaults): its bound on a silent Redis. */
+/** The shared reader's XREAD slice plus its grace (RedisChatBusRepository defaults): its bound on a silent Redis. */
 const READER_BOUND_MS = 10_000;
 /** Generous slack on a loaded 2-core machine; not a speed check. */
 const SLACK_MS = 10_000;

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { MEDIA_KIND } from '../../src/features/media-storage/media-asset.types';
-import { MediaStorageOptions } from '../../src/features/media-storage/media-storage.options';
-import { RAW_KIND } from '../../src/features/raw-storage/raw-asset.types';
-import { filePart, postMultipart } from '../e2e/media-storage.multipart';
+import { MEDIA_V2_STORAGE_KIND } from '../../src/features/media-v2-storage/media-v2-storage.types';
+import { MediaV2StorageOptions } from '../../src/features/media-v2-storage/media-v2-storage.options';
+import { RAW_STORAGE_KIND } from '../../src/features/raw-storage/raw-storage.types';
+import { filePart, postMultipart } from '../e2e/media-v2-storage.multipart';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { route } from '../utils/routes';
 import { scopedHeaders } from '../utils/scoped-request';
@@ -50,7 +50,7 @@ describe('S3 outages (own s3rver killed, frozen and restarted; BACKEND_TIMEOUT_M
     s3 = await S3FaultServer.start();
     t = await createTestApp({
       environment: { BACKEND_TIMEOUT_MS: String(TIMEOUT_MS) },
-      routes: [MEDIA_KIND, RAW_KIND].map((kind) =>
+      routes: [MEDIA_V2_STORAGE_KIND, RAW_STORAGE_KIND].map((kind) =>
         route({
           resource_kind: kind,
           tenant_id: TENANT,
@@ -59,7 +59,7 @@ describe('S3 outages (own s3rver killed, frozen and restarted; BACKEND_TIMEOUT_M
         }),
       ),
     });
-    t.app.get(MediaStorageOptions).maxUploadBytes = 64 * MiB;
+    t.app.get(MediaV2StorageOptions).maxUploadBytes = 64 * MiB;
   });
   // S3 is back after each test; the app serves again once its client's circuit closes (a probe
   // answers), which must take well under a second.
@@ -193,7 +193,7 @@ describe('S3 outages (own s3rver killed, frozen and restarted; BACKEND_TIMEOUT_M
 
   it('works again once S3 is back, and the next upload sweeps what the outages left: no object without its record', async () => {
     console.log('left by the outages, before any sweep:', await inventory());
-    const options = t.app.get(MediaStorageOptions);
+    const options = t.app.get(MediaV2StorageOptions);
     options.abandonedUploadAfterMs = 0;
     options.sweepIntervalMs = 0;
     // A write S3 took while frozen may land a moment after SIGCONT: sweep until it has.

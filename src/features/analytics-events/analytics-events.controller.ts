@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { pageOf } from '../../common/http/openapi/page-of';
 import type { Page } from '../../common/http/pagination';
-import type { AnalyticsEvent, EventSummary } from './analytics-event.types';
+import type { AnalyticsEvent, EventSummary } from './analytics-events.types';
 import { AnalyticsEventsService } from './analytics-events.service';
 import { AnalyticsEventDto, EventSummaryDto } from './dto/analytics-event.responses';
 import { EventIdParamsDto, EventListQueryDto, EventSummaryQueryDto } from './dto/event-queries.dto';

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../common/errors/domain.error';
-import { ANALYTICS_EVENTS_KIND } from './analytics-event.types';
+import { ANALYTICS_EVENTS_KIND } from './analytics-events.types';
 
 /** `404 analytics_events.not_found`: no event with this id in this scope. */
 export class AnalyticsEventNotFoundError extends NotFoundError {

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { provideRoutedRepository } from '../../routing/provide-routed-repository';
-import { FirestoreAnalyticsEventRepository } from './adapters/firestore-analytics-event.repository';
-import { InMemoryAnalyticsEventRepository } from './adapters/in-memory-analytics-event.repository';
-import { AnalyticsEventRepository } from './analytics-event.repository';
-import { ANALYTICS_EVENTS_KIND } from './analytics-event.types';
+import { FirestoreAnalyticsEventsRepository } from './adapters/firestore-analytics-events.repository';
+import { InMemoryAnalyticsEventsRepository } from './adapters/in-memory-analytics-events.repository';
+import { AnalyticsEventsRepository } from './analytics-events.repository';
+import { ANALYTICS_EVENTS_KIND } from './analytics-events.types';
 import { AnalyticsEventsController } from './analytics-events.controller';
 import { AnalyticsEventsService } from './analytics-events.service';
 
@@ -11,9 +11,9 @@ import { AnalyticsEventsService } from './analytics-events.service';
 @Module({
   controllers: [AnalyticsEventsController],
   providers: [
-    provideRoutedRepository(AnalyticsEventRepository, ANALYTICS_EVENTS_KIND, {
-      firestore: (fs) => new FirestoreAnalyticsEventRepository(fs),
-      memory: () => new InMemoryAnalyticsEventRepository(),
+    provideRoutedRepository(AnalyticsEventsRepository, ANALYTICS_EVENTS_KIND, {
+      firestore: (fs) => new FirestoreAnalyticsEventsRepository(fs),
+      memory: () => new InMemoryAnalyticsEventsRepository(),
     }),
     AnalyticsEventsService,
   ],

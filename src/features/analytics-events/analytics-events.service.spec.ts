@@ -1,8 +1,8 @@
 import type { RequestContext } from '../../common/request-context/request-context';
 import { Scope } from '../../common/scope/scope';
-import { InMemoryAnalyticsEventRepository } from './adapters/in-memory-analytics-event.repository';
+import { InMemoryAnalyticsEventsRepository } from './adapters/in-memory-analytics-events.repository';
 import { newSortableId } from '../../common/ids/sortable-id';
-import type { AnalyticsEvent } from './analytics-event.types';
+import type { AnalyticsEvent } from './analytics-events.types';
 import { AnalyticsEventsService } from './analytics-events.service';
 
 describe('AnalyticsEventsService', () => {
@@ -31,7 +31,7 @@ describe('AnalyticsEventsService', () => {
   });
 
   it('counts a range of more than 10,000 events from totals (it was refused with 422)', async () => {
-    const service = new AnalyticsEventsService(new InMemoryAnalyticsEventRepository(), context);
+    const service = new AnalyticsEventsService(new InMemoryAnalyticsEventsRepository(), context);
     for (let i = 0; i < 10_001; i += 1)
       await service.record(i % 3 ? 'pageview' : 'cta_click', {
         surface: 'web',
@@ -50,7 +50,7 @@ describe('AnalyticsEventsService', () => {
   });
 
   it('counts exactly over ranges that start and end mid-minute', async () => {
-    const repo = new InMemoryAnalyticsEventRepository();
+    const repo = new InMemoryAnalyticsEventsRepository();
     const service = new AnalyticsEventsService(repo, context);
     const base = Date.parse('2024-05-01T10:15:30.000Z');
     const times = [
@@ -76,7 +76,7 @@ describe('AnalyticsEventsService', () => {
   });
 
   it('refuses a range whose since is not before until', async () => {
-    const service = new AnalyticsEventsService(new InMemoryAnalyticsEventRepository(), context);
+    const service = new AnalyticsEventsService(new InMemoryAnalyticsEventsRepository(), context);
     const at = '2024-05-01T00:00:00Z';
     await expect(
       service.list({ since: at, until: '2024-05-01T02:00:00+02:00' }, {}),

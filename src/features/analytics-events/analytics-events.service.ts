@@ -4,7 +4,7 @@ import { DEFAULT_LIMIT, decodeCursor, toPage, type Page } from '../../common/htt
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
 import { toUtcIso } from '../../common/validation/timestamp.validators';
-import { AnalyticsEventRepository } from './analytics-event.repository';
+import { AnalyticsEventsRepository } from './analytics-events.repository';
 import {
   EVENT_RANGE_TIME,
   eventSortKey,
@@ -14,10 +14,10 @@ import {
   type EventSummary,
   type EventType,
   type SummaryGroupBy,
-} from './analytics-event.types';
-import { eventGroupsFrom } from './analytics-event-totals';
+} from './analytics-events.types';
+import { eventGroupsFrom } from './analytics-events-totals';
 import { AnalyticsEventNotFoundError } from './analytics-events.errors';
-import { eventTotals } from './analytics-window-totals';
+import { eventTotals } from './analytics-events-window-totals';
 
 /** An event as posted: every field but surface and url may be left out. */
 export type EventRequest = Pick<AnalyticsEventInput, 'surface' | 'url'> &
@@ -43,7 +43,7 @@ const EVENT_SORT_KEY = /^[0-9T:.\-Z]{24}\|[0-9a-hjkmnp-tv-z]{26}$/;
 @Injectable()
 export class AnalyticsEventsService {
   constructor(
-    private readonly events: AnalyticsEventRepository,
+    private readonly events: AnalyticsEventsRepository,
     private readonly context: RequestContext,
   ) {}
 

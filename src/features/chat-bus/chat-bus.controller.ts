@@ -14,14 +14,14 @@ import { DomainError } from '../../common/errors/domain.error';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { ChatInvalidLastEventIdError } from './chat-bus.errors';
 import { ChatBusService } from './chat-bus.service';
-import { ChatLiveFeeds } from './chat-live-feeds';
-import { ChatSseWriter } from './chat-sse.writer';
+import { ChatBusLiveFeeds } from './chat-bus-live-feeds';
+import { ChatBusSseWriter } from './chat-bus-sse.writer';
 import {
   CHAT_RETENTION_NOTE,
   MESSAGE_ID_FORMAT,
   type ChatMessage,
   type ChatThread,
-} from './chat.types';
+} from './chat-bus.types';
 import {
   CreateThreadDto,
   ListMessagesQueryDto,
@@ -37,7 +37,7 @@ export class ChatBusController {
 
   constructor(
     private readonly service: ChatBusService,
-    private readonly feeds: ChatLiveFeeds,
+    private readonly feeds: ChatBusLiveFeeds,
   ) {}
 
   /** Creates a thread (member) and registers its id in realtime_registry. */
@@ -114,7 +114,7 @@ export class ChatBusController {
     // The slot is taken first, so a full instance refuses before any backend call.
     const signal = this.feeds.open(res);
     const after = await this.service.openFeed(params.id, resumeFrom);
-    const sse = new ChatSseWriter(res);
+    const sse = new ChatBusSseWriter(res);
     try {
       await this.service.follow(params.id, after, (messages) => sse.sendMessages(messages), signal);
     } catch (err) {

@@ -1,18 +1,18 @@
 import { Module } from '@nestjs/common';
 import { provideRoutedRepository } from '../../routing/provide-routed-repository';
 import { RealtimeRegistryModule } from '../realtime-registry/realtime-registry.module';
-import { InMemoryChatRepository } from './adapters/in-memory-chat.repository';
-import { RedisChatRepository } from './adapters/redis-chat.repository';
+import { InMemoryChatBusRepository } from './adapters/in-memory-chat-bus.repository';
+import { RedisChatBusRepository } from './adapters/redis-chat-bus.repository';
 import { ChatBusController } from './chat-bus.controller';
 import { ChatBusService } from './chat-bus.service';
-import { ChatLiveFeeds } from './chat-live-feeds';
-import { ChatRepository } from './chat.repository';
+import { ChatBusLiveFeeds } from './chat-bus-live-feeds';
+import { ChatBusRepository } from './chat-bus.repository';
 import {
   CHAT_BUS_KIND,
   CHAT_STREAM_MAXLEN,
   CHAT_STREAM_MAXLEN_KEY,
   CHAT_STREAM_MAXLEN_RANGE,
-} from './chat.types';
+} from './chat-bus.types';
 
 const { min, max } = CHAT_STREAM_MAXLEN_RANGE;
 
@@ -39,20 +39,20 @@ const ROUTE_CONFIG_KEYS = {
   controllers: [ChatBusController],
   providers: [
     provideRoutedRepository(
-      ChatRepository,
+      ChatBusRepository,
       CHAT_BUS_KIND,
       {
         redis: (redis, config) =>
-          new RedisChatRepository(redis, {
+          new RedisChatBusRepository(redis, {
             maxLen: config[CHAT_STREAM_MAXLEN_KEY] as number | undefined,
           }),
-        memory: () => new InMemoryChatRepository(),
+        memory: () => new InMemoryChatBusRepository(),
       },
       // follow() streams for as long as the SSE client stays; it bounds its own waits.
       { untimed: ['follow'], configKeys: ROUTE_CONFIG_KEYS },
     ),
     ChatBusService,
-    ChatLiveFeeds,
+    ChatBusLiveFeeds,
   ],
   exports: [ChatBusService],
 })

@@ -4,14 +4,14 @@ import { newSortableId, SORTABLE_ID_FORMAT } from '../../common/ids/sortable-id'
 import { RequestContext } from '../../common/request-context/request-context';
 import { RealtimeRegistryService } from '../realtime-registry/realtime-registry.service';
 import { ChatThreadNotFoundError } from './chat-bus.errors';
-import { ChatRepository } from './chat.repository';
+import { ChatBusRepository } from './chat-bus.repository';
 import {
   MESSAGE_ID_FORMAT,
   type ChatMessage,
   type ChatThread,
   type MessageRole,
   type MessageSink,
-} from './chat.types';
+} from './chat-bus.types';
 
 /**
  * Threads and messages of the request's scope. Every thread id is claimed in
@@ -21,7 +21,7 @@ import {
 @Injectable()
 export class ChatBusService {
   constructor(
-    private readonly chats: ChatRepository,
+    private readonly chats: ChatBusRepository,
     private readonly realtime: RealtimeRegistryService,
     private readonly context: RequestContext,
   ) {}
@@ -101,7 +101,7 @@ export class ChatBusService {
     return lastEventId ?? this.chats.lastMessageId(this.context.scope, threadId);
   }
 
-  /** Streams messages after `after` to `sink` until `signal` aborts (see ChatRepository.follow). */
+  /** Streams messages after `after` to `sink` until `signal` aborts (see ChatBusRepository.follow). */
   follow(threadId: string, after: string, sink: MessageSink, signal: AbortSignal): Promise<void> {
     return this.chats.follow(this.context.scope, threadId, after, sink, signal);
   }

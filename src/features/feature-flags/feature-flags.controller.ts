@@ -10,7 +10,7 @@ import {
   PatchFeatureFlagsDto,
   PutFeatureFlagsDto,
 } from './dto/put-feature-flags.dto';
-import type { EffectiveFlags, FlagDocument } from './feature-flag.types';
+import type { EffectiveFlags, FlagDocument } from './feature-flags.types';
 import { FeatureFlagsService } from './feature-flags.service';
 
 /** Media types `PATCH /feature-flags` reads (RFC 7396, and plain JSON for convenience). */

@@ -1,5 +1,5 @@
 import { VersionConflictError } from '../../common/errors/domain.error';
-import { FEATURE_FLAGS_KIND } from './feature-flag.types';
+import { FEATURE_FLAGS_KIND } from './feature-flags.types';
 
 /** `409 feature_flags.version_conflict`. */
 export class FeatureFlagsVersionConflictError extends VersionConflictError {

@@ -4,7 +4,7 @@ import {
   MAX_CUSTOM_FLAGS,
   type CustomFlagValue,
   type FlagValues,
-} from './feature-flag.types';
+} from './feature-flags.types';
 
 /** A JSON Merge Patch (RFC 7396) of a flags document: null removes (back to the default). */
 export type FlagsPatch = {

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { provideRoutedRepository } from '../../routing/provide-routed-repository';
-import { FirestoreFeatureFlagRepository } from './adapters/firestore-feature-flag.repository';
-import { InMemoryFeatureFlagRepository } from './adapters/in-memory-feature-flag.repository';
-import { FeatureFlagRepository } from './feature-flag.repository';
-import { FEATURE_FLAGS_KIND } from './feature-flag.types';
+import { FirestoreFeatureFlagsRepository } from './adapters/firestore-feature-flags.repository';
+import { InMemoryFeatureFlagsRepository } from './adapters/in-memory-feature-flags.repository';
+import { FeatureFlagsRepository } from './feature-flags.repository';
+import { FEATURE_FLAGS_KIND } from './feature-flags.types';
 import { FeatureFlagsController } from './feature-flags.controller';
 import { FeatureFlagsService } from './feature-flags.service';
 
@@ -11,9 +11,9 @@ import { FeatureFlagsService } from './feature-flags.service';
 @Module({
   controllers: [FeatureFlagsController],
   providers: [
-    provideRoutedRepository(FeatureFlagRepository, FEATURE_FLAGS_KIND, {
-      firestore: (fs) => new FirestoreFeatureFlagRepository(fs),
-      memory: () => new InMemoryFeatureFlagRepository(),
+    provideRoutedRepository(FeatureFlagsRepository, FEATURE_FLAGS_KIND, {
+      firestore: (fs) => new FirestoreFeatureFlagsRepository(fs),
+      memory: () => new InMemoryFeatureFlagsRepository(),
     }),
     FeatureFlagsService,
   ],

@@ -1,6 +1,6 @@
 import { testRequestContext } from '../../../test/utils/request-context';
-import { InMemoryFeatureFlagRepository } from './adapters/in-memory-feature-flag.repository';
-import { DEFAULT_FLAGS, MAX_CUSTOM_FLAGS } from './feature-flag.types';
+import { InMemoryFeatureFlagsRepository } from './adapters/in-memory-feature-flags.repository';
+import { DEFAULT_FLAGS, MAX_CUSTOM_FLAGS } from './feature-flags.types';
 import { FeatureFlagsService } from './feature-flags.service';
 
 describe('FeatureFlagsService', () => {
@@ -9,7 +9,7 @@ describe('FeatureFlagsService', () => {
   let service: FeatureFlagsService;
 
   beforeEach(() => {
-    service = new FeatureFlagsService(new InMemoryFeatureFlagRepository(), context);
+    service = new FeatureFlagsService(new InMemoryFeatureFlagsRepository(), context);
   });
 
   it('replace (PUT) resets every flag not sent to its default', async () => {

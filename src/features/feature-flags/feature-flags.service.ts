@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../common/request-context/request-context';
 import type { Scope } from '../../common/scope/scope';
-import { FeatureFlagRepository } from './feature-flag.repository';
+import { FeatureFlagsRepository } from './feature-flags.repository';
 import {
   DEFAULT_FLAGS,
   type EffectiveFlags,
   type FlagDocument,
   type FlagSource,
   type FlagValues,
-} from './feature-flag.types';
+} from './feature-flags.types';
 import { FeatureFlagsVersionConflictError } from './feature-flags.errors';
 import { applyFlagsPatch, type FlagsPatch } from './feature-flags.merge-patch';
 
@@ -22,7 +22,7 @@ export type WritableLevel = 'project' | 'tenant';
 @Injectable()
 export class FeatureFlagsService {
   constructor(
-    private readonly flags: FeatureFlagRepository,
+    private readonly flags: FeatureFlagsRepository,
     private readonly context: RequestContext,
   ) {}
 

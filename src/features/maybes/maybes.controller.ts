@@ -21,7 +21,7 @@ import { CreateMaybeDto } from './dto/create-maybe.dto';
 import { ListMaybesQueryDto } from './dto/list-maybes-query.dto';
 import { MaybeIdParamDto } from './dto/maybe-id-param.dto';
 import { UpdateMaybeDto } from './dto/update-maybe.dto';
-import type { MaybeItem } from './maybe.types';
+import type { MaybeItem } from './maybes.types';
 import { MaybesService } from './maybes.service';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'Current version, e.g. "3"' };

@@ -1,5 +1,5 @@
 import { NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
-import { MAYBES_KIND } from './maybe.types';
+import { MAYBES_KIND } from './maybes.types';
 
 /** `404 maybes.not_found`: no item with this id in the request's scope. */
 export class MaybeNotFoundError extends NotFoundError {

@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { provideRoutedRepository } from '../../routing/provide-routed-repository';
-import { FirestoreMaybeRepository } from './adapters/firestore-maybe.repository';
-import { InMemoryMaybeRepository } from './adapters/in-memory-maybe.repository';
-import { MaybeRepository } from './maybe.repository';
-import { MAYBES_KIND } from './maybe.types';
+import { FirestoreMaybesRepository } from './adapters/firestore-maybes.repository';
+import { InMemoryMaybesRepository } from './adapters/in-memory-maybes.repository';
+import { MaybesRepository } from './maybes.repository';
+import { MAYBES_KIND } from './maybes.types';
 import { MaybesController } from './maybes.controller';
 import { MaybesService } from './maybes.service';
 
@@ -11,9 +11,9 @@ import { MaybesService } from './maybes.service';
 @Module({
   controllers: [MaybesController],
   providers: [
-    provideRoutedRepository(MaybeRepository, MAYBES_KIND, {
-      firestore: (fs) => new FirestoreMaybeRepository(fs),
-      memory: () => new InMemoryMaybeRepository(),
+    provideRoutedRepository(MaybesRepository, MAYBES_KIND, {
+      firestore: (fs) => new FirestoreMaybesRepository(fs),
+      memory: () => new InMemoryMaybesRepository(),
     }),
     MaybesService,
   ],

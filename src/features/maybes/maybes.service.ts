@@ -4,8 +4,8 @@ import { ValidationFailedError } from '../../common/errors/domain.error';
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from '../../common/http/pagination';
 import { newSortableId, SORTABLE_ID_FORMAT } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
-import { MaybeRepository } from './maybe.repository';
-import type { MaybeChanges, MaybeFilter, MaybeItem } from './maybe.types';
+import { MaybesRepository } from './maybes.repository';
+import type { MaybeChanges, MaybeFilter, MaybeItem } from './maybes.types';
 import { MaybeNotFoundError } from './maybes.errors';
 
 /** What a new item is made from; missing fields take their defaults. */
@@ -16,7 +16,7 @@ export type NewMaybe = Pick<MaybeItem, 'title'> &
 @Injectable()
 export class MaybesService {
   constructor(
-    private readonly maybes: MaybeRepository,
+    private readonly maybes: MaybesRepository,
     private readonly context: RequestContext,
   ) {}
 
@@ -44,7 +44,7 @@ export class MaybesService {
     return item;
   }
 
-  /** Newest first; see `MaybeRepository.search` for how `q` pages. */
+  /** Newest first; see `MaybesRepository.search` for how `q` pages. */
   async list(
     filter: MaybeFilter,
     page: { limit?: number; cursor?: string },

@@ -1,21 +1,21 @@
 import { DomainError, NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
-import { PAGE_ERRORS } from './page.types';
+import { PAGE_ERRORS } from './page-content.types';
 
-/** `404 page.not_found`: missing, or in another scope. */
+/** `404 page_content.not_found`: missing, or in another scope. */
 export class PageNotFoundError extends NotFoundError {
   constructor(id: string) {
     super(PAGE_ERRORS, 'Page', id);
   }
 }
 
-/** `409 page.version_conflict`. */
+/** `409 page_content.version_conflict`. */
 export class PageVersionConflictError extends VersionConflictError {
   constructor(expected: number, actual: number | null) {
     super(PAGE_ERRORS, expected, actual);
   }
 }
 
-/** `409 page.slug_taken`: another page of this scope already holds the surface + slug. */
+/** `409 page_content.slug_taken`: another page of this scope already holds the surface + slug. */
 export class PageSlugTakenError extends DomainError {
   constructor(surface: string, slug: string) {
     super(

@@ -1,24 +1,24 @@
 import { Module } from '@nestjs/common';
 import { provideRoutedRepository } from '../../routing/provide-routed-repository';
 import { StrategyLockModule } from '../strategy-lock/strategy-lock.module';
-import { FirestorePageRepository } from './adapters/firestore-page.repository';
-import { InMemoryPageRepository } from './adapters/in-memory-page.repository';
-import { PageRepository } from './page.repository';
-import { PAGE_CONTENT_KIND } from './page.types';
-import { PagesController } from './pages.controller';
-import { PagesService } from './pages.service';
+import { FirestorePageContentRepository } from './adapters/firestore-page-content.repository';
+import { InMemoryPageContentRepository } from './adapters/in-memory-page-content.repository';
+import { PageContentRepository } from './page-content.repository';
+import { PAGE_CONTENT_KIND } from './page-content.types';
+import { PageContentController } from './page-content.controller';
+import { PageContentService } from './page-content.service';
 
 /** page_content: pages with unique slugs; publishing is gated by strategy_lock. */
 @Module({
   imports: [StrategyLockModule],
-  controllers: [PagesController],
+  controllers: [PageContentController],
   providers: [
-    provideRoutedRepository(PageRepository, PAGE_CONTENT_KIND, {
-      firestore: (fs) => new FirestorePageRepository(fs),
-      memory: () => new InMemoryPageRepository(),
+    provideRoutedRepository(PageContentRepository, PAGE_CONTENT_KIND, {
+      firestore: (fs) => new FirestorePageContentRepository(fs),
+      memory: () => new InMemoryPageContentRepository(),
     }),
-    PagesService,
+    PageContentService,
   ],
-  exports: [PagesService],
+  exports: [PageContentService],
 })
 export class PageContentModule {}

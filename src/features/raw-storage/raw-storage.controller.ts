@@ -5,7 +5,7 @@ import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { CreateRawUploadDto } from './dto/create-raw-upload.dto';
 import { RawAssetParamsDto } from './dto/raw-asset-params.dto';
 import { RawAssetDto, RawDownloadDto, RawUploadDto } from './dto/raw-storage.responses';
-import type { RawAsset } from './raw-asset.types';
+import type { RawAsset } from './raw-storage.types';
 import { RawStorageService, type RawDownload, type RawUpload } from './raw-storage.service';
 
 @ApiTags('raw')

@@ -1,14 +1,14 @@
 import { DomainError, NotFoundError } from '../../common/errors/domain.error';
-import { RAW_ERRORS } from './raw-asset.types';
+import { RAW_ERRORS } from './raw-storage.types';
 
-/** `404 raw.not_found`: no asset with this id in the request's scope. */
+/** `404 raw_storage.not_found`: no asset with this id in the request's scope. */
 export class RawNotFoundError extends NotFoundError {
   constructor(assetId: string) {
     super(RAW_ERRORS, 'Raw asset', assetId);
   }
 }
 
-/** `404 raw.object_missing`: the asset exists but nothing was uploaded to its key. */
+/** `404 raw_storage.object_missing`: the asset exists but nothing was uploaded to its key. */
 export class RawObjectMissingError extends DomainError {
   constructor(assetId: string) {
     super(
@@ -20,7 +20,7 @@ export class RawObjectMissingError extends DomainError {
   }
 }
 
-/** `413 raw.too_large`: the declared size is over the configured limit. */
+/** `413 raw_storage.too_large`: the declared size is over the configured limit. */
 export class RawTooLargeError extends DomainError {
   constructor(sizeBytes: number, maxBytes: number) {
     super(
@@ -32,7 +32,7 @@ export class RawTooLargeError extends DomainError {
   }
 }
 
-/** `409 raw.size_mismatch`: the uploaded object is not the declared size (it is removed). */
+/** `409 raw_storage.size_mismatch`: the uploaded object is not the declared size (it is removed). */
 export class RawSizeMismatchError extends DomainError {
   constructor(assetId: string, declared: number, stored: number) {
     super(
@@ -45,7 +45,7 @@ export class RawSizeMismatchError extends DomainError {
   }
 }
 
-/** `409 raw.upload_incomplete`: the asset has no completed upload yet. */
+/** `409 raw_storage.upload_incomplete`: the asset has no completed upload yet. */
 export class RawUploadIncompleteError extends DomainError {
   constructor(assetId: string) {
     super(

@@ -1,10 +1,10 @@
 import { AppConfig } from '../../config/app-config';
 import { Module } from '@nestjs/common';
 import { provideRoutedRepository } from '../../routing/provide-routed-repository';
-import { InMemoryRawAssetRepository } from './adapters/in-memory-raw-asset.repository';
-import { S3RawAssetRepository } from './adapters/s3-raw-asset.repository';
-import { RawAssetRepository } from './raw-asset.repository';
-import { RAW_KIND } from './raw-asset.types';
+import { InMemoryRawStorageRepository } from './adapters/in-memory-raw-storage.repository';
+import { S3RawStorageRepository } from './adapters/s3-raw-storage.repository';
+import { RawStorageRepository } from './raw-storage.repository';
+import { RAW_STORAGE_KIND } from './raw-storage.types';
 import { RawStorageController } from './raw-storage.controller';
 import { RawStorageOptions } from './raw-storage.options';
 import { RawStorageService } from './raw-storage.service';
@@ -17,9 +17,9 @@ import { RawStorageService } from './raw-storage.service';
 @Module({
   controllers: [RawStorageController],
   providers: [
-    provideRoutedRepository(RawAssetRepository, RAW_KIND, {
-      s3: (s3) => new S3RawAssetRepository(s3),
-      memory: () => new InMemoryRawAssetRepository(),
+    provideRoutedRepository(RawStorageRepository, RAW_STORAGE_KIND, {
+      s3: (s3) => new S3RawStorageRepository(s3),
+      memory: () => new InMemoryRawStorageRepository(),
     }),
     RawStorageService,
     {

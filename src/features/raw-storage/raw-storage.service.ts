@@ -10,8 +10,8 @@ import {
 } from '../../common/http/pagination';
 import { RequestContext } from '../../common/request-context/request-context';
 import type { CreateRawUploadDto } from './dto/create-raw-upload.dto';
-import { RawAssetRepository } from './raw-asset.repository';
-import type { PresignedRequest, RawAsset } from './raw-asset.types';
+import { RawStorageRepository } from './raw-storage.repository';
+import type { PresignedRequest, RawAsset } from './raw-storage.types';
 import {
   RawNotFoundError,
   RawObjectMissingError,
@@ -37,7 +37,7 @@ export interface RawDownload extends PresignedRequest {
 @Injectable()
 export class RawStorageService {
   constructor(
-    private readonly assets: RawAssetRepository,
+    private readonly assets: RawStorageRepository,
     private readonly context: RequestContext,
     private readonly options: RawStorageOptions,
   ) {}

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RealtimeRegistrationDto } from './dto/realtime-registration.response';
 import { RealtimeIdParamDto, RegisterRealtimeIdDto } from './dto/register-realtime-id.dto';
-import type { RealtimeRegistration } from './realtime-registration.types';
+import type { RealtimeRegistration } from './realtime-registry.types';
 import { RealtimeRegistryService } from './realtime-registry.service';
 
 /** Registers thread and canvas ids for the caller's scope and tells who owns one. */
@@ -11,14 +11,14 @@ import { RealtimeRegistryService } from './realtime-registry.service';
 export class RealtimeRegistryController {
   constructor(private readonly service: RealtimeRegistryService) {}
 
-  /** Claims a thread id (member). `409 realtime.id_taken` when it is registered anywhere. */
+  /** Claims a thread id (member). `409 realtime_registry.id_taken` when it is registered anywhere. */
   @Post('threads')
   @ApiCreatedResponse({ type: RealtimeRegistrationDto })
   registerThread(@Body() body: RegisterRealtimeIdDto): Promise<RealtimeRegistration> {
     return this.service.register('thread', body.id);
   }
 
-  /** Claims a canvas id (member). `409 realtime.id_taken` when it is registered anywhere. */
+  /** Claims a canvas id (member). `409 realtime_registry.id_taken` when it is registered anywhere. */
   @Post('canvases')
   @ApiCreatedResponse({ type: RealtimeRegistrationDto })
   registerCanvas(@Body() body: RegisterRealtimeIdDto): Promise<RealtimeRegistration> {

@@ -1,11 +1,11 @@
 import { DomainError } from '../../common/errors/domain.error';
-import type { RealtimeIdType } from './realtime-registration.types';
+import type { RealtimeIdType } from './realtime-registry.types';
 
-/** `409 realtime.id_taken`: the id is already registered (by this or another scope). */
+/** `409 realtime_registry.id_taken`: the id is already registered (by this or another scope). */
 export class RealtimeIdTakenError extends DomainError {
   constructor(type: RealtimeIdType, id: string) {
     super(
-      'realtime.id_taken',
+      'realtime_registry.id_taken',
       'conflict',
       `The ${type} id "${id}" is already registered. Choose another id, or omit id to let the server generate one.`,
       { type, id },
@@ -13,11 +13,11 @@ export class RealtimeIdTakenError extends DomainError {
   }
 }
 
-/** `404 realtime.not_found`: no registration of this id in the caller's scope (missing or owned elsewhere). */
+/** `404 realtime_registry.not_found`: no registration of this id in the caller's scope (missing or owned elsewhere). */
 export class RealtimeNotFoundError extends DomainError {
   constructor(type: RealtimeIdType, id: string) {
     super(
-      'realtime.not_found',
+      'realtime_registry.not_found',
       'not_found',
       `No ${type} with id "${id}" is registered in this scope. Check the id and the X-Tenant-Id, X-Env and X-Project-Id headers.`,
       { type, id },

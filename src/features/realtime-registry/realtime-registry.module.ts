@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { provideRoutedRepository } from '../../routing/provide-routed-repository';
-import { FirestoreRealtimeRegistrationRepository } from './adapters/firestore-realtime-registration.repository';
-import { InMemoryRealtimeRegistrationRepository } from './adapters/in-memory-realtime-registration.repository';
-import { RealtimeRegistrationRepository } from './realtime-registration.repository';
-import { REALTIME_REGISTRY_KIND } from './realtime-registration.types';
+import { FirestoreRealtimeRegistryRepository } from './adapters/firestore-realtime-registry.repository';
+import { InMemoryRealtimeRegistryRepository } from './adapters/in-memory-realtime-registry.repository';
+import { RealtimeRegistryRepository } from './realtime-registry.repository';
+import { REALTIME_REGISTRY_KIND } from './realtime-registry.types';
 import { RealtimeRegistryController } from './realtime-registry.controller';
 import { RealtimeRegistryService } from './realtime-registry.service';
-import { RealtimeOwnershipCache } from './realtime-ownership.cache';
+import { RealtimeRegistryOwnershipCache } from './realtime-registry-ownership.cache';
 
 /**
  * realtime_registry: the owner scope of every thread and canvas id. Exports
@@ -15,13 +15,16 @@ import { RealtimeOwnershipCache } from './realtime-ownership.cache';
 @Module({
   controllers: [RealtimeRegistryController],
   providers: [
-    provideRoutedRepository(RealtimeRegistrationRepository, REALTIME_REGISTRY_KIND, {
-      firestore: (fs) => new FirestoreRealtimeRegistrationRepository(fs),
-      memory: () => new InMemoryRealtimeRegistrationRepository(),
+    provideRoutedRepository(RealtimeRegistryRepository, REALTIME_REGISTRY_KIND, {
+      firestore: (fs) => new FirestoreRealtimeRegistryRepository(fs),
+      memory: () => new InMemoryRealtimeRegistryRepository(),
     }),
     RealtimeRegistryService,
     // One cache per app instance (module providers are singletons).
-    { provide: RealtimeOwnershipCache, useFactory: () => new RealtimeOwnershipCache() },
+    {
+      provide: RealtimeRegistryOwnershipCache,
+      useFactory: () => new RealtimeRegistryOwnershipCache(),
+    },
   ],
   exports: [RealtimeRegistryService],
 })

@@ -1,26 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
-import { RealtimeRegistrationRepository } from './realtime-registration.repository';
-import type { RealtimeIdType, RealtimeRegistration } from './realtime-registration.types';
+import { RealtimeRegistryRepository } from './realtime-registry.repository';
+import type { RealtimeIdType, RealtimeRegistration } from './realtime-registry.types';
 import { RealtimeNotFoundError } from './realtime-registry.errors';
-import { RealtimeOwnershipCache } from './realtime-ownership.cache';
+import { RealtimeRegistryOwnershipCache } from './realtime-registry-ownership.cache';
 
 /**
  * Who owns which thread and canvas id. Other kinds (chat_bus) call this service, always in
  * the current request's scope, to claim ids and to verify access before touching their data.
- * Ownership found once is answered from {@link RealtimeOwnershipCache} afterwards (a claim
+ * Ownership found once is answered from {@link RealtimeRegistryOwnershipCache} afterwards (a claim
  * never changes), so known ids stay usable while the registration backend is down.
  */
 @Injectable()
 export class RealtimeRegistryService {
   constructor(
-    private readonly registrations: RealtimeRegistrationRepository,
+    private readonly registrations: RealtimeRegistryRepository,
     private readonly context: RequestContext,
-    private readonly owners: RealtimeOwnershipCache,
+    private readonly owners: RealtimeRegistryOwnershipCache,
   ) {}
 
-  /** Registers `id` (or a generated one) for the current scope; `409 realtime.id_taken` when owned anywhere. */
+  /** Registers `id` (or a generated one) for the current scope; `409 realtime_registry.id_taken` when owned anywhere. */
   async register(type: RealtimeIdType, id?: string): Promise<RealtimeRegistration> {
     const scope = this.context.scope;
     const registration = await this.registrations.register(scope, {
@@ -32,7 +32,7 @@ export class RealtimeRegistryService {
     return registration;
   }
 
-  /** The registration when the current scope owns it; `404 realtime.not_found` otherwise. */
+  /** The registration when the current scope owns it; `404 realtime_registry.not_found` otherwise. */
   async get(type: RealtimeIdType, id: string): Promise<RealtimeRegistration> {
     const found = await this.owned(type, id);
     if (found === null) throw new RealtimeNotFoundError(type, id);
@@ -49,7 +49,7 @@ export class RealtimeRegistryService {
     return (await this.owned('thread', id)) !== null;
   }
 
-  /** Passes when the current scope owns this thread id; `404 realtime.not_found` otherwise. */
+  /** Passes when the current scope owns this thread id; `404 realtime_registry.not_found` otherwise. */
   async assertOwnsThread(id: string): Promise<void> {
     await this.get('thread', id);
   }

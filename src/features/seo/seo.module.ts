@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { provideRoutedRepository } from '../../routing/provide-routed-repository';
-import { FirestoreSeoConfigRepository } from './adapters/firestore-seo-config.repository';
-import { InMemorySeoConfigRepository } from './adapters/in-memory-seo-config.repository';
-import { SeoConfigRepository } from './seo-config.repository';
+import { FirestoreSeoRepository } from './adapters/firestore-seo.repository';
+import { InMemorySeoRepository } from './adapters/in-memory-seo.repository';
+import { SeoRepository } from './seo.repository';
 import { SeoController } from './seo.controller';
 import { SeoService } from './seo.service';
 import { SEO_KIND } from './seo.types';
@@ -11,9 +11,9 @@ import { SEO_KIND } from './seo.types';
 @Module({
   controllers: [SeoController],
   providers: [
-    provideRoutedRepository(SeoConfigRepository, SEO_KIND, {
-      firestore: (fs) => new FirestoreSeoConfigRepository(fs),
-      memory: () => new InMemorySeoConfigRepository(),
+    provideRoutedRepository(SeoRepository, SEO_KIND, {
+      firestore: (fs) => new FirestoreSeoRepository(fs),
+      memory: () => new InMemorySeoRepository(),
     }),
     SeoService,
   ],

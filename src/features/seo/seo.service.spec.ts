@@ -1,5 +1,5 @@
 import { testRequestContext } from '../../../test/utils/request-context';
-import { InMemorySeoConfigRepository } from './adapters/in-memory-seo-config.repository';
+import { InMemorySeoRepository } from './adapters/in-memory-seo.repository';
 import { SeoNotFoundError, SeoVersionConflictError } from './seo.errors';
 import { SeoService } from './seo.service';
 
@@ -10,7 +10,7 @@ describe('SeoService', () => {
   let service: SeoService;
 
   beforeEach(() => {
-    service = new SeoService(new InMemorySeoConfigRepository(), context);
+    service = new SeoService(new InMemorySeoRepository(), context);
   });
 
   it('creates at version 1 and replaces the whole config on the next put', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { decodeCursor, DEFAULT_LIMIT, toPage, type Page } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
-import { SeoConfigRepository } from './seo-config.repository';
+import { SeoRepository } from './seo.repository';
 import { SeoNotFoundError, SeoVersionConflictError } from './seo.errors';
 import { SEO_FIELD_NAMES, type SeoConfig, type SeoFields, type SeoKey } from './seo.types';
 
@@ -17,7 +17,7 @@ export interface SeoListQuery {
 @Injectable()
 export class SeoService {
   constructor(
-    private readonly configs: SeoConfigRepository,
+    private readonly configs: SeoRepository,
     private readonly context: RequestContext,
   ) {}
 

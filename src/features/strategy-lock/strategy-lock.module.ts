@@ -4,22 +4,22 @@ import { FirestoreStrategyLockRepository } from './adapters/firestore-strategy-l
 import { InMemoryStrategyLockRepository } from './adapters/in-memory-strategy-lock.repository';
 import { StrategyLockRepository } from './strategy-lock.repository';
 import { STRATEGY_LOCK_KIND } from './strategy-lock.types';
-import { StrategyLocksController } from './strategy-locks.controller';
-import { StrategyLocksService } from './strategy-locks.service';
+import { StrategyLockController } from './strategy-lock.controller';
+import { StrategyLockService } from './strategy-lock.service';
 
 /**
  * strategy_lock: approval workflow for locks that authorise actions. Other feature modules
- * import this module and call the exported {@link StrategyLocksService} (`check`/`require`).
+ * import this module and call the exported {@link StrategyLockService} (`check`/`require`).
  */
 @Module({
-  controllers: [StrategyLocksController],
+  controllers: [StrategyLockController],
   providers: [
     provideRoutedRepository(StrategyLockRepository, STRATEGY_LOCK_KIND, {
       firestore: (fs) => new FirestoreStrategyLockRepository(fs),
       memory: () => new InMemoryStrategyLockRepository(),
     }),
-    StrategyLocksService,
+    StrategyLockService,
   ],
-  exports: [StrategyLocksService],
+  exports: [StrategyLockService],
 })
 export class StrategyLockModule {}

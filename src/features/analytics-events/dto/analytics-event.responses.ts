@@ -8,7 +8,7 @@ import {
   type EventSummary,
   type EventType,
   type SummaryGroupBy,
-} from '../analytics-event.types';
+} from '../analytics-events.types';
 
 const nullableString = { type: String, nullable: true } as const;
 const ctaOnly = { ...nullableString, description: 'Set on cta_click events only.' } as const;

@@ -11,7 +11,7 @@ import {
   SUMMARY_GROUP_BY,
   type EventType,
   type SummaryGroupBy,
-} from '../analytics-event.types';
+} from '../analytics-events.types';
 
 /** `since` (inclusive) and `until` (exclusive), ISO-8601 with a zone. */
 export class EventRangeQueryDto {

@@ -7,7 +7,7 @@ import {
   ANALYTICS_KEY_FORMAT,
   analyticsKeyMessage,
   type EventMetadata,
-} from '../analytics-event.types';
+} from '../analytics-events.types';
 
 const MAX_URL = 2048;
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };

@@ -1,4 +1,4 @@
-import type { ChatMessage, MessageRole } from '../chat.types';
+import type { ChatMessage, MessageRole } from '../chat-bus.types';
 
 /** A stream entry as Redis returns it: `[id, [field, value, field, value…]]`. */
 export type StreamEntry = [id: string, fields: string[]];

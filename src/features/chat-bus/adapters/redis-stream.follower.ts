@@ -1,9 +1,9 @@
 import type { RedisHandle } from '../../../backends/redis/redis.driver';
 import { withTimeout } from '../../../backends/with-timeout';
-import type { MessageSink } from '../chat.types';
+import type { MessageSink } from '../chat-bus.types';
 import { toChatMessage, type StreamEntry } from './redis-stream-entries';
 import { READ_BATCH, type RedisStreamHub } from './redis-stream.hub';
-import { StreamSubscriber } from './stream-subscriber';
+import { RedisStreamSubscriber } from './redis-stream-subscriber';
 
 /** A thread's stream and how long one catch-up read may take. */
 export interface FollowedThread {
@@ -29,7 +29,7 @@ export async function followStream(
   signal: AbortSignal,
 ): Promise<void> {
   if (signal.aborted) return;
-  const subscriber = new StreamSubscriber(after);
+  const subscriber = new RedisStreamSubscriber(after);
   hub.add(thread, after, subscriber);
   try {
     while (!signal.aborted) {
@@ -52,7 +52,7 @@ export async function followStream(
 async function catchUp(
   redis: RedisHandle,
   thread: FollowedThread,
-  subscriber: StreamSubscriber,
+  subscriber: RedisStreamSubscriber,
   sink: MessageSink,
   signal: AbortSignal,
 ): Promise<void> {

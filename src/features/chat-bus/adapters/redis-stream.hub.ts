@@ -3,7 +3,7 @@ import { BackendError } from '../../../backends/backend.error';
 import type { RedisHandle } from '../../../backends/redis/redis.driver';
 import { withTimeout } from '../../../backends/with-timeout';
 import { streamsOfXread, toChatMessage } from './redis-stream-entries';
-import type { StreamSubscriber } from './stream-subscriber';
+import type { RedisStreamSubscriber } from './redis-stream-subscriber';
 
 /** How the shared reader waits. */
 export interface FollowTiming {
@@ -23,7 +23,7 @@ interface FollowedStream {
   threadId: string;
   /** Id of the last entry the reader delivered (or the first subscriber's start). */
   cursor: string;
-  subscribers: Set<StreamSubscriber>;
+  subscribers: Set<RedisStreamSubscriber>;
 }
 
 /** The running reader: its connection, its CLIENT ID, the stream set of its pending XREAD. */
@@ -57,7 +57,7 @@ export class RedisStreamHub {
   add(
     stream: { key: string; threadId: string },
     after: string,
-    subscriber: StreamSubscriber,
+    subscriber: RedisStreamSubscriber,
   ): void {
     let followed = this.streams.get(stream.key);
     if (followed === undefined) {
@@ -70,7 +70,7 @@ export class RedisStreamHub {
     else this.interrupt(this.reader);
   }
 
-  remove(key: string, subscriber: StreamSubscriber): void {
+  remove(key: string, subscriber: RedisStreamSubscriber): void {
     const followed = this.streams.get(key);
     if (followed === undefined || !followed.subscribers.delete(subscriber)) return;
     if (followed.subscribers.size > 0) return;

@@ -20,7 +20,7 @@ import {
   MESSAGE_ROLES,
   PARTICIPANT_FORMAT,
   type MessageRole,
-} from '../chat.types';
+} from '../chat-bus.types';
 
 const MESSAGE_ID_MESSAGE =
   'must be a message id such as 1700000000000-0 (the id field of a message)';

@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { MESSAGE_ROLES, type ChatMessage, type ChatThread, type MessageRole } from '../chat.types';
+import {
+  MESSAGE_ROLES,
+  type ChatMessage,
+  type ChatThread,
+  type MessageRole,
+} from '../chat-bus.types';
 
 export class ChatThreadDto implements ChatThread {
   @ApiProperty() id!: string;

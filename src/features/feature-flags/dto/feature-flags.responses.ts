@@ -9,7 +9,7 @@ import {
   type FlagValues,
   type ReplayMode,
   type VisibilityMode,
-} from '../feature-flag.types';
+} from '../feature-flags.types';
 import type { WritableLevel } from '../feature-flags.service';
 
 /** Every flag of a level (a stored level always holds every flag). */

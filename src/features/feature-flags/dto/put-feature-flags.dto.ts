@@ -14,7 +14,7 @@ import {
   type CustomFlagValue,
   type ReplayMode,
   type VisibilityMode,
-} from '../feature-flag.types';
+} from '../feature-flags.types';
 
 const CUSTOM_KEY = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 const MAX_STRING_VALUE = 256;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsTagList } from '../../../common/validation/tags.validator';
 import { IsOmittable } from '../../../common/validation/validators';
-import { MAYBE_LIMITS } from '../maybe.types';
+import { MAYBE_LIMITS } from '../maybes.types';
 
 /** Body of `POST /maybes/items`. Tags are de-duplicated; missing flags default to false. */
 export class CreateMaybeDto {

@@ -3,7 +3,7 @@ import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/pagination';
 import { EmptyAsAbsent, ToBoolean, ToList } from '../../../common/validation/query.transforms';
 import { IsTagList } from '../../../common/validation/tags.validator';
-import { MAYBE_LIMITS } from '../maybe.types';
+import { MAYBE_LIMITS } from '../maybes.types';
 
 /**
  * Query of `GET /maybes/items`. Absent filters do not filter (archived items are listed

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { MaybeItem } from '../maybe.types';
+import type { MaybeItem } from '../maybes.types';
 
 export class MaybeItemDto implements MaybeItem {
   @ApiProperty() id!: string;

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsString, MaxLength, MinLength } from 'class-validator';
 import { IsTagList } from '../../../common/validation/tags.validator';
 import { IsOmittable } from '../../../common/validation/validators';
-import { MAYBE_LIMITS } from '../maybe.types';
+import { MAYBE_LIMITS } from '../maybes.types';
 
 /** Body of `PATCH /maybes/items/:id`: the fields to change (at least one); `tags` replaces the list. */
 export class UpdateMaybeDto {

@@ -3,7 +3,7 @@ import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength, MinLength } from '
 import { IsJsonWithin, MaxUtf8Bytes } from '../../../common/validation/size.validators';
 import { IsTagList } from '../../../common/validation/tags.validator';
 import { IsOmittable } from '../../../common/validation/validators';
-import { NEXUS_LIMITS, NEXUS_NAME_FORMAT } from '../nexus.types';
+import { NEXUS_LIMITS, NEXUS_NAME_FORMAT } from '../nexus-backend.types';
 
 /** Body of `POST /nexus/snippets`. Tags are de-duplicated. */
 export class CreateSnippetDto {

@@ -4,7 +4,7 @@ import { ListQueryDto } from '../../../common/http/pagination';
 import { EmptyAsAbsent, ToList } from '../../../common/validation/query.transforms';
 import { IsTagList } from '../../../common/validation/tags.validator';
 import { IsTimestamp } from '../../../common/validation/timestamp.validators';
-import { NEXUS_LIMITS, NEXUS_NAME_FORMAT } from '../nexus.types';
+import { NEXUS_LIMITS, NEXUS_NAME_FORMAT } from '../nexus-backend.types';
 
 /** Query of `GET /nexus/snippets`: newest first. */
 export class ListSnippetsQueryDto extends ListQueryDto {

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ANY_JSON } from '../../../common/http/openapi/any-json';
-import type { DatasetEvent, NexusSnippet } from '../nexus.types';
+import type { DatasetEvent, NexusSnippet } from '../nexus-backend.types';
 
 const metadata = { type: 'object', additionalProperties: true } as const;
 

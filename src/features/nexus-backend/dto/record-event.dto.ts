@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
 import { IsJsonWithin } from '../../../common/validation/size.validators';
 import { IsOmittable } from '../../../common/validation/validators';
-import { AGENT_ID_FORMAT, NEXUS_LIMITS, NEXUS_NAME_FORMAT } from '../nexus.types';
+import { AGENT_ID_FORMAT, NEXUS_LIMITS, NEXUS_NAME_FORMAT } from '../nexus-backend.types';
 
 /** Body of `POST /nexus/events`: one dataset event. `input`/`output` are any JSON (default null). */
 export class RecordEventDto {

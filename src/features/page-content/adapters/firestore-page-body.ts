@@ -4,7 +4,7 @@ import type {
   DocumentSnapshot,
   Transaction,
 } from '@google-cloud/firestore';
-import { decodePageBody, type EncodedPageBody, type PageBody } from '../page.types';
+import { decodePageBody, type EncodedPageBody, type PageBody } from '../page-content.types';
 
 /**
  * A body chunk's size. A Firestore document holds at most 1 MiB in all, so a body (up to

@@ -3,7 +3,7 @@ import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/pagination';
 import { ToBoolean } from '../../../common/validation/query.transforms';
 import { IsNameId, NAME_ID_FORMAT } from '../../../common/validation/validators';
-import { SLUG_FORMAT } from '../page.types';
+import { SLUG_FORMAT } from '../page-content.types';
 
 /** Query of `GET /pages`. */
 export class ListPagesQueryDto extends ListQueryDto {

@@ -11,7 +11,7 @@ import {
   type NewPage,
   type PageBody,
   type PageChanges,
-} from '../page.types';
+} from '../page-content.types';
 
 /** A body: an HTML string or a JSON object/array, at most 1 MiB as UTF-8. */
 function IsPageBody(): PropertyDecorator {

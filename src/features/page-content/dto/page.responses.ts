@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Page, PageBody, PageRecord } from '../page.types';
+import type { Page, PageBody, PageRecord } from '../page-content.types';
 
 /** A page without its body, as lists answer it. */
 export class PageRecordDto implements PageRecord {

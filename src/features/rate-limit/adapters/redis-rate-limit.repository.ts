@@ -9,7 +9,7 @@ import type {
   RateLimitPolicy,
   RateLimitPolicyInput,
 } from '../rate-limit.types';
-import { SLIDING_WINDOW_SCRIPT } from './sliding-window.lua';
+import { SLIDING_WINDOW_SCRIPT } from './redis-sliding-window.lua';
 
 const SCRIPT_SHA = createHash('sha1').update(SLIDING_WINDOW_SCRIPT).digest('hex');
 

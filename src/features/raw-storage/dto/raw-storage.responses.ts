@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { RawAsset, RawAssetStatus } from '../raw-asset.types';
+import type { RawAsset, RawAssetStatus } from '../raw-storage.types';
 import type { RawDownload, RawUpload } from '../raw-storage.service';
 
 const nullableString = { type: String, nullable: true } as const;

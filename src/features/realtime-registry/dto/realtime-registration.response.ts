@@ -3,7 +3,7 @@ import {
   REALTIME_ID_TYPES,
   type RealtimeIdType,
   type RealtimeRegistration,
-} from '../realtime-registration.types';
+} from '../realtime-registry.types';
 
 /** Who owns a thread or canvas id: the scope that registered it first. */
 export class RealtimeRegistrationDto implements RealtimeRegistration {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { REALTIME_ID_FORMAT } from '../realtime-registration.types';
+import { REALTIME_ID_FORMAT } from '../realtime-registry.types';
 
 const ID_MESSAGE = `id must be 1 to 128 letters, digits, "_" or "-", starting with a letter or digit (${REALTIME_ID_FORMAT.source})`;
 

@@ -1,0 +1,138 @@
+import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
+import {
+  isAlreadyExists,
+  type FirestoreHandle,
+} from '../../../backends/firestore/firestore.driver';
+import { scopeFields } from '../../../backends/firestore/scope-fields';
+import { ClosedBucketCache } from '../../../backends/firestore/closed-bucket-cache';
+import { ShardedCounters } from '../../../backends/firestore/sharded-counters';
+import { countersByBucket, type Counters } from '../../../common/aggregates/counters';
+import type { BucketRange } from '../../../common/aggregates/time-buckets';
+import type { Scope } from '../../../common/scope/scope';
+import { eventCounters } from '../analytics-events-totals';
+import { AnalyticsEventsRepository } from '../analytics-events.repository';
+import {
+  eventSortKey,
+  type AnalyticsEvent,
+  type EventFilter,
+  type EventMetadata,
+  type EventType,
+  type KeysetPage,
+} from '../analytics-events.types';
+
+/** Shard documents per totals bucket: how many concurrent writers a bucket absorbs. */
+export const EVENT_TOTAL_SHARDS = 4;
+
+const NULLABLE_FIELDS = [
+  'page_type',
+  'referrer',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'seo_slug',
+  'cta_id',
+  'label',
+] as const;
+
+/**
+ * Collection `analytics_events` under the scope's path; document id = event id, `sort_key` =
+ * created_at|id, every filtered field top-level (metadata is never queried). The type and
+ * surface filters need composite indexes on real Firestore: (type, sort_key desc),
+ * (surface, sort_key desc) and (type, surface, sort_key desc). `analytics_event_totals`
+ * holds the running totals ({@link ShardedCounters}), incremented in the same batch as the
+ * event is created.
+ */
+export class FirestoreAnalyticsEventsRepository extends AnalyticsEventsRepository {
+  /** Sums of closed buckets, reused across requests (they no longer change). */
+  private readonly closedTotals = new ClosedBucketCache();
+
+  constructor(private readonly fs: FirestoreHandle) {
+    super();
+  }
+
+  async append(scope: Scope, event: AnalyticsEvent): Promise<AnalyticsEvent> {
+    const data = {
+      ...event,
+      sort_key: eventSortKey(event),
+      ...scopeFields(scope),
+    };
+    const ref = this.col(scope).doc(event.id);
+    const batch = this.fs.db.batch();
+    // The create first: where it fails nothing of the batch applies (the emulator, which
+    // applies a batch write by write, stops at it too), so totals are never counted twice.
+    batch.create(ref, data);
+    this.totals(scope).add(batch, totalsOf([event]), scopeFields(scope));
+    try {
+      await batch.commit();
+    } catch (err) {
+      // Ids are unique, so an existing one is an earlier attempt of this idempotent request.
+      if (!isAlreadyExists(err)) throw err;
+      const existing = (await ref.get()).data();
+      if (existing === undefined) throw err;
+      return toEvent(existing);
+    }
+    return event;
+  }
+
+  sumTotals(scope: Scope, ranges: readonly BucketRange[]): Promise<Counters> {
+    return this.totals(scope).sum(ranges);
+  }
+
+  async addTotals(scope: Scope, events: readonly AnalyticsEvent[]): Promise<void> {
+    const batch = this.fs.db.batch();
+    this.totals(scope).add(batch, totalsOf(events), scopeFields(scope));
+    await batch.commit();
+  }
+
+  async get(scope: Scope, id: string): Promise<AnalyticsEvent | null> {
+    const data = (await this.col(scope).doc(id).get()).data();
+    return data === undefined ? null : toEvent(data);
+  }
+
+  async list(scope: Scope, filter: EventFilter, page: KeysetPage): Promise<AnalyticsEvent[]> {
+    let query: Query = this.col(scope);
+    if (filter.type !== undefined) query = query.where('type', '==', filter.type);
+    if (filter.surface !== undefined) query = query.where('surface', '==', filter.surface);
+    if (filter.since !== undefined) query = query.where('sort_key', '>=', filter.since);
+    const upper = [filter.until, page.before].filter((v): v is string => v !== undefined).sort()[0];
+    if (upper !== undefined) query = query.where('sort_key', '<', upper);
+    const snap = await query.orderBy('sort_key', 'desc').limit(page.limit).get();
+    return snap.docs.map((d) => toEvent(d.data()));
+  }
+
+  private totals(scope: Scope): ShardedCounters {
+    return new ShardedCounters(
+      this.fs.scoped(scope, 'analytics_event_totals'),
+      EVENT_TOTAL_SHARDS,
+      this.closedTotals,
+    );
+  }
+
+  private col(scope: Scope): CollectionReference {
+    return this.fs.scoped(scope, 'analytics_events');
+  }
+}
+
+function totalsOf(events: readonly AnalyticsEvent[]): Map<string, Counters> {
+  return countersByBucket(events, (e) => e.created_at, eventCounters);
+}
+
+/** Reads the API fields of a stored document (storage-only fields are left out). */
+function toEvent(data: DocumentData): AnalyticsEvent {
+  const d = data as Record<string, unknown>;
+  const nullable = Object.fromEntries(
+    NULLABLE_FIELDS.map((f) => [f, (d[f] as string | null | undefined) ?? null]),
+  );
+  return {
+    id: d.id as string,
+    type: d.type as EventType,
+    surface: d.surface as string,
+    url: d.url as string,
+    ...(nullable as Pick<AnalyticsEvent, (typeof NULLABLE_FIELDS)[number]>),
+    metadata: (d.metadata as EventMetadata | undefined) ?? {},
+    created_at: d.created_at as string,
+    created_by: d.created_by as string,
+  };
+}

@@ -1,0 +1,46 @@
+import { AppConfig } from '../../config/app-config';
+import { Module } from '@nestjs/common';
+import { provideRoutedRepository } from '../../routing/provide-routed-repository';
+import { InMemoryMediaV2StorageRepository } from './adapters/in-memory-media-v2-storage.repository';
+import { S3MediaV2StorageRepository } from './adapters/s3-media-v2-storage.repository';
+import { MediaV2StorageRepository } from './media-v2-storage.repository';
+import { MEDIA_V2_STORAGE_KIND } from './media-v2-storage.types';
+import { MediaV2StorageController } from './media-v2-storage.controller';
+import { MediaV2StorageOptions } from './media-v2-storage.options';
+import { MediaV2StorageService } from './media-v2-storage.service';
+import { MediaV2StorageSweepService } from './media-v2-storage-sweep.service';
+import { MediaV2StorageUploadService } from './media-v2-storage-upload.service';
+
+const MEDIA_PROVIDERS = [
+  provideRoutedRepository(
+    MediaV2StorageRepository,
+    MEDIA_V2_STORAGE_KIND,
+    {
+      s3: (s3) => new S3MediaV2StorageRepository(s3),
+      memory: () => new InMemoryMediaV2StorageRepository(),
+    },
+    { untimed: ['putContent', 'sweepAbandoned'] },
+  ),
+  MediaV2StorageService,
+  MediaV2StorageUploadService,
+  MediaV2StorageSweepService,
+];
+
+/**
+ * media_v2_storage: uploads streamed to S3 with metadata beside them. Mounted as is, it
+ * uses {@link MediaV2StorageOptions} defaults (100 MiB uploads), with the limit from `MEDIA_MAX_UPLOAD_BYTES`.
+ */
+@Module({
+  controllers: [MediaV2StorageController],
+  providers: [
+    ...MEDIA_PROVIDERS,
+    {
+      provide: MediaV2StorageOptions,
+      useFactory: (config: AppConfig) =>
+        new MediaV2StorageOptions({ maxUploadBytes: config.mediaMaxUploadBytes }),
+      inject: [AppConfig],
+    },
+  ],
+  exports: [MediaV2StorageService],
+})
+export class MediaV2StorageModule {}

@@ -1,0 +1,76 @@
+import type { CollectionReference } from '@google-cloud/firestore';
+import {
+  isAlreadyExists,
+  type FirestoreHandle,
+} from '../../../backends/firestore/firestore.driver';
+import type { Scope } from '../../../common/scope/scope';
+import { RealtimeRegistryRepository } from '../realtime-registry.repository';
+import type { RealtimeIdType, RealtimeRegistration } from '../realtime-registry.types';
+import { RealtimeIdTakenError } from '../realtime-registry.errors';
+
+/** The global collection of each id type: ownership is one id space across every scope. */
+const COLLECTIONS: Record<RealtimeIdType, string> = {
+  thread: 'realtime_threads',
+  canvas: 'realtime_canvases',
+};
+
+/**
+ * One document per id in a GLOBAL collection (`{prefix_}realtime_threads/{id}`), not under the
+ * scope, so that an id is unique across tenants, envs and projects. The claim is `create()`,
+ * which fails with ALREADY_EXISTS when any scope holds the id (enforced by Firestore and by
+ * the emulator alike), so concurrent claims have exactly one winner and nothing is overwritten.
+ */
+export class FirestoreRealtimeRegistryRepository extends RealtimeRegistryRepository {
+  constructor(private readonly fs: FirestoreHandle) {
+    super();
+  }
+
+  async register(
+    scope: Scope,
+    input: { type: RealtimeIdType; id: string; actor: string },
+  ): Promise<RealtimeRegistration> {
+    const registration: RealtimeRegistration = {
+      id: input.id,
+      type: input.type,
+      tenant_id: scope.tenantId,
+      env: scope.env,
+      project_id: scope.projectId,
+      created_by: input.actor,
+      created_at: new Date().toISOString(),
+    };
+    try {
+      await this.collection(input.type).doc(input.id).create(registration);
+    } catch (err) {
+      if (isAlreadyExists(err)) throw new RealtimeIdTakenError(input.type, input.id);
+      throw err;
+    }
+    return registration;
+  }
+
+  async get(scope: Scope, type: RealtimeIdType, id: string): Promise<RealtimeRegistration | null> {
+    const snap = await this.collection(type).doc(id).get();
+    if (!snap.exists) return null;
+    const data = snap.data() as RealtimeRegistration;
+    const owned =
+      data.tenant_id === scope.tenantId &&
+      data.env === scope.env &&
+      (data.project_id ?? null) === scope.projectId;
+    return owned ? toRegistration(data) : null;
+  }
+
+  private collection(type: RealtimeIdType): CollectionReference {
+    return this.fs.collection(COLLECTIONS[type]);
+  }
+}
+
+function toRegistration(data: RealtimeRegistration): RealtimeRegistration {
+  return {
+    id: data.id,
+    type: data.type,
+    tenant_id: data.tenant_id,
+    env: data.env,
+    project_id: data.project_id ?? null,
+    created_by: data.created_by,
+    created_at: data.created_at,
+  };
+}

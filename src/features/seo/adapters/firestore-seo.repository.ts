@@ -1,0 +1,90 @@
+import type {
+  CollectionReference,
+  DocumentData,
+  DocumentReference,
+  Query,
+} from '@google-cloud/firestore';
+import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { scopeFields } from '../../../backends/firestore/scope-fields';
+import { escapeSegment } from '../../../backends/scope-path';
+import type { Scope } from '../../../common/scope/scope';
+import { SeoRepository, type SeoConfigQuery } from '../seo.repository';
+import type { SeoConfig, SeoKey } from '../seo.types';
+
+/**
+ * One document per config at `{prefix_}tenants/{t}/envs/{e}/projects/{p|-}/seo_pages/{surface}:{page_type}`
+ * (both parts escaped, so distinct keys never share an id). Whole-document writes in
+ * read-check-write transactions. Real Firestore needs a composite index `surface` +
+ * `id` descending for the surface filter.
+ */
+export class FirestoreSeoRepository extends SeoRepository {
+  constructor(private readonly fs: FirestoreHandle) {
+    super();
+  }
+
+  async get(scope: Scope, key: SeoKey): Promise<SeoConfig | null> {
+    const data = (await this.ref(scope, key).get()).data();
+    return data === undefined ? null : fromDoc(data);
+  }
+
+  async list(scope: Scope, q: SeoConfigQuery): Promise<SeoConfig[]> {
+    let query: Query = this.configs(scope);
+    if (q.surface !== undefined) query = query.where('surface', '==', q.surface);
+    if (q.before !== undefined) query = query.where('id', '<', q.before);
+    const snap = await query.orderBy('id', 'desc').limit(q.limit).get();
+    return snap.docs.map((doc) => fromDoc(doc.data()));
+  }
+
+  put(
+    scope: Scope,
+    key: SeoKey,
+    change: (current: SeoConfig | null) => SeoConfig,
+  ): Promise<SeoConfig> {
+    const ref = this.ref(scope, key);
+    return this.fs.db.runTransaction(async (tx) => {
+      const data = (await tx.get(ref)).data();
+      const next = change(data === undefined ? null : fromDoc(data));
+      tx.set(ref, {
+        ...next,
+        ...scopeFields(scope),
+      });
+      return next;
+    });
+  }
+
+  delete(scope: Scope, key: SeoKey): Promise<boolean> {
+    const ref = this.ref(scope, key);
+    return this.fs.db.runTransaction(async (tx) => {
+      if (!(await tx.get(ref)).exists) return false;
+      tx.delete(ref);
+      return true;
+    });
+  }
+
+  private configs(scope: Scope): CollectionReference {
+    return this.fs.scoped(scope, 'seo_pages');
+  }
+
+  private ref(scope: Scope, key: SeoKey): DocumentReference {
+    return this.configs(scope).doc(`${escapeSegment(key.surface)}:${escapeSegment(key.page_type)}`);
+  }
+}
+
+function fromDoc(data: DocumentData): SeoConfig {
+  const text = (name: string): string | null => (data[name] as string | null | undefined) ?? null;
+  return {
+    id: data.id as string,
+    surface: data.surface as string,
+    page_type: data.page_type as string,
+    title: text('title'),
+    description: text('description'),
+    og_title: text('og_title'),
+    og_description: text('og_description'),
+    og_image_url: text('og_image_url'),
+    canonical_url: text('canonical_url'),
+    version: data.version as number,
+    created_at: data.created_at as string,
+    updated_at: data.updated_at as string,
+    updated_by: data.updated_by as string,
+  };
+}

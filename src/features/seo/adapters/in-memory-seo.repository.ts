@@ -1,0 +1,38 @@
+import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
+import type { Scope } from '../../../common/scope/scope';
+import { SeoRepository, type SeoConfigQuery } from '../seo.repository';
+import type { SeoConfig, SeoKey } from '../seo.types';
+
+/** Dev/test adapter: configs in maps keyed by scope. Forgets everything at restart. */
+export class InMemorySeoRepository extends SeoRepository {
+  private readonly configs = new ScopedRecords<SeoConfig>();
+
+  get(scope: Scope, key: SeoKey): Promise<SeoConfig | null> {
+    return Promise.resolve(this.configs.get(scope, keyOf(key)));
+  }
+
+  list(scope: Scope, query: SeoConfigQuery): Promise<SeoConfig[]> {
+    const matching = this.configs
+      .values(scope)
+      .filter((c) => query.surface === undefined || c.surface === query.surface);
+    return Promise.resolve(newestFirst(matching, query.before, query.limit));
+  }
+
+  put(
+    scope: Scope,
+    key: SeoKey,
+    change: (current: SeoConfig | null) => SeoConfig,
+  ): Promise<SeoConfig> {
+    return Promise.resolve().then(() =>
+      this.configs.set(scope, keyOf(key), change(this.configs.get(scope, keyOf(key)))),
+    );
+  }
+
+  delete(scope: Scope, key: SeoKey): Promise<boolean> {
+    return Promise.resolve(this.configs.delete(scope, keyOf(key)));
+  }
+}
+
+function keyOf(key: SeoKey): string {
+  return JSON.stringify([key.surface, key.page_type]);
+}
