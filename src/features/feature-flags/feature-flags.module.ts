@@ -7,7 +7,7 @@ import { FEATURE_FLAGS_KIND } from './feature-flags.types';
 import { FeatureFlagsController } from './feature-flags.controller';
 import { FeatureFlagsService } from './feature-flags.service';
 
-/** feature_flags: the reference feature module. Copy this folder to add a kind. */
+/** feature_flags: the reference feature module; `npm run new-kind` copies it to start a kind. */
 @Module({
   controllers: [FeatureFlagsController],
   providers: [
