@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DomainError } from '../errors/domain.error';
+import { SORTABLE_ID_FORMAT } from '../ids/sortable-id';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
@@ -29,49 +30,95 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
-/** Makes an opaque cursor from a position (JSON, base64url). */
-export function encodeCursor(position: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(position)).toString('base64url');
+/** A list request as controllers pass it on (`ListQueryDto` or a DTO extending it). */
+export interface ListRequest {
+  limit?: number;
+  cursor?: string;
 }
 
-/** Reads a cursor made by {@link encodeCursor}; a tampered one is `400 validation.invalid_cursor`. */
-export function decodeCursor<T extends Record<string, unknown>>(
-  cursor: string | undefined,
-  check: (value: Record<string, unknown>) => boolean,
-): T | null {
-  if (cursor === undefined) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      value !== null &&
-      typeof value === 'object' &&
-      !Array.isArray(value) &&
-      check(value as Record<string, unknown>)
-    )
-      return value as T;
-  } catch {
-    // fall through to the error below
-  }
-  throw new DomainError(
+/** Tells whether a value read back from a cursor is a position of the list it pages. */
+export type PositionCheck<P> = (position: unknown) => position is P;
+
+/** A position that is a string matching `format` (an id, a sort key). */
+export const matching =
+  (format: RegExp): PositionCheck<string> =>
+  (position): position is string =>
+    typeof position === 'string' && format.test(position);
+
+/** A position that is any string (keys checked elsewhere, or not checkable). */
+export const anyString: PositionCheck<string> = (position): position is string =>
+  typeof position === 'string';
+
+/** A position that is an integer (a revision number). */
+export const anyInteger: PositionCheck<number> = (position): position is number =>
+  Number.isInteger(position);
+
+const invalidCursor = (): DomainError =>
+  new DomainError(
     'validation.invalid_cursor',
     'invalid',
     'cursor is not one this API returned: pass next_cursor from the previous page unchanged.',
   );
+
+/**
+ * Keyset paging, the one cursor of every list: an opaque `next_cursor` holds the position
+ * (sort key) of the last item of a page, and the next page starts strictly after it, so
+ * writes between pages neither skip nor repeat items. Made by {@link keysetCursor}.
+ */
+export interface KeysetCursor<P> {
+  /** The page size (default {@link DEFAULT_LIMIT}) and the position the page starts after. */
+  start(list: ListRequest): { limit: number; position: P | undefined };
+  /** The cursor of a position; null (no next page) for null. */
+  write(position: P | null): string | null;
+  /**
+   * A page from `limit + 1` fetched items (the extra one only says there is more), its
+   * cursor at `positionOf` the last item returned.
+   */
+  page<T>(fetched: T[], limit: number, positionOf: (last: T) => P): Page<T>;
 }
 
 /**
- * Builds a page from `limit + 1` fetched items: the extra one only says there is more.
- * `position` gives the cursor of the last item returned.
+ * The cursor of lists whose positions pass `isPosition`. Cursors are `{ p: position }` as
+ * base64url JSON; any cursor this API did not make is `400 validation.invalid_cursor`.
  */
-export function toPage<T>(
-  fetched: T[],
-  limit: number,
-  position: (last: T) => Record<string, unknown>,
-): Page<T> {
-  const items = fetched.slice(0, limit);
-  const last = items.at(-1);
+export function keysetCursor<P>(isPosition: PositionCheck<P>): KeysetCursor<P> {
+  const read = (cursor: string | undefined): P | undefined => {
+    if (cursor === undefined) return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      throw invalidCursor();
+    }
+    const position: unknown =
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? (value as { p?: unknown }).p
+        : undefined;
+    if (!isPosition(position)) throw invalidCursor();
+    return position;
+  };
+  const write = (position: P | null): string | null =>
+    position === null ? null : Buffer.from(JSON.stringify({ p: position })).toString('base64url');
   return {
-    items,
-    next_cursor: fetched.length > limit && last !== undefined ? encodeCursor(position(last)) : null,
+    start: (list) => ({ limit: list.limit ?? DEFAULT_LIMIT, position: read(list.cursor) }),
+    write,
+    page: (fetched, limit, positionOf) => {
+      const items = fetched.slice(0, limit);
+      const last = items.at(-1);
+      const more = fetched.length > limit && last !== undefined;
+      return { items, next_cursor: more ? write(positionOf(last)) : null };
+    },
   };
 }
+
+/** Cursors of lists ordered by a `newSortableId()` id (most lists). */
+export const SORTABLE_ID_CURSOR = keysetCursor(matching(SORTABLE_ID_FORMAT));
+
+/** A `timeSortKey()` position: fixed-width UTC time, `|`, a sortable id. */
+const TIME_SORT_KEY_FORMAT = /^[0-9T:.\-Z]{24}\|[0-9a-hjkmnp-tv-z]{26}$/;
+
+/** Cursors of lists ordered by a `timeSortKey()` (measurements, usage, events). */
+export const TIME_KEY_CURSOR = keysetCursor(matching(TIME_SORT_KEY_FORMAT));
+
+/** Cursors of lists whose positions are strings not worth a format check (names, ids). */
+export const STRING_CURSOR = keysetCursor(anyString);

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdParamDto } from '../../common/http/id-param';
 import { pageOf } from '../../common/http/openapi/page-of';
 import type { Page } from '../../common/http/pagination';
 import type { AnalyticsEvent, EventSummary } from './analytics-events.types';
 import { AnalyticsEventsService } from './analytics-events.service';
 import { AnalyticsEventDto, EventSummaryDto } from './dto/analytics-event.responses';
-import { EventIdParamsDto, EventListQueryDto, EventSummaryQueryDto } from './dto/event-queries.dto';
+import { EventListQueryDto, EventSummaryQueryDto } from './dto/event-queries.dto';
 import { CtaClickEventDto, PageviewEventDto } from './dto/record-event.dto';
 
 @ApiTags('analytics-events')
@@ -47,7 +48,7 @@ export class AnalyticsEventsController {
 
   @Get(':id')
   @ApiOkResponse({ type: AnalyticsEventDto })
-  get(@Param() params: EventIdParamsDto): Promise<AnalyticsEvent> {
+  get(@Param() params: IdParamDto): Promise<AnalyticsEvent> {
     return this.service.get(params.id);
   }
 }

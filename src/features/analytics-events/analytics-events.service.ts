@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '../../common/errors/domain.error';
-import { DEFAULT_LIMIT, decodeCursor, toPage, type Page } from '../../common/http/pagination';
+import { TIME_KEY_CURSOR, type ListRequest, type Page } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
 import { toUtcIso } from '../../common/validation/timestamp.validators';
@@ -26,14 +26,6 @@ export type EventRequest = Pick<AnalyticsEventInput, 'surface' | 'url'> &
       AnalyticsEventInput[K]
     >;
   }>;
-
-/** A list request as the controller passes it on. */
-export interface ListRequest {
-  limit?: number;
-  cursor?: string;
-}
-
-const EVENT_SORT_KEY = /^[0-9T:.\-Z]{24}\|[0-9a-hjkmnp-tv-z]{26}$/;
 
 /**
  * Analytics events of the request's scope: ingest, list newest first, and summaries counted
@@ -78,16 +70,12 @@ export class AnalyticsEventsService {
 
   /** Newest first; `since` inclusive, `until` exclusive. */
   async list(filter: EventFilter, list: ListRequest): Promise<Page<AnalyticsEvent>> {
-    const limit = list.limit ?? DEFAULT_LIMIT;
-    const before = decodeCursor<{ k: string }>(
-      list.cursor,
-      (v) => typeof v.k === 'string' && EVENT_SORT_KEY.test(v.k),
-    )?.k;
+    const { limit, position: before } = TIME_KEY_CURSOR.start(list);
     const fetched = await this.events.list(this.context.scope, normalizeRange(filter), {
       limit: limit + 1,
       before,
     });
-    return toPage(fetched, limit, (last) => ({ k: eventSortKey(last) }));
+    return TIME_KEY_CURSOR.page(fetched, limit, eventSortKey);
   }
 
   /** Event counts per group in the range. */

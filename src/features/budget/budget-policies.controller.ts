@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, Put, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../../common/auth/access.decorators';
-import { parseIfMatch } from '../../common/http/if-match';
+import { SetsETag } from '../../common/http/etag.interceptor';
+import { IfMatch } from '../../common/http/if-match.decorator';
 import { pageOf } from '../../common/http/openapi/page-of';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { BudgetPolicyService } from './budget-policy.service';
@@ -23,15 +23,12 @@ export class BudgetPoliciesController {
   @Put('policies')
   @ApiOkResponse({ type: BudgetPolicyDto })
   @RequireRole('admin')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
-  async put(
+  @SetsETag()
+  put(
     @Body() body: PutBudgetPolicyDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @IfMatch() version: number | undefined,
   ): Promise<BudgetPolicy> {
-    const policy = await this.policies.put(body, parseIfMatch(ifMatch));
-    res.setHeader('ETag', `"${policy.version}"`);
-    return policy;
+    return this.policies.put(body, version);
   }
 
   /** Policies, newest first. */

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_LIMIT, decodeCursor, toPage, type Page } from '../../common/http/pagination';
-import { SORTABLE_ID_FORMAT } from '../../common/ids/sortable-id';
+import { SORTABLE_ID_CURSOR, type ListRequest, type Page } from '../../common/http/pagination';
 import { RequestContext } from '../../common/request-context/request-context';
 import { compareDecimals, normalizeDecimal, remainingOf, sumDecimals } from './budget-money';
-import { BudgetUsageService, type ListRequest } from './budget-usage.service';
+import { BudgetUsageService } from './budget-usage.service';
 import { BudgetPolicyNotFoundError } from './budget.errors';
 import { BudgetRepository } from './budget.repository';
 import {
@@ -60,16 +59,12 @@ export class BudgetPolicyService {
   }
 
   async list(list: ListRequest): Promise<Page<BudgetPolicy>> {
-    const limit = list.limit ?? DEFAULT_LIMIT;
-    const before = decodeCursor<{ id: string }>(
-      list.cursor,
-      (v) => typeof v.id === 'string' && SORTABLE_ID_FORMAT.test(v.id),
-    )?.id;
+    const { limit, position: before } = SORTABLE_ID_CURSOR.start(list);
     const fetched = await this.budget.listPolicies(this.context.scope, {
       limit: limit + 1,
       before,
     });
-    return toPage(fetched, limit, (last) => ({ id: last.id }));
+    return SORTABLE_ID_CURSOR.page(fetched, limit, (last) => last.id);
   }
 
   /** The most specific policy for `(surface, app)`; an absent one only matches `*`. */

@@ -1,14 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdParamDto } from '../../common/http/id-param';
 import { pageOf } from '../../common/http/openapi/page-of';
 import type { Page } from '../../common/http/pagination';
 import { BudgetUsageService } from './budget-usage.service';
 import type { UsageEvent, UsageSummary } from './budget.types';
-import {
-  UsageIdParamsDto,
-  UsageListQueryDto,
-  UsageSummaryQueryDto,
-} from './dto/budget-queries.dto';
+import { UsageListQueryDto, UsageSummaryQueryDto } from './dto/budget-queries.dto';
 import { BudgetUsageEventDto, RecordedUsageDto, UsageSummaryDto } from './dto/budget.responses';
 import { RecordUsageDto } from './dto/record-usage.dto';
 
@@ -41,7 +38,7 @@ export class BudgetUsageController {
 
   @Get(':id')
   @ApiOkResponse({ type: BudgetUsageEventDto })
-  get(@Param() params: UsageIdParamsDto): Promise<UsageEvent> {
+  get(@Param() params: IdParamDto): Promise<UsageEvent> {
     return this.usage.get(params.id);
   }
 }

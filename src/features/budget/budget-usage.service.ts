@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_LIMIT, decodeCursor, toPage, type Page } from '../../common/http/pagination';
+import { TIME_KEY_CURSOR, type ListRequest, type Page } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
 import { normalizeDecimal } from './budget-money';
@@ -26,14 +26,6 @@ export type UsageEventRequest = Pick<
     app?: string;
     tool_id?: string;
   };
-
-/** A list request as the controller passes it on. */
-export interface ListRequest {
-  limit?: number;
-  cursor?: string;
-}
-
-const USAGE_SORT_KEY = /^[0-9T:.\-Z]{24}\|[0-9a-hjkmnp-tv-z]{26}$/;
 
 /**
  * The usage ledger of the request's scope. Summaries and spend are read from running totals
@@ -82,18 +74,14 @@ export class BudgetUsageService {
     windowDays: number | undefined,
     list: ListRequest,
   ): Promise<Page<UsageEvent>> {
-    const limit = list.limit ?? DEFAULT_LIMIT;
-    const before = decodeCursor<{ k: string }>(
-      list.cursor,
-      (v) => typeof v.k === 'string' && USAGE_SORT_KEY.test(v.k),
-    )?.k;
+    const { limit, position: before } = TIME_KEY_CURSOR.start(list);
     const since = windowDays === undefined ? undefined : windowStart(windowDays);
     const fetched = await this.budget.listUsage(
       this.context.scope,
       { ...filter, since },
       { limit: limit + 1, before },
     );
-    return toPage(fetched, limit, (last) => ({ k: usageSortKey(last) }));
+    return TIME_KEY_CURSOR.page(fetched, limit, usageSortKey);
   }
 
   /** Counts, exact costs per currency and tokens per group over the last `windowDays`. */

@@ -7,6 +7,7 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { IdParamDto } from '../../common/http/id-param';
 import { pageOf } from '../../common/http/openapi/page-of';
 import { ChatMessageDto, ChatThreadDto } from './dto/chat.responses';
 import type { Response } from 'express';
@@ -27,7 +28,6 @@ import {
   ListMessagesQueryDto,
   PostMessageDto,
   ThreadEventsQueryDto,
-  ThreadIdParamDto,
 } from './dto/chat.dto';
 
 @ApiTags('chat')
@@ -56,7 +56,7 @@ export class ChatBusController {
 
   @Get(':id')
   @ApiOkResponse({ type: ChatThreadDto })
-  getThread(@Param() params: ThreadIdParamDto): Promise<ChatThread> {
+  getThread(@Param() params: IdParamDto): Promise<ChatThread> {
     return this.service.getThread(params.id);
   }
 
@@ -64,10 +64,7 @@ export class ChatBusController {
   @Post(':id/messages')
   @ApiCreatedResponse({ type: ChatMessageDto })
   @ApiOperation({ description: `Appends a message to the thread. ${CHAT_RETENTION_NOTE}` })
-  postMessage(
-    @Param() params: ThreadIdParamDto,
-    @Body() body: PostMessageDto,
-  ): Promise<ChatMessage> {
+  postMessage(@Param() params: IdParamDto, @Body() body: PostMessageDto): Promise<ChatMessage> {
     return this.service.postMessage(params.id, body);
   }
 
@@ -76,7 +73,7 @@ export class ChatBusController {
   @ApiOkResponse({ type: pageOf(ChatMessageDto) })
   @ApiOperation({ description: `Messages in append order. ${CHAT_RETENTION_NOTE}` })
   listMessages(
-    @Param() params: ThreadIdParamDto,
+    @Param() params: IdParamDto,
     @Query() query: ListMessagesQueryDto,
   ): Promise<Page<ChatMessage>> {
     return this.service.listMessages(params.id, query);
@@ -105,7 +102,7 @@ export class ChatBusController {
     description: 'Id of the last message received',
   })
   async events(
-    @Param() params: ThreadIdParamDto,
+    @Param() params: IdParamDto,
     @Query() query: ThreadEventsQueryDto,
     @Headers('last-event-id') lastEventId: string | undefined,
     @Res() res: Response,

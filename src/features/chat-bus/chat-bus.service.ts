@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_LIMIT, decodeCursor, toPage, type Page } from '../../common/http/pagination';
-import { newSortableId, SORTABLE_ID_FORMAT } from '../../common/ids/sortable-id';
+import {
+  keysetCursor,
+  matching,
+  SORTABLE_ID_CURSOR,
+  type Page,
+} from '../../common/http/pagination';
+import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
 import { RealtimeRegistryService } from '../realtime-registry/realtime-registry.service';
 import { ChatThreadNotFoundError } from './chat-bus.errors';
@@ -12,6 +17,9 @@ import {
   type MessageRole,
   type MessageSink,
 } from './chat-bus.types';
+
+/** Messages page in append order, by message id. */
+const MESSAGE_CURSOR = keysetCursor(matching(MESSAGE_ID_FORMAT));
 
 /**
  * Threads and messages of the request's scope. Every thread id is claimed in
@@ -50,16 +58,12 @@ export class ChatBusService {
 
   /** Threads of the caller's scope, newest first. */
   async listThreads(query: { limit?: number; cursor?: string }): Promise<Page<ChatThread>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const cursor = decodeCursor<{ before: string }>(
-      query.cursor,
-      (v) => typeof v.before === 'string' && SORTABLE_ID_FORMAT.test(v.before),
-    );
+    const { limit, position } = SORTABLE_ID_CURSOR.start(query);
     const fetched = await this.chats.listThreads(this.context.scope, {
       limit: limit + 1,
-      before: cursor?.before,
+      before: position,
     });
-    return toPage(fetched, limit, (last) => ({ before: last.id }));
+    return SORTABLE_ID_CURSOR.page(fetched, limit, (last) => last.id);
   }
 
   async postMessage(
@@ -80,16 +84,12 @@ export class ChatBusService {
     query: { after?: string; limit?: number; cursor?: string },
   ): Promise<Page<ChatMessage>> {
     await this.getThread(threadId);
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const cursor = decodeCursor<{ after: string }>(
-      query.cursor,
-      (v) => typeof v.after === 'string' && MESSAGE_ID_FORMAT.test(v.after),
-    );
+    const { limit, position } = MESSAGE_CURSOR.start(query);
     const fetched = await this.chats.listMessages(this.context.scope, threadId, {
       limit: limit + 1,
-      after: cursor?.after ?? query.after,
+      after: position ?? query.after,
     });
-    return toPage(fetched, limit, (last) => ({ after: last.id }));
+    return MESSAGE_CURSOR.page(fetched, limit, (last) => last.id);
   }
 
   /**

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, Patch, Put, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Patch, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../../common/auth/access.decorators';
 import { Consumes } from '../../common/http/consumes.decorator';
-import { parseIfMatch } from '../../common/http/if-match';
+import { SetsETag } from '../../common/http/etag.interceptor';
+import { IfMatch } from '../../common/http/if-match.decorator';
 import { EffectiveFlagsDto, FlagDocumentDto } from './dto/feature-flags.responses';
 import {
   FlagLevelQueryDto,
@@ -18,8 +18,6 @@ export const MERGE_PATCH_TYPES: [string, ...string[]] = [
   'application/merge-patch+json',
   'application/json',
 ];
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'Current version, e.g. "3"' };
 
 @ApiTags('feature-flags')
 @Controller('feature-flags')
@@ -41,17 +39,14 @@ export class FeatureFlagsController {
       'PUT replaces: every flag not in the body goes back to its default, and custom keys not ' +
       'sent are removed. To change some flags and keep the others, use PATCH.',
   })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: FlagDocumentDto })
-  async put(
+  @SetsETag()
+  put(
     @Query() query: FlagLevelQueryDto,
     @Body() body: PutFeatureFlagsDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @IfMatch() version: number | undefined,
   ): Promise<FlagDocument> {
-    const doc = await this.service.replace(query.level ?? 'project', body, parseIfMatch(ifMatch));
-    res.setHeader('ETag', `"${doc.version}"`);
-    return doc;
+    return this.service.replace(query.level ?? 'project', body, version);
   }
 
   @Patch()
@@ -63,19 +58,15 @@ export class FeatureFlagsController {
       'merged key by key and a custom key set to null is removed. Send ' +
       'application/merge-patch+json (application/json is accepted too).',
   })
-  @ApiHeader(IF_MATCH)
   @Consumes(...MERGE_PATCH_TYPES)
   @ApiBody({ type: PatchFeatureFlagsDto })
   @ApiOkResponse({ type: FlagDocumentDto })
-  async patch(
+  @SetsETag()
+  patch(
     @Query() query: FlagLevelQueryDto,
     @Body() body: PatchFeatureFlagsDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @IfMatch() version: number | undefined,
   ): Promise<FlagDocument> {
-    const level = query.level ?? 'project';
-    const doc = await this.service.patch(level, body, parseIfMatch(ifMatch));
-    res.setHeader('ETag', `"${doc.version}"`);
-    return doc;
+    return this.service.patch(query.level ?? 'project', body, version);
   }
 }

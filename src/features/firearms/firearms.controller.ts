@@ -1,32 +1,20 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { pageOf } from '../../common/http/openapi/page-of';
 import { ActionPolicyDto, CheckResultDto, LicenceDto } from './dto/firearms.responses';
 import { RequireRole } from '../../common/auth/access.decorators';
 import { OptionalBody } from '../../common/http/consumes.decorator';
-import { parseIfMatch } from '../../common/http/if-match';
+import { SetsETag } from '../../common/http/etag.interceptor';
+import { IdParamDto } from '../../common/http/id-param';
+import { IfMatch } from '../../common/http/if-match.decorator';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
-import { ActionParamDto, LicenceIdParamDto } from './dto/firearms-params.dto';
+import { ActionParamDto } from './dto/firearms-params.dto';
 import { CheckQueryDto, LicenceListQueryDto } from './dto/firearms-query.dto';
 import { IssueLicenceDto } from './dto/issue-licence.dto';
 import { PutActionDto } from './dto/put-action.dto';
 import { RevokeLicenceDto } from './dto/revoke-licence.dto';
 import type { ActionPolicy, CheckResult, LicenceView } from './firearms.types';
 import { FirearmsService } from './firearms.service';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'Current version, e.g. "3"' };
 
 /** Licences for dangerous actions. Static paths are declared before parameterised ones. */
 @ApiTags('firearms')
@@ -60,20 +48,13 @@ export class FirearmsController {
   @Put('actions/:action')
   @ApiOkResponse({ type: ActionPolicyDto })
   @RequireRole('admin')
-  @ApiHeader(IF_MATCH)
-  async putAction(
+  @SetsETag()
+  putAction(
     @Param() params: ActionParamDto,
     @Body() body: PutActionDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @IfMatch() version: number | undefined,
   ): Promise<ActionPolicy> {
-    const policy = await this.service.putAction(
-      params.action,
-      body.required_level,
-      parseIfMatch(ifMatch),
-    );
-    res.setHeader('ETag', `"${policy.version}"`);
-    return policy;
+    return this.service.putAction(params.action, body.required_level, version);
   }
 
   /** Issues a licence. Admin. */
@@ -95,7 +76,7 @@ export class FirearmsController {
 
   @Get('licences/:id')
   @ApiOkResponse({ type: LicenceDto })
-  get(@Param() params: LicenceIdParamDto): Promise<LicenceView> {
+  get(@Param() params: IdParamDto): Promise<LicenceView> {
     return this.service.get(params.id);
   }
 
@@ -105,12 +86,11 @@ export class FirearmsController {
   @ApiOkResponse({ type: LicenceDto })
   @HttpCode(200)
   @RequireRole('admin')
-  @ApiHeader(IF_MATCH)
   revoke(
-    @Param() params: LicenceIdParamDto,
+    @Param() params: IdParamDto,
     @Body() body: RevokeLicenceDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() version: number | undefined,
   ): Promise<LicenceView> {
-    return this.service.revoke(params.id, body.reason, parseIfMatch(ifMatch));
+    return this.service.revoke(params.id, body.reason, version);
   }
 }

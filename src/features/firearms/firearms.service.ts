@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, DEFAULT_LIMIT, toPage, type Page } from '../../common/http/pagination';
+import { STRING_CURSOR, type ListRequest, type Page } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { hasRole } from '../../common/request-context/principal';
 import { RequestContext } from '../../common/request-context/request-context';
@@ -27,8 +27,6 @@ export interface IssueLicenceInput extends LicenceSubject {
   level: LicenceLevel;
   expires_at: string;
 }
-
-const isString = (v: unknown): v is string => typeof v === 'string';
 
 /**
  * Licences for dangerous actions in the request's scope. An action is allowed when its
@@ -60,14 +58,13 @@ export class FirearmsService {
     return policy;
   }
 
-  async listActions(page: { limit?: number; cursor?: string }): Promise<Page<ActionPolicy>> {
-    const limit = page.limit ?? DEFAULT_LIMIT;
-    const position = decodeCursor<{ after: string }>(page.cursor, (v) => isString(v.after));
+  async listActions(page: ListRequest): Promise<Page<ActionPolicy>> {
+    const { limit, position } = STRING_CURSOR.start(page);
     const fetched = await this.repo.listActions(this.context.scope, {
       limit: limit + 1,
-      after: position?.after,
+      after: position,
     });
-    return toPage(fetched, limit, (last) => ({ after: last.action }));
+    return STRING_CURSOR.page(fetched, limit, (last) => last.action);
   }
 
   /**
@@ -113,17 +110,16 @@ export class FirearmsService {
     filter: LicenceFilter,
     page: { limit?: number; cursor?: string },
   ): Promise<Page<LicenceView>> {
-    const limit = page.limit ?? DEFAULT_LIMIT;
-    const position = decodeCursor<{ before: string }>(page.cursor, (v) => isString(v.before));
+    const { limit, position } = STRING_CURSOR.start(page);
     const fetched = await this.repo.listLicences(this.context.scope, filter, {
       limit: limit + 1,
-      before: position?.before,
+      before: position,
     });
     const now = new Date();
-    return toPage(
+    return STRING_CURSOR.page(
       fetched.map((l) => toView(l, now)),
       limit,
-      (last) => ({ before: last.id }),
+      (last) => last.id,
     );
   }
 

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { pageOf } from '../../common/http/openapi/page-of';
 import {
   KpiCorridorDto,
@@ -9,7 +8,8 @@ import {
   KpiStatusDto,
 } from './dto/kpi.responses';
 import { RequireRole } from '../../common/auth/access.decorators';
-import { parseIfMatch } from '../../common/http/if-match';
+import { SetsETag } from '../../common/http/etag.interceptor';
+import { IfMatch } from '../../common/http/if-match.decorator';
 import type { Page } from '../../common/http/pagination';
 import { CreateKpiDefinitionDto, KpiDefinitionParamsDto } from './dto/create-kpi-definition.dto';
 import { CreateKpiMeasurementDto } from './dto/create-kpi-measurement.dto';
@@ -52,11 +52,10 @@ export class KpiController {
   @Put('corridors')
   @ApiOkResponse({ type: KpiCorridorDto })
   @RequireRole('admin')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
-  async putCorridor(
+  @SetsETag()
+  putCorridor(
     @Body() body: PutKpiCorridorDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @IfMatch() version: number | undefined,
   ): Promise<KpiCorridor> {
     const input = {
       surface: body.surface,
@@ -64,9 +63,7 @@ export class KpiController {
       floor: body.floor ?? null,
       ceiling: body.ceiling ?? null,
     };
-    const corridor = await this.service.putCorridor(input, parseIfMatch(ifMatch));
-    res.setHeader('ETag', `"${corridor.version}"`);
-    return corridor;
+    return this.service.putCorridor(input, version);
   }
 
   /** Corridors, newest first, optionally of one surface. */

@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_LIMIT, decodeCursor, toPage, type Page } from '../../common/http/pagination';
-import { newSortableId, SORTABLE_ID_FORMAT } from '../../common/ids/sortable-id';
+import {
+  SORTABLE_ID_CURSOR,
+  TIME_KEY_CURSOR,
+  type ListRequest,
+  type Page,
+} from '../../common/http/pagination';
+import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
 import { KpiDefinitionNotFoundError } from './kpi.errors';
 import { KpiRepository } from './kpi.repository';
@@ -13,20 +18,6 @@ import {
   type KpiMeasurement,
   type KpiStatus,
 } from './kpi.types';
-
-/** A list request as the controller passes it on. */
-export interface ListRequest {
-  limit?: number;
-  cursor?: string;
-}
-
-const MEASUREMENT_SORT_KEY = /^[0-9T:.\-Z]{24}\|[0-9a-hjkmnp-tv-z]{26}$/;
-
-const idCursor = (cursor: string | undefined): string | undefined =>
-  decodeCursor<{ id: string }>(
-    cursor,
-    (v) => typeof v.id === 'string' && SORTABLE_ID_FORMAT.test(v.id),
-  )?.id;
 
 /**
  * KPI definitions, corridors, measurements and status in the request's scope.
@@ -65,10 +56,10 @@ export class KpiService {
   }
 
   async definitions(filter: { surface?: string }, list: ListRequest): Promise<Page<KpiDefinition>> {
-    const limit = list.limit ?? DEFAULT_LIMIT;
-    const page = { limit: limit + 1, before: idCursor(list.cursor) };
+    const { limit, position: before } = SORTABLE_ID_CURSOR.start(list);
+    const page = { limit: limit + 1, before };
     const fetched = await this.kpis.listDefinitions(this.context.scope, filter, page);
-    return toPage(fetched, limit, (last) => ({ id: last.id }));
+    return SORTABLE_ID_CURSOR.page(fetched, limit, (last) => last.id);
   }
 
   /** Upserts the corridor of `(surface, kpi_name)`; the KPI must be defined. */
@@ -79,10 +70,10 @@ export class KpiService {
   }
 
   async corridors(filter: { surface?: string }, list: ListRequest): Promise<Page<KpiCorridor>> {
-    const limit = list.limit ?? DEFAULT_LIMIT;
-    const page = { limit: limit + 1, before: idCursor(list.cursor) };
+    const { limit, position: before } = SORTABLE_ID_CURSOR.start(list);
+    const page = { limit: limit + 1, before };
     const fetched = await this.kpis.listCorridors(this.context.scope, filter, page);
-    return toPage(fetched, limit, (last) => ({ id: last.id }));
+    return SORTABLE_ID_CURSOR.page(fetched, limit, (last) => last.id);
   }
 
   /** Records a measurement of a defined KPI; `timestamp` defaults to now. */
@@ -110,16 +101,12 @@ export class KpiService {
     filter: { surface?: string; kpi_name?: string },
     list: ListRequest,
   ): Promise<Page<KpiMeasurement>> {
-    const limit = list.limit ?? DEFAULT_LIMIT;
-    const before = decodeCursor<{ k: string }>(
-      list.cursor,
-      (v) => typeof v.k === 'string' && MEASUREMENT_SORT_KEY.test(v.k),
-    )?.k;
+    const { limit, position: before } = TIME_KEY_CURSOR.start(list);
     const fetched = await this.kpis.listMeasurements(this.context.scope, filter, {
       limit: limit + 1,
       before,
     });
-    return toPage(fetched, limit, (last) => ({ k: measurementSortKey(last) }));
+    return TIME_KEY_CURSOR.page(fetched, limit, measurementSortKey);
   }
 
   /** A page of the surface's corridors, each with its latest measurement and state. */

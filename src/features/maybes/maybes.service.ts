@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { assertCreatorOrAdmin } from '../../common/auth/ownership';
 import { ValidationFailedError } from '../../common/errors/domain.error';
-import { decodeCursor, DEFAULT_LIMIT, encodeCursor, type Page } from '../../common/http/pagination';
-import { newSortableId, SORTABLE_ID_FORMAT } from '../../common/ids/sortable-id';
+import { SORTABLE_ID_CURSOR, type ListRequest, type Page } from '../../common/http/pagination';
+import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
 import { MaybesRepository } from './maybes.repository';
 import type { MaybeChanges, MaybeFilter, MaybeItem } from './maybes.types';
@@ -45,24 +45,14 @@ export class MaybesService {
   }
 
   /** Newest first; see `MaybesRepository.search` for how `q` pages. */
-  async list(
-    filter: MaybeFilter,
-    page: { limit?: number; cursor?: string },
-  ): Promise<Page<MaybeItem>> {
-    const position = decodeCursor<{ b: string }>(
-      page.cursor,
-      (v) => typeof v.b === 'string' && SORTABLE_ID_FORMAT.test(v.b),
-    );
+  async list(filter: MaybeFilter, page: ListRequest): Promise<Page<MaybeItem>> {
+    const { limit, position } = SORTABLE_ID_CURSOR.start(page);
     const result = await this.maybes.search(
       this.context.scope,
       { ...filter, tagsAny: filter.tagsAny ? unique(filter.tagsAny) : undefined },
-      { limit: page.limit ?? DEFAULT_LIMIT, before: position?.b },
+      { limit, before: position },
     );
-    return {
-      items: result.items,
-      next_cursor:
-        result.continueBefore === null ? null : encodeCursor({ b: result.continueBefore }),
-    };
+    return { items: result.items, next_cursor: SORTABLE_ID_CURSOR.write(result.continueBefore) };
   }
 
   async update(id: string, changes: MaybeChanges, expectedVersion?: number): Promise<MaybeItem> {

@@ -11,6 +11,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { IdParamDto } from '../../common/http/id-param';
 import { pageOf } from '../../common/http/openapi/page-of';
 import { MediaAssetDto } from './dto/media-asset.response';
 import type { Request, Response } from 'express';
@@ -18,7 +19,6 @@ import { Consumes } from '../../common/http/consumes.decorator';
 import { attachmentDisposition } from '../../common/files/safe-filename';
 import type { Page } from '../../common/http/pagination';
 import { ListMediaAssetsQueryDto } from './dto/list-media-assets.dto';
-import { MediaAssetParamsDto } from './dto/media-asset-params.dto';
 import { MAX_MEDIA_TAGS, MEDIA_KINDS, type MediaAsset } from './media-v2-storage.types';
 import { MediaV2StorageService } from './media-v2-storage.service';
 import { MediaV2StorageUploadService } from './media-v2-storage-upload.service';
@@ -61,7 +61,7 @@ export class MediaV2StorageController {
 
   @Get(':id')
   @ApiOkResponse({ type: MediaAssetDto })
-  get(@Param() params: MediaAssetParamsDto): Promise<MediaAsset> {
+  get(@Param() params: IdParamDto): Promise<MediaAsset> {
     return this.media.get(params.id);
   }
 
@@ -77,7 +77,7 @@ export class MediaV2StorageController {
     content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
   })
   async content(
-    @Param() params: MediaAssetParamsDto,
+    @Param() params: IdParamDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const { asset, content } = await this.media.openContent(params.id);
@@ -94,7 +94,7 @@ export class MediaV2StorageController {
   /** Creator or admin. */
   @Delete(':id')
   @HttpCode(204)
-  async delete(@Param() params: MediaAssetParamsDto): Promise<void> {
+  async delete(@Param() params: IdParamDto): Promise<void> {
     await this.media.delete(params.id);
   }
 }

@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { assertCreatorOrAdmin } from '../../common/auth/ownership';
-import { SORTABLE_ID_FORMAT } from '../../common/ids/sortable-id';
-import { DEFAULT_LIMIT, decodeCursor, encodeCursor, type Page } from '../../common/http/pagination';
+import { SORTABLE_ID_CURSOR, type Page } from '../../common/http/pagination';
 import { RequestContext } from '../../common/request-context/request-context';
 import type { ListMediaAssetsQueryDto } from './dto/list-media-assets.dto';
 import { MediaV2StorageRepository } from './media-v2-storage.repository';
@@ -18,20 +17,14 @@ export class MediaV2StorageService {
   ) {}
 
   async list(query: ListMediaAssetsQueryDto): Promise<Page<MediaAsset>> {
-    const position = decodeCursor<{ before: string }>(
-      query.cursor,
-      (v) => typeof v.before === 'string' && SORTABLE_ID_FORMAT.test(v.before),
-    );
+    const { limit, position } = SORTABLE_ID_CURSOR.start(query);
     const page = await this.assets.list(this.context.scope, {
       kind: query.kind,
       tag: query.tag,
-      limit: query.limit ?? DEFAULT_LIMIT,
-      before: position?.before,
+      limit,
+      before: position,
     });
-    return {
-      items: page.items,
-      next_cursor: page.next === null ? null : encodeCursor({ before: page.next }),
-    };
+    return { items: page.items, next_cursor: SORTABLE_ID_CURSOR.write(page.next) };
   }
 
   async get(id: string): Promise<MediaAsset> {

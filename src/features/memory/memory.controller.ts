@@ -1,19 +1,7 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { parseIfMatch } from '../../common/http/if-match';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SetsETag } from '../../common/http/etag.interceptor';
+import { IfMatch } from '../../common/http/if-match.decorator';
 import type { Page } from '../../common/http/pagination';
 import { AppendMessageDto } from './dto/append-message.dto';
 import { ListMessagesQueryDto } from './dto/list-messages-query.dto';
@@ -23,8 +11,6 @@ import { BlackboardDto, MemoryMessageDto } from './dto/memory.responses';
 import { PutBlackboardDto } from './dto/put-blackboard.dto';
 import type { Blackboard, MemoryMessage } from './memory.types';
 import { MemoryService } from './memory.service';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'Current version, e.g. "3"' };
 
 /** Session messages (private to the caller) and project blackboards. Reads viewer, writes member. */
 @ApiTags('memory')
@@ -54,37 +40,28 @@ export class MemoryController {
 
   @Get('blackboards/:key')
   @ApiOkResponse({ type: BlackboardDto })
-  async getBlackboard(
-    @Param() params: BlackboardKeyParamDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<Blackboard> {
-    return withETag(res, await this.service.blackboard(params.key));
+  @SetsETag()
+  getBlackboard(@Param() params: BlackboardKeyParamDto): Promise<Blackboard> {
+    return this.service.blackboard(params.key);
   }
 
   @Put('blackboards/:key')
   @ApiOkResponse({ type: BlackboardDto })
-  @ApiHeader(IF_MATCH)
-  async putBlackboard(
+  @SetsETag()
+  putBlackboard(
     @Param() params: BlackboardKeyParamDto,
     @Body() body: PutBlackboardDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @IfMatch() version: number | undefined,
   ): Promise<Blackboard> {
-    return withETag(res, await this.service.putBlackboard(params.key, body, parseIfMatch(ifMatch)));
+    return this.service.putBlackboard(params.key, body, version);
   }
 
   @Delete('blackboards/:key')
   @HttpCode(204)
-  @ApiHeader(IF_MATCH)
   async deleteBlackboard(
     @Param() params: BlackboardKeyParamDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() version: number | undefined,
   ): Promise<void> {
-    await this.service.deleteBlackboard(params.key, parseIfMatch(ifMatch));
+    await this.service.deleteBlackboard(params.key, version);
   }
-}
-
-function withETag(res: Response, entry: Blackboard): Blackboard {
-  res.setHeader('ETag', `"${entry.version}"`);
-  return entry;
 }

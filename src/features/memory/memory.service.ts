@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '../../common/errors/domain.error';
-import { decodeCursor, DEFAULT_LIMIT, toPage, type Page } from '../../common/http/pagination';
-import { SORTABLE_ID_FORMAT } from '../../common/ids/sortable-id';
+import { SORTABLE_ID_CURSOR, type Page } from '../../common/http/pagination';
 import { RequestContext } from '../../common/request-context/request-context';
 import { MemoryRepository } from './memory.repository';
 import type { Blackboard, MemoryMessage, NewMemoryMessage, SessionRef } from './memory.types';
@@ -32,16 +31,12 @@ export class MemoryService {
         { field: 'after', problems: ['give either after or cursor, not both'] },
       ]);
     }
-    const position = decodeCursor<{ a: string }>(
-      page.cursor,
-      (v) => typeof v.a === 'string' && SORTABLE_ID_FORMAT.test(v.a),
-    );
-    const limit = page.limit ?? DEFAULT_LIMIT;
+    const { limit, position } = SORTABLE_ID_CURSOR.start(page);
     const fetched = await this.memory.listMessages(this.context.scope, this.session(sessionId), {
       limit: limit + 1,
-      after: page.after ?? position?.a,
+      after: page.after ?? position,
     });
-    return toPage(fetched, limit, (last) => ({ a: last.id }));
+    return SORTABLE_ID_CURSOR.page(fetched, limit, (last) => last.id);
   }
 
   async blackboard(key: string): Promise<Blackboard> {

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdParamDto } from '../../common/http/id-param';
 import { pageOf } from '../../common/http/openapi/page-of';
 import { DatasetEventDto, NexusSnippetDto } from './dto/nexus.responses';
 import type { Page } from '../../common/http/pagination';
 import { CreateSnippetDto } from './dto/create-snippet.dto';
 import { ListEventsQueryDto, ListSnippetsQueryDto } from './dto/list-nexus-query.dto';
 import { RecordEventDto } from './dto/record-event.dto';
-import { SnippetIdParamDto } from './dto/snippet-id-param.dto';
 import type { DatasetEvent, NexusSnippet } from './nexus-backend.types';
 import { NexusBackendService } from './nexus-backend.service';
 
@@ -31,7 +31,7 @@ export class NexusBackendController {
 
   @Get('snippets/:id')
   @ApiOkResponse({ type: NexusSnippetDto })
-  snippet(@Param() params: SnippetIdParamDto): Promise<NexusSnippet> {
+  snippet(@Param() params: IdParamDto): Promise<NexusSnippet> {
     return this.service.snippet(params.id);
   }
 

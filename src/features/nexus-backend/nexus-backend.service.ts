@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, DEFAULT_LIMIT, toPage, type Page } from '../../common/http/pagination';
-import { newSortableId, SORTABLE_ID_FORMAT, timeOfSortableId } from '../../common/ids/sortable-id';
+import { SORTABLE_ID_CURSOR, type ListRequest, type Page } from '../../common/http/pagination';
+import { newSortableId, timeOfSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
 import { NexusBackendRepository } from './nexus-backend.repository';
 import type { DatasetEvent, EventFilter, NexusSnippet, SnippetFilter } from './nexus-backend.types';
@@ -13,8 +13,6 @@ export type NewSnippet = Pick<NexusSnippet, 'kind' | 'text'> &
 /** What a new dataset event is made from. */
 export type NewDatasetEvent = Pick<DatasetEvent, 'event_type' | 'agent_id'> &
   Partial<Pick<DatasetEvent, 'input' | 'output' | 'metadata'>>;
-
-type ListPage = { limit?: number; cursor?: string };
 
 /** Snippets and dataset events of the request's project. */
 @Injectable()
@@ -44,15 +42,15 @@ export class NexusBackendService {
     return found;
   }
 
-  async snippets(filter: SnippetFilter, page: ListPage): Promise<Page<NexusSnippet>> {
-    const { limit, before } = position(page);
+  async snippets(filter: SnippetFilter, page: ListRequest): Promise<Page<NexusSnippet>> {
+    const { limit, position: before } = SORTABLE_ID_CURSOR.start(page);
     const tagsAny = filter.tagsAny ? [...new Set(filter.tagsAny)] : undefined;
     const fetched = await this.nexus.listSnippets(
       this.context.scope,
       { ...filter, tagsAny },
       { limit: limit + 1, before },
     );
-    return toPage(fetched, limit, (last) => ({ b: last.id }));
+    return SORTABLE_ID_CURSOR.page(fetched, limit, (last) => last.id);
   }
 
   recordEvent(input: NewDatasetEvent): Promise<DatasetEvent> {
@@ -70,22 +68,14 @@ export class NexusBackendService {
   }
 
   /** Newest first; `since` is inclusive, to the millisecond. */
-  async events(filter: EventFilter, page: ListPage): Promise<Page<DatasetEvent>> {
-    const { limit, before } = position(page);
+  async events(filter: EventFilter, page: ListRequest): Promise<Page<DatasetEvent>> {
+    const { limit, position: before } = SORTABLE_ID_CURSOR.start(page);
     const since = filter.since === undefined ? undefined : new Date(filter.since).toISOString();
     const fetched = await this.nexus.listEvents(
       this.context.scope,
       { ...filter, since },
       { limit: limit + 1, before },
     );
-    return toPage(fetched, limit, (last) => ({ b: last.id }));
+    return SORTABLE_ID_CURSOR.page(fetched, limit, (last) => last.id);
   }
-}
-
-function position(page: ListPage): { limit: number; before?: string } {
-  const cursor = decodeCursor<{ b: string }>(
-    page.cursor,
-    (v) => typeof v.b === 'string' && SORTABLE_ID_FORMAT.test(v.b),
-  );
-  return { limit: page.limit ?? DEFAULT_LIMIT, before: cursor?.b };
 }

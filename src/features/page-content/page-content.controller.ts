@@ -1,26 +1,14 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { pageOf } from '../../common/http/openapi/page-of';
-import { PageDto, PageRecordDto } from './dto/page.responses';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../../common/auth/access.decorators';
+import { SetsETag } from '../../common/http/etag.interceptor';
 import { IdParamDto } from '../../common/http/id-param';
-import { parseIfMatch } from '../../common/http/if-match';
+import { IfMatch } from '../../common/http/if-match.decorator';
+import { pageOf } from '../../common/http/openapi/page-of';
 import type { Page as ListPage } from '../../common/http/pagination';
 import { ListPagesQueryDto, PageSlugParamsDto } from './dto/page-queries.dto';
 import { CreatePageDto, UpdatePageDto } from './dto/page.dto';
+import { PageDto, PageRecordDto } from './dto/page.responses';
 import type { Page, PageRecord } from './page-content.types';
 import { PageContentService } from './page-content.service';
 
@@ -32,11 +20,9 @@ export class PageContentController {
   /** Creates an unpublished page (member); `409 page_content.slug_taken` when the slug is in use. */
   @Post()
   @ApiCreatedResponse({ type: PageDto })
-  async create(
-    @Body() body: CreatePageDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<Page> {
-    return withEtag(res, await this.service.create(body));
+  @SetsETag()
+  create(@Body() body: CreatePageDto): Promise<Page> {
+    return this.service.create(body);
   }
 
   /** Newest first; items carry no body (read one page for it). */
@@ -48,29 +34,27 @@ export class PageContentController {
 
   @Get('by-slug/:surface/:slug')
   @ApiOkResponse({ type: PageDto })
-  async getBySlug(
-    @Param() { surface, slug }: PageSlugParamsDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<Page> {
-    return withEtag(res, await this.service.getBySlug(surface, slug));
+  @SetsETag()
+  getBySlug(@Param() { surface, slug }: PageSlugParamsDto): Promise<Page> {
+    return this.service.getBySlug(surface, slug);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: PageDto })
-  async get(@Param() { id }: IdParamDto, @Res({ passthrough: true }) res: Response): Promise<Page> {
-    return withEtag(res, await this.service.get(id));
+  @SetsETag()
+  get(@Param() { id }: IdParamDto): Promise<Page> {
+    return this.service.get(id);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: PageDto })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
-  async update(
+  @SetsETag()
+  update(
     @Param() { id }: IdParamDto,
     @Body() body: UpdatePageDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @IfMatch() version: number | undefined,
   ): Promise<Page> {
-    return withEtag(res, await this.service.update(id, body, parseIfMatch(ifMatch)));
+    return this.service.update(id, body, version);
   }
 
   @Delete(':id')
@@ -84,26 +68,17 @@ export class PageContentController {
   @ApiOkResponse({ type: PageDto })
   @HttpCode(200)
   @RequireRole('admin')
-  async publish(
-    @Param() { id }: IdParamDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<Page> {
-    return withEtag(res, await this.service.publish(id));
+  @SetsETag()
+  publish(@Param() { id }: IdParamDto): Promise<Page> {
+    return this.service.publish(id);
   }
 
   @Post(':id/unpublish')
   @ApiOkResponse({ type: PageDto })
   @HttpCode(200)
   @RequireRole('admin')
-  async unpublish(
-    @Param() { id }: IdParamDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<Page> {
-    return withEtag(res, await this.service.unpublish(id));
+  @SetsETag()
+  unpublish(@Param() { id }: IdParamDto): Promise<Page> {
+    return this.service.unpublish(id);
   }
-}
-
-function withEtag(res: Response, page: Page): Page {
-  res.setHeader('ETag', `"${page.version}"`);
-  return page;
 }

@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  decodeCursor,
-  DEFAULT_LIMIT,
-  toPage,
-  type Page as ListPage,
-} from '../../common/http/pagination';
+import { STRING_CURSOR, type Page as ListPage } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
 import { StrategyLockService } from '../strategy-lock/strategy-lock.service';
@@ -71,18 +66,14 @@ export class PageContentService {
 
   /** Newest first, without bodies. */
   async list(query: PageListQuery): Promise<ListPage<PageRecord>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const cursor = decodeCursor<{ before: string }>(
-      query.cursor,
-      (c) => typeof c.before === 'string',
-    );
+    const { limit, position } = STRING_CURSOR.start(query);
     const records = await this.pages.list(this.context.scope, {
       surface: query.surface,
       published: query.published,
-      before: cursor?.before,
+      before: position,
       limit: limit + 1,
     });
-    return toPage(records, limit, (last) => ({ before: last.id }));
+    return STRING_CURSOR.page(records, limit, (last) => last.id);
   }
 
   /** Changes title, body, surface or slug (a new slug is claimed); honours If-Match. */

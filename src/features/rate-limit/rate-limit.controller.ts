@@ -1,21 +1,10 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { pageOf } from '../../common/http/openapi/page-of';
 import { ConsumeResultDto, RateLimitPolicyDto } from './dto/rate-limit.responses';
 import { RequireRole } from '../../common/auth/access.decorators';
-import { parseIfMatch } from '../../common/http/if-match';
+import { SetsETag } from '../../common/http/etag.interceptor';
+import { IfMatch } from '../../common/http/if-match.decorator';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { ActionParamDto, ConsumeDto, PutRateLimitPolicyDto } from './dto/rate-limit.dto';
 import { RateLimitService } from './rate-limit.service';
@@ -35,33 +24,23 @@ export class RateLimitController {
 
   @Get('policies/:action')
   @ApiOkResponse({ type: RateLimitPolicyDto })
-  async get(
-    @Param() params: ActionParamDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<RateLimitPolicy> {
-    const policy = await this.service.getPolicy(params.action);
-    res.setHeader('ETag', `"${policy.version}"`);
-    return policy;
+  @SetsETag()
+  get(@Param() params: ActionParamDto): Promise<RateLimitPolicy> {
+    return this.service.getPolicy(params.action);
   }
 
   /** Creates or replaces an action's policy (admin); honours If-Match. */
   @Put('policies/:action')
   @ApiOkResponse({ type: RateLimitPolicyDto })
   @RequireRole('admin')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
-  async put(
+  @SetsETag()
+  put(
     @Param() params: ActionParamDto,
     @Body() body: PutRateLimitPolicyDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @IfMatch() version: number | undefined,
   ): Promise<RateLimitPolicy> {
-    const policy = await this.service.putPolicy(
-      params.action,
-      { limit: body.limit, window_seconds: body.window_seconds },
-      parseIfMatch(ifMatch),
-    );
-    res.setHeader('ETag', `"${policy.version}"`);
-    return policy;
+    const policy = { limit: body.limit, window_seconds: body.window_seconds };
+    return this.service.putPolicy(params.action, policy, version);
   }
 
   /** Takes units of an action's limit: 200 when allowed, `429 rate_limit.exceeded` with Retry-After when not. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_LIMIT, decodeCursor, toPage, type Page } from '../../common/http/pagination';
+import { keysetCursor, matching, type ListRequest, type Page } from '../../common/http/pagination';
 import { RequestContext } from '../../common/request-context/request-context';
 import {
   RateLimitCostTooLargeError,
@@ -14,6 +14,9 @@ import {
   type RateLimitPolicy,
   type RateLimitPolicyInput,
 } from './rate-limit.types';
+
+/** Policies page in action order. */
+const ACTION_CURSOR = keysetCursor(matching(ACTION_FORMAT));
 
 /**
  * Policies and consumption for the request's scope. A consumption needs a policy for its
@@ -44,17 +47,13 @@ export class RateLimitService {
     });
   }
 
-  async listPolicies(query: { limit?: number; cursor?: string }): Promise<Page<RateLimitPolicy>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const cursor = decodeCursor<{ after: string }>(
-      query.cursor,
-      (v) => typeof v.after === 'string' && ACTION_FORMAT.test(v.after),
-    );
+  async listPolicies(query: ListRequest): Promise<Page<RateLimitPolicy>> {
+    const { limit, position } = ACTION_CURSOR.start(query);
     const fetched = await this.limits.listPolicies(this.context.scope, {
       limit: limit + 1,
-      after: cursor?.after,
+      after: position,
     });
-    return toPage(fetched, limit, (last) => ({ after: last.action }));
+    return ACTION_CURSOR.page(fetched, limit, (last) => last.action);
   }
 
   /** Takes `cost` units (default 1) of the action's limit, or throws `429 rate_limit.exceeded`. */

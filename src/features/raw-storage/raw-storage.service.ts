@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { safeFilename } from '../../common/files/safe-filename';
-import { newSortableId, SORTABLE_ID_FORMAT } from '../../common/ids/sortable-id';
-import {
-  DEFAULT_LIMIT,
-  decodeCursor,
-  encodeCursor,
-  type ListQueryDto,
-  type Page,
-} from '../../common/http/pagination';
+import { newSortableId } from '../../common/ids/sortable-id';
+import { SORTABLE_ID_CURSOR, type ListRequest, type Page } from '../../common/http/pagination';
 import { RequestContext } from '../../common/request-context/request-context';
 import type { CreateRawUploadDto } from './dto/create-raw-upload.dto';
 import { RawStorageRepository } from './raw-storage.repository';
@@ -91,19 +85,10 @@ export class RawStorageService {
     return completed;
   }
 
-  async list(query: ListQueryDto): Promise<Page<RawAsset>> {
-    const position = decodeCursor<{ before: string }>(
-      query.cursor,
-      (v) => typeof v.before === 'string' && SORTABLE_ID_FORMAT.test(v.before),
-    );
-    const page = await this.assets.list(this.context.scope, {
-      limit: query.limit ?? DEFAULT_LIMIT,
-      before: position?.before,
-    });
-    return {
-      items: page.items,
-      next_cursor: page.next === null ? null : encodeCursor({ before: page.next }),
-    };
+  async list(query: ListRequest): Promise<Page<RawAsset>> {
+    const { limit, position } = SORTABLE_ID_CURSOR.start(query);
+    const page = await this.assets.list(this.context.scope, { limit, before: position });
+    return { items: page.items, next_cursor: SORTABLE_ID_CURSOR.write(page.next) };
   }
 
   async get(assetId: string): Promise<RawAsset> {

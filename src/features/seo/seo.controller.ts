@@ -1,19 +1,9 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { RequireRole } from '../../common/auth/access.decorators';
-import { parseIfMatch } from '../../common/http/if-match';
+import { SetsETag } from '../../common/http/etag.interceptor';
+import { IfMatch } from '../../common/http/if-match.decorator';
 import type { Page } from '../../common/http/pagination';
 import { pageOf } from '../../common/http/openapi/page-of';
 import { SeoConfigDto } from './dto/seo-config.response';
@@ -34,33 +24,26 @@ export class SeoController {
 
   @Get(':surface/:page_type')
   @ApiOkResponse({ type: SeoConfigDto })
-  async get(
-    @Param() key: SeoKeyParamsDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<SeoConfig> {
-    const config = await this.service.get({ surface: key.surface, page_type: key.page_type });
-    res.setHeader('ETag', `"${config.version}"`);
-    return config;
+  @SetsETag()
+  get(@Param() key: SeoKeyParamsDto): Promise<SeoConfig> {
+    return this.service.get({ surface: key.surface, page_type: key.page_type });
   }
 
   /** Creates (201) or replaces (200) the config. Admin; honours If-Match. */
   @Put(':surface/:page_type')
   @RequireRole('admin')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
   @ApiCreatedResponse({ type: SeoConfigDto, description: 'Created (version 1).' })
   @ApiOkResponse({ type: SeoConfigDto, description: 'Replaced.' })
+  @SetsETag()
   async put(
     @Param() key: SeoKeyParamsDto,
     @Body() body: PutSeoConfigDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() version: number | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<SeoConfig> {
-    const config = await this.service.put(
-      { surface: key.surface, page_type: key.page_type },
-      body,
-      parseIfMatch(ifMatch),
-    );
-    res.status(config.version === 1 ? 201 : 200).setHeader('ETag', `"${config.version}"`);
+    const seoKey = { surface: key.surface, page_type: key.page_type };
+    const config = await this.service.put(seoKey, body, version);
+    res.status(config.version === 1 ? 201 : 200);
     return config;
   }
 

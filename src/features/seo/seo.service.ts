@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, DEFAULT_LIMIT, toPage, type Page } from '../../common/http/pagination';
+import { STRING_CURSOR, type Page } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
 import { SeoRepository } from './seo.repository';
@@ -28,17 +28,13 @@ export class SeoService {
   }
 
   async list(query: SeoListQuery): Promise<Page<SeoConfig>> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const cursor = decodeCursor<{ before: string }>(
-      query.cursor,
-      (c) => typeof c.before === 'string',
-    );
+    const { limit, position } = STRING_CURSOR.start(query);
     const configs = await this.configs.list(this.context.scope, {
       surface: query.surface,
-      before: cursor?.before,
+      before: position,
       limit: limit + 1,
     });
-    return toPage(configs, limit, (last) => ({ before: last.id }));
+    return STRING_CURSOR.page(configs, limit, (last) => last.id);
   }
 
   /**

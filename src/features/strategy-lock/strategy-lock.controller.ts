@@ -1,22 +1,11 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { pageOf } from '../../common/http/openapi/page-of';
 import { LockCheckDto, StrategyLockDto } from './dto/strategy-lock.responses';
 import { RequireRole } from '../../common/auth/access.decorators';
 import { IdParamDto } from '../../common/http/id-param';
-import { parseIfMatch } from '../../common/http/if-match';
+import { SetsETag } from '../../common/http/etag.interceptor';
+import { IfMatch } from '../../common/http/if-match.decorator';
 import type { Page } from '../../common/http/pagination';
 import {
   CheckStrategyLockQueryDto,
@@ -34,13 +23,9 @@ export class StrategyLockController {
   /** Creates a draft (member). */
   @Post()
   @ApiCreatedResponse({ type: StrategyLockDto })
-  async create(
-    @Body() body: CreateStrategyLockDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<StrategyLockView> {
-    const lock = await this.service.create(body);
-    res.setHeader('ETag', `"${lock.version}"`);
-    return lock;
+  @SetsETag()
+  create(@Body() body: CreateStrategyLockDto): Promise<StrategyLockView> {
+    return this.service.create(body);
   }
 
   @Get()
@@ -58,28 +43,21 @@ export class StrategyLockController {
 
   @Get(':id')
   @ApiOkResponse({ type: StrategyLockDto })
-  async get(
-    @Param() { id }: IdParamDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<StrategyLockView> {
-    const lock = await this.service.get(id);
-    res.setHeader('ETag', `"${lock.version}"`);
-    return lock;
+  @SetsETag()
+  get(@Param() { id }: IdParamDto): Promise<StrategyLockView> {
+    return this.service.get(id);
   }
 
   /** Changes a draft (creator or admin); honours If-Match. */
   @Patch(':id')
   @ApiOkResponse({ type: StrategyLockDto })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'Current version, e.g. "3"' })
-  async update(
+  @SetsETag()
+  update(
     @Param() { id }: IdParamDto,
     @Body() body: UpdateStrategyLockDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @IfMatch() version: number | undefined,
   ): Promise<StrategyLockView> {
-    const lock = await this.service.update(id, body, parseIfMatch(ifMatch));
-    res.setHeader('ETag', `"${lock.version}"`);
-    return lock;
+    return this.service.update(id, body, version);
   }
 
   /** Draft → approved (admin, not the creator). */

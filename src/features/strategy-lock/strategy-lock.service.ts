@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertCreatorOrAdmin } from '../../common/auth/ownership';
-import { decodeCursor, DEFAULT_LIMIT, toPage, type Page } from '../../common/http/pagination';
+import { STRING_CURSOR, type Page } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
 import { StrategyLockRepository } from './strategy-lock.repository';
@@ -80,17 +80,15 @@ export class StrategyLockService {
    */
   async list(query: StrategyLockListQuery): Promise<Page<StrategyLockView>> {
     const now = new Date().toISOString();
-    const limit = query.limit ?? DEFAULT_LIMIT;
+    const start = STRING_CURSOR.start(query);
+    const limit = start.limit;
     const wanted = query.status;
     const filter = {
       statuses: storedStatusesFor(wanted),
       surface: query.surface,
       lock_scope: query.scope,
     };
-    let before = decodeCursor<{ before: string }>(
-      query.cursor,
-      (c) => typeof c.before === 'string',
-    )?.before;
+    let before = start.position;
     const found: StrategyLock[] = [];
     for (;;) {
       const batch = await this.locks.list(this.context.scope, {
@@ -103,10 +101,10 @@ export class StrategyLockService {
       if (found.length > limit || batch.length <= limit || last === undefined) break;
       before = last.id;
     }
-    return toPage(
+    return STRING_CURSOR.page(
       found.map((lock) => toView(lock, now)),
       limit,
-      (last) => ({ before: last.id }),
+      (last) => last.id,
     );
   }
 

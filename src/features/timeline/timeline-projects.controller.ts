@@ -1,90 +1,49 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { IdParamDto } from '../../common/http/id-param';
 import { pageOf } from '../../common/http/openapi/page-of';
-import { SequenceDto, TimelineProjectDto } from './dto/timeline.responses';
-import { parseIfMatch } from '../../common/http/if-match';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { CreateProjectDto, UpdateProjectDto } from './dto/project.dto';
 import { CreateSequenceDto } from './dto/sequence.dto';
-import { TimelineIdParamDto } from './dto/timeline-params.dto';
-import { IF_MATCH_HEADER, withEtag } from './timeline-etag';
+import { SequenceDto, TimelineProjectDto } from './dto/timeline.responses';
 import { TimelineProjectsService } from './timeline-projects.service';
+import { timelineRecordRoutes } from './timeline-record-routes';
 import { TimelineSequencesService } from './timeline-sequences.service';
 import type { Sequence, TimelineProject } from './timeline.types';
 
-/** `/timeline/projects` and the sequences of a project. */
+/**
+ * `/timeline/projects` and the sequences of a project. Only an empty project (no sequences)
+ * is deleted; otherwise 409 timeline.has_children.
+ */
 @ApiTags('timeline')
 @Controller('timeline/projects')
-export class TimelineProjectsController {
+export class TimelineProjectsController extends timelineRecordRoutes<
+  TimelineProject,
+  UpdateProjectDto
+>(TimelineProjectDto, UpdateProjectDto) {
   constructor(
-    private readonly projects: TimelineProjectsService,
+    override readonly records: TimelineProjectsService,
     private readonly sequences: TimelineSequencesService,
-  ) {}
+  ) {
+    super();
+  }
 
   @Post()
   @ApiCreatedResponse({ type: TimelineProjectDto })
   create(@Body() body: CreateProjectDto): Promise<TimelineProject> {
-    return this.projects.create(body);
+    return this.records.create(body);
   }
 
   /** Newest first. */
   @Get()
   @ApiOkResponse({ type: pageOf(TimelineProjectDto) })
   list(@Query() query: ListQueryDto): Promise<Page<TimelineProject>> {
-    return this.projects.list(query);
-  }
-
-  @Get(':id')
-  @ApiOkResponse({ type: TimelineProjectDto })
-  async get(
-    @Param() params: TimelineIdParamDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TimelineProject> {
-    return withEtag(res, await this.projects.get(params.id));
-  }
-
-  @Patch(':id')
-  @ApiOkResponse({ type: TimelineProjectDto })
-  @ApiHeader(IF_MATCH_HEADER)
-  async update(
-    @Param() params: TimelineIdParamDto,
-    @Body() body: UpdateProjectDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TimelineProject> {
-    return withEtag(res, await this.projects.update(params.id, body, parseIfMatch(ifMatch)));
-  }
-
-  /** Only an empty project (no sequences) is deleted; otherwise 409 timeline.has_children. */
-  @Delete(':id')
-  @HttpCode(204)
-  @ApiHeader(IF_MATCH_HEADER)
-  remove(
-    @Param() params: TimelineIdParamDto,
-    @Headers('if-match') ifMatch: string | undefined,
-  ): Promise<void> {
-    return this.projects.remove(params.id, parseIfMatch(ifMatch));
+    return this.records.list(query);
   }
 
   @Post(':id/sequences')
   @ApiCreatedResponse({ type: SequenceDto })
-  createSequence(
-    @Param() params: TimelineIdParamDto,
-    @Body() body: CreateSequenceDto,
-  ): Promise<Sequence> {
+  createSequence(@Param() params: IdParamDto, @Body() body: CreateSequenceDto): Promise<Sequence> {
     return this.sequences.create(params.id, body);
   }
 
@@ -92,7 +51,7 @@ export class TimelineProjectsController {
   @Get(':id/sequences')
   @ApiOkResponse({ type: pageOf(SequenceDto) })
   listSequences(
-    @Param() params: TimelineIdParamDto,
+    @Param() params: IdParamDto,
     @Query() query: ListQueryDto,
   ): Promise<Page<Sequence>> {
     return this.sequences.list(params.id, query);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, DEFAULT_LIMIT, toPage, type Page } from '../../common/http/pagination';
+import { STRING_CURSOR, type ListRequest, type Page } from '../../common/http/pagination';
 import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
 import { getRecord } from './timeline-reads';
@@ -45,17 +45,13 @@ export class TimelineProjectsService {
   }
 
   /** Newest first. */
-  async list(page: { limit?: number; cursor?: string }): Promise<Page<TimelineProject>> {
-    const limit = page.limit ?? DEFAULT_LIMIT;
-    const after = decodeCursor<{ before: string }>(
-      page.cursor,
-      (v) => typeof v.before === 'string',
-    );
+  async list(page: ListRequest): Promise<Page<TimelineProject>> {
+    const { limit, position } = STRING_CURSOR.start(page);
     const fetched = await this.repo.listProjects(this.context.scope, {
       limit: limit + 1,
-      before: after?.before,
+      before: position,
     });
-    return toPage(fetched, limit, (last) => ({ before: last.id }));
+    return STRING_CURSOR.page(fetched, limit, (last) => last.id);
   }
 
   update(

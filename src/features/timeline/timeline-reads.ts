@@ -1,4 +1,4 @@
-import { DEFAULT_LIMIT, type Page } from '../../common/http/pagination';
+import type { ListRequest, Page } from '../../common/http/pagination';
 import type { Scope } from '../../common/scope/scope';
 import { pageOf, type ListOrder } from './timeline-paging';
 import { TimelineNotFoundError } from './timeline.errors';
@@ -18,18 +18,15 @@ export async function getRecord<T extends TimelineRecordType>(
 }
 
 /** One page of a parent's children in `order`; `404` when the parent does not exist. */
-export async function listChildren<
-  T extends TimelineChildType,
-  K extends Record<string, string | number>,
->(
+export async function listChildren<T extends TimelineChildType, K>(
   repo: TimelineRepository,
   scope: Scope,
   parent: { type: TimelineRecordType; id: string },
   type: T,
   order: ListOrder<NoInfer<TimelineRecords[T]>, K>,
-  page: { limit?: number; cursor?: string },
+  page: ListRequest,
 ): Promise<Page<TimelineRecords[T]>> {
   await getRecord(repo, scope, parent.type, parent.id);
   const children = await repo.children(scope, type, parent.id);
-  return pageOf(children, order, { limit: page.limit ?? DEFAULT_LIMIT, cursor: page.cursor });
+  return pageOf(children, order, page);
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
-  decodeCursor,
-  DEFAULT_LIMIT,
+  anyInteger,
+  keysetCursor,
   MAX_LIMIT,
-  toPage,
+  STRING_CURSOR,
+  type ListRequest,
   type Page,
 } from '../../common/http/pagination';
 import { parseEnv, type Env, type Scope } from '../../common/scope/scope';
@@ -23,16 +24,16 @@ export interface RouteFilter {
 /** How many revisions one history page may scan when the filter is not one route key. */
 const HISTORY_SCAN = MAX_LIMIT * 5;
 
+/** History pages newest first, by registry version. */
+const REVISION_CURSOR = keysetCursor(anyInteger);
+
 /** Reads of the registry store for the admin API (always fresh, never the snapshot). */
 @Injectable()
 export class RegistryQueries {
   constructor(private readonly store: RegistryStore) {}
 
-  async list(filter: RouteFilter, page: { limit?: number; cursor?: string }): Promise<Page<Route>> {
-    const after = decodeCursor<{ after: string }>(
-      page.cursor,
-      (v) => typeof v.after === 'string',
-    )?.after;
+  async list(filter: RouteFilter, page: ListRequest): Promise<Page<Route>> {
+    const { limit, position: after } = STRING_CURSOR.start(page);
     const matches = matcher(filter);
     const routes = (await this.store.load()).routes
       .filter(
@@ -42,8 +43,7 @@ export class RegistryQueries {
       )
       .sort((a, b) => routeKeyId(a).localeCompare(routeKeyId(b)))
       .filter((r) => after === undefined || routeKeyId(r) > after);
-    const limit = page.limit ?? DEFAULT_LIMIT;
-    return toPage(routes.slice(0, limit + 1), limit, (last) => ({ after: routeKeyId(last) }));
+    return STRING_CURSOR.page(routes.slice(0, limit + 1), limit, routeKeyId);
   }
 
   async get(key: RouteKey): Promise<Route> {
@@ -56,14 +56,8 @@ export class RegistryQueries {
    * Revisions newest first. A full route key reads that route's history directly; any other
    * filter scans at most {@link HISTORY_SCAN} revisions per page (the cursor continues).
    */
-  async history(
-    filter: RouteFilter,
-    page: { limit?: number; cursor?: string },
-  ): Promise<Page<RouteRevision>> {
-    const before = decodeCursor<{ before: number }>(page.cursor, (v) =>
-      Number.isInteger(v.before),
-    )?.before;
-    const limit = page.limit ?? DEFAULT_LIMIT;
+  async history(filter: RouteFilter, page: ListRequest): Promise<Page<RouteRevision>> {
+    const { limit, position: before } = REVISION_CURSOR.start(page);
     const key = fullKey(filter);
     const scanned = await this.store.history({
       key,
@@ -71,7 +65,7 @@ export class RegistryQueries {
       limit: key ? limit + 1 : HISTORY_SCAN,
     });
     const items = scanned.items.filter(matcher(filter));
-    return toPage(items.slice(0, limit + 1), limit, (last) => ({ before: last.registry_version }));
+    return REVISION_CURSOR.page(items.slice(0, limit + 1), limit, (last) => last.registry_version);
   }
 
   async resolve(kind: string, scope: Scope): Promise<Resolution> {

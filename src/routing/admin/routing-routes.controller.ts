@@ -1,19 +1,9 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  Param,
-  Put,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { Unscoped } from '../../common/auth/access.decorators';
-import { parseIfMatch } from '../../common/http/if-match';
+import { SetsETag } from '../../common/http/etag.interceptor';
+import { IfMatch } from '../../common/http/if-match.decorator';
 import { pageOf } from '../../common/http/openapi/page-of';
 import type { Page } from '../../common/http/pagination';
 import { RequestContext } from '../../common/request-context/request-context';
@@ -51,39 +41,32 @@ export class RoutingRoutesController {
   @Get(ROUTE_PATH)
   @ApiOkResponse({ type: RouteDto })
   @Unscoped()
-  async get(
-    @Param() params: RouteKeyParams,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<Route> {
+  @SetsETag()
+  get(@Param() params: RouteKeyParams): Promise<Route> {
     assertCanRead(this.context.principal, params.tenant_id);
-    const route = await this.queries.get(routeKeyOf(params));
-    res.setHeader('ETag', `"${route.version}"`);
-    return route;
+    return this.queries.get(routeKeyOf(params));
   }
 
   @Put(ROUTE_PATH)
   @ApiOkResponse({ type: RouteDto })
   @Unscoped({ registryAdmin: true })
-  @ApiHeader({ name: 'If-Match', required: false })
   @ApiHeader(IDEMPOTENCY_HEADER)
-  async put(
+  @SetsETag()
+  put(
     @Param() params: RouteKeyParams,
     @Body() body: PutRouteDto,
     @Query() q: WriteQuery,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() version: number | undefined,
     @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<Route> {
     const input = this.admin.parse({ ...routeKeyOf(params), ...body });
-    const route = await this.admin.put(input, {
+    return this.admin.put(input, {
       actor: this.context.principal.subject,
       reason: q.reason,
-      expectedVersion: parseIfMatch(ifMatch),
+      expectedVersion: version,
       probe: q.probe ?? true,
       idempotency: idempotentWrite(req),
     });
-    res.setHeader('ETag', `"${route.version}"`);
-    return route;
   }
 
   @Delete(ROUTE_PATH)
@@ -93,13 +76,13 @@ export class RoutingRoutesController {
   async remove(
     @Param() params: RouteKeyParams,
     @Query() q: WriteQuery,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() version: number | undefined,
     @Req() req: Request,
   ): Promise<{ deleted: Route }> {
     const deleted = await this.admin.delete(routeKeyOf(params), {
       actor: this.context.principal.subject,
       reason: q.reason,
-      expectedVersion: parseIfMatch(ifMatch),
+      expectedVersion: version,
       probe: false,
       force: q.force ?? false,
       idempotency: idempotentWrite(req),

@@ -34,11 +34,18 @@ function accessOf(rule: AccessRule): OperationAccess {
   return rule.unscoped === true ? 'unscoped' : 'scoped';
 }
 
+/** Methods of the controller, inherited ones included (routes shared through a base class). */
 function methodNames(controller: Type): string[] {
-  const proto = controller.prototype as object;
-  return Object.getOwnPropertyNames(proto).filter(
-    (name) =>
-      name !== 'constructor' &&
-      typeof Object.getOwnPropertyDescriptor(proto, name)?.value === 'function',
-  );
+  const names = new Set<string>();
+  for (
+    let proto = controller.prototype as object | null;
+    proto !== null && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  ) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const isMethod = typeof Object.getOwnPropertyDescriptor(proto, name)?.value === 'function';
+      if (name !== 'constructor' && isMethod) names.add(name);
+    }
+  }
+  return [...names];
 }

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/pagination';
-import { SORTABLE_ID_FORMAT } from '../../../common/ids/sortable-id';
 import { IsTimestamp } from '../../../common/validation/timestamp.validators';
 import {
   ANALYTICS_KEY_FORMAT,
@@ -55,12 +54,4 @@ export class EventSummaryQueryDto extends EventRangeQueryDto {
   @IsOptional()
   @IsIn(SUMMARY_GROUP_BY)
   group_by?: SummaryGroupBy;
-}
-
-/** Path of `GET /analytics/events/:id`. */
-export class EventIdParamsDto {
-  @Matches(SORTABLE_ID_FORMAT, {
-    message: 'id must be an event id as returned by POST /analytics/events/…',
-  })
-  id!: string;
 }

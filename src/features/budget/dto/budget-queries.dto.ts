@@ -2,7 +2,6 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/pagination';
-import { SORTABLE_ID_FORMAT } from '../../../common/ids/sortable-id';
 import {
   BUDGET_KEY_FORMAT,
   budgetKeyMessage,
@@ -57,12 +56,4 @@ export class UsageSummaryQueryDto {
   @IsOptional()
   @IsIn(USAGE_GROUP_BY)
   group_by?: UsageGroupBy;
-}
-
-/** Path of `GET /budget/usage/:id`. */
-export class UsageIdParamsDto {
-  @Matches(SORTABLE_ID_FORMAT, {
-    message: 'id must be a usage event id as returned by POST /budget/usage',
-  })
-  id!: string;
 }

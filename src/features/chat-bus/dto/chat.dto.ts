@@ -10,7 +10,6 @@ import {
   MinLength,
 } from 'class-validator';
 import { ListQueryDto } from '../../../common/http/pagination';
-import { SORTABLE_ID_FORMAT } from '../../../common/ids/sortable-id';
 import { MaxUtf8Bytes } from '../../../common/validation/size.validators';
 import {
   MAX_MESSAGE_BYTES,
@@ -61,15 +60,6 @@ export class PostMessageDto {
     message: `text must be at most ${MAX_MESSAGE_BYTES} bytes of UTF-8 (8 KiB); split longer content into several messages`,
   })
   text!: string;
-}
-
-/** Path of `/chat/threads/:id…`. */
-export class ThreadIdParamDto {
-  @ApiProperty({ pattern: SORTABLE_ID_FORMAT.source })
-  @Matches(SORTABLE_ID_FORMAT, {
-    message: 'id must be a thread id as returned by POST /chat/threads',
-  })
-  id!: string;
 }
 
 /** Query of `GET /chat/threads/:id/messages`: `after` a message id (exclusive), or `cursor` from the previous page. */

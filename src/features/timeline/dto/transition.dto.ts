@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { SORTABLE_ID_FORMAT } from '../../../common/ids/sortable-id';
 import { MAX_TRANSITION_MS, TRANSITION_TYPES, type TransitionType } from '../timeline.types';
-import { IsNullable } from './nullable.decorator';
 import { ID_MESSAGE } from './timeline-params.dto';
 
 /**
@@ -21,12 +20,12 @@ export class CreateTransitionDto {
   duration_ms!: number;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsNullable()
+  @IsOptional()
   @Matches(SORTABLE_ID_FORMAT, { message: `from_clip_id ${ID_MESSAGE}` })
   from_clip_id?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsNullable()
+  @IsOptional()
   @Matches(SORTABLE_ID_FORMAT, { message: `to_clip_id ${ID_MESSAGE}` })
   to_clip_id?: string | null;
 }
