@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 
 import { readIndexFile, scanCollectionIds } from '../../scripts/firestore-indexes';
 import { failureReport, verdictsOf } from '../utils/firestore-index-report';
-import { recordAppQueries } from '../utils/firestore-query-recorder';
+import type { QueryLog } from '../utils/firestore-query-recorder';
 import { saveIndexUsage } from './firestore-index-usage';
 
 // Runs in every test file once jest is set up. In the suites that drive the Firestore adapters
@@ -15,8 +15,14 @@ const CHECKED_SUITES = /[\\/]test[\\/]integration[\\/]firestore[\\/][^\\/]+\.spe
 
 const suite = expect.getState().testPath ?? '';
 if (CHECKED_SUITES.test(suite)) {
-  const log = recordAppQueries();
+  let log: QueryLog | undefined;
+  beforeAll(async () => {
+    // Loaded here so that other test files do not pay for loading the Firestore client.
+    const { recordAppQueries } = await import('../utils/firestore-query-recorder');
+    log = recordAppQueries();
+  });
   afterAll(() => {
+    if (log === undefined) throw new Error('the Firestore query recorder did not start');
     const verdicts = verdictsOf(log, readIndexFile(), scanCollectionIds());
     saveIndexUsage(basename(suite), verdicts);
     const failure = failureReport(verdicts, log.problems);
