@@ -53,14 +53,15 @@ export function indexNeed(shape: QueryShape): IndexNeed | null {
   if (shape.allDescendants)
     throw new Error(`collection group queries are not checked (${shape.collectionId})`);
   const order = queryOrder(shape);
-  const equalities = [...new Set(shape.equalities)].sort();
-  const contains = [...new Set(shape.contains)].sort();
+  // In the order the query filters them, as the file lists them; serves() ignores the order.
+  const equalities = [...new Set(shape.equalities)];
+  const contains = [...new Set(shape.contains)];
   if (order.length === 0) return null;
   if (equalities.length + contains.length === 0 && order.length === 1) return null;
   return { collectionGroup: shape.collectionId, equalities, contains, order };
 }
 
-/** The firestore.indexes.json entry for a need, equalities ascending. */
+/** The firestore.indexes.json entry for a need (equality fields ascending). */
 export function indexFor(need: IndexNeed, collectionGroup = need.collectionGroup): CompositeIndex {
   return {
     collectionGroup,
