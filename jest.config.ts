@@ -16,6 +16,7 @@ const config: Config = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   setupFiles: ['<rootDir>/test/setup/env.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/setup/firestore-index-check.ts'],
   testTimeout: 30_000,
   maxWorkers: 2,
 };

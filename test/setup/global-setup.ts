@@ -1,4 +1,5 @@
 import { startLocalServers, type LocalServers } from '../../tools/local-servers';
+import { openIndexUsage } from './firestore-index-usage';
 
 /** Where the global setup leaves the running servers for the global teardown (same process). */
 export const LOCAL_SERVERS_KEY = Symbol.for('routing-registry.test.localServers');
@@ -20,6 +21,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_REDIS_PORT = String(servers.redis.port);
   process.env.TEST_S3_ENDPOINT = servers.s3.endpoint;
   process.env.TEST_S3_BUCKET = TEST_S3_BUCKET;
+  openIndexUsage();
   if (process.env.TEST_SERVERS_VERBOSE) {
     console.log(`\nlocal test servers started in ${Date.now() - startedAt} ms`);
   }

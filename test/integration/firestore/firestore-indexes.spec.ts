@@ -14,9 +14,11 @@ import {
 } from '../../../scripts/firestore-indexes';
 
 /**
- * firestore.indexes.json is what real Firestore needs and the emulator never asks for, so
- * nothing else would notice a malformed entry or one on a collection the code does not use.
- * Collection ids are scanned from the adapters' source, never listed here.
+ * firestore.indexes.json is what real Firestore needs and the emulator never asks for. The
+ * Firestore suites check that each query they run has its entry
+ * (test/setup/firestore-index-check.ts); this spec checks the file itself: a malformed entry,
+ * or one on a collection the code does not use. Collection ids are scanned from the adapters'
+ * source, never listed here.
  */
 describe('firestore.indexes.json', () => {
   const raw: unknown = JSON.parse(readFileSync(INDEX_FILE, 'utf8'));
