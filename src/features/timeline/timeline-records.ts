@@ -76,7 +76,8 @@ export async function editRecord<T extends TimelineRecordType>(
   return next;
 }
 
-type IdListField<R> = { [K in keyof R]: R[K] extends string[] ? K : never }[keyof R];
+/** The fields of a record that hold a list of child ids. */
+export type IdListField<R> = { [K in keyof R]: R[K] extends string[] ? K : never }[keyof R];
 
 /**
  * The parent with `childId` added to its id list (kept sorted, so creation order), or

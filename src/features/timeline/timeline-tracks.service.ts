@@ -1,21 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '../../common/http/pagination';
-import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
-import { getRecord, listChildren } from './timeline-reads';
+import { TimelineChildService, type TimelineChildShape } from './timeline-children';
 import { OLDEST_FIRST } from './timeline-paging';
-import {
-  attach,
-  checkEmpty,
-  checkVersion,
-  definedOnly,
-  detach,
-  editRecord,
-  load,
-  newRecordBase,
-} from './timeline-records';
+import { checkEmpty } from './timeline-records';
 import { TimelineRepository } from './timeline.repository';
-import { TIMELINE_LIMITS, type Track, type TrackKind } from './timeline.types';
+import { TIMELINE_LIMITS, type TrackKind } from './timeline.types';
 
 /** What a client sets on a track. */
 export interface TrackInput {
@@ -24,70 +13,28 @@ export interface TrackInput {
   muted?: boolean;
 }
 
-/**
- * Tracks of a sequence. Creating or deleting one updates the sequence's `track_ids` in the
- * same transaction; a track is deleted only once it has no clips.
- */
+/** Tracks hang under a sequence, in creation order, and are deleted only once they have no clips. */
+const TRACKS: TimelineChildShape<'track', 'sequence', TrackInput> = {
+  type: 'track',
+  parent: 'sequence',
+  list: 'track_ids',
+  limit: TIMELINE_LIMITS.tracksPerSequence,
+  order: OLDEST_FIRST,
+  build: (base, sequence, input) => ({
+    ...base,
+    sequence_id: sequence.id,
+    name: input.name,
+    kind: input.kind,
+    muted: input.muted ?? false,
+    clip_ids: [],
+  }),
+  checkRemovable: (_tx, track) => checkEmpty('track', track.id, { clips: track.clip_ids.length }),
+};
+
+/** Tracks of a sequence (the sequence's `track_ids` is updated in the same transaction). */
 @Injectable()
-export class TimelineTracksService {
-  constructor(
-    private readonly repo: TimelineRepository,
-    private readonly context: RequestContext,
-  ) {}
-
-  create(sequenceId: string, input: TrackInput): Promise<Track> {
-    const now = new Date().toISOString();
-    const actor = this.context.principal.subject;
-    return this.repo.transact(this.context.scope, async (tx) => {
-      const sequence = await load(tx, 'sequence', sequenceId);
-      const track: Track = {
-        ...newRecordBase(newSortableId(), actor, now),
-        sequence_id: sequenceId,
-        name: input.name,
-        kind: input.kind,
-        muted: input.muted ?? false,
-        clip_ids: [],
-      };
-      tx.create('track', track);
-      tx.put(
-        'sequence',
-        attach('sequence', sequence, 'track_ids', track.id, TIMELINE_LIMITS.tracksPerSequence),
-      );
-      return track;
-    });
-  }
-
-  get(id: string): Promise<Track> {
-    return getRecord(this.repo, this.context.scope, 'track', id);
-  }
-
-  /** Creation order, which is the sequence's `track_ids` order; `404` when the sequence does not exist. */
-  list(sequenceId: string, page: { limit?: number; cursor?: string }): Promise<Page<Track>> {
-    return listChildren(
-      this.repo,
-      this.context.scope,
-      { type: 'sequence', id: sequenceId },
-      'track',
-      OLDEST_FIRST,
-      page,
-    );
-  }
-
-  update(id: string, patch: Partial<TrackInput>, expectedVersion?: number): Promise<Track> {
-    const now = new Date().toISOString();
-    return this.repo.transact(this.context.scope, (tx) =>
-      editRecord(tx, 'track', id, expectedVersion, now, () => definedOnly(patch)),
-    );
-  }
-
-  remove(id: string, expectedVersion?: number): Promise<void> {
-    return this.repo.transact(this.context.scope, async (tx) => {
-      const track = await load(tx, 'track', id);
-      checkVersion(track, expectedVersion);
-      checkEmpty('track', id, { clips: track.clip_ids.length });
-      const sequence = await load(tx, 'sequence', track.sequence_id);
-      tx.delete('track', id);
-      tx.put('sequence', detach(sequence, 'track_ids', id));
-    });
+export class TimelineTracksService extends TimelineChildService<'track', 'sequence', TrackInput> {
+  constructor(repo: TimelineRepository, context: RequestContext) {
+    super(repo, context, TRACKS);
   }
 }

@@ -1,21 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '../../common/errors/domain.error';
-import type { Page } from '../../common/http/pagination';
-import { newSortableId } from '../../common/ids/sortable-id';
 import { RequestContext } from '../../common/request-context/request-context';
-import { getRecord, listChildren } from './timeline-reads';
+import { TimelineChildService, type TimelineChildShape } from './timeline-children';
 import { NEWEST_FIRST } from './timeline-paging';
-import {
-  attach,
-  checkVersion,
-  definedOnly,
-  detach,
-  editRecord,
-  load,
-  newRecordBase,
-} from './timeline-records';
-import type { TimelineTransaction } from './timeline.repository';
-import { TimelineRepository } from './timeline.repository';
+import { TimelineRepository, type TimelineTransaction } from './timeline.repository';
 import { TIMELINE_LIMITS, type Transition, type TransitionType } from './timeline.types';
 
 /** What a client sets on a transition. */
@@ -27,85 +15,35 @@ export interface TransitionInput {
 }
 
 /**
- * Transitions of a sequence, each from an outgoing clip to an incoming one (clips of the
- * same sequence; one side may be null). Creating or deleting one updates the sequence's
- * `transition_ids` in the same transaction.
+ * Transitions hang under a sequence, newest first, each from an outgoing clip to an incoming
+ * one (clips of the same sequence; one side may be null).
  */
+const TRANSITIONS: TimelineChildShape<'transition', 'sequence', TransitionInput> = {
+  type: 'transition',
+  parent: 'sequence',
+  list: 'transition_ids',
+  limit: TIMELINE_LIMITS.transitionsPerSequence,
+  order: NEWEST_FIRST,
+  build: (base, sequence, input) => ({
+    ...base,
+    sequence_id: sequence.id,
+    type: input.type,
+    duration_ms: input.duration_ms,
+    from_clip_id: input.from_clip_id ?? null,
+    to_clip_id: input.to_clip_id ?? null,
+  }),
+  check: checkClips,
+};
+
+/** Transitions of a sequence (the sequence's `transition_ids` is updated in the same transaction). */
 @Injectable()
-export class TimelineTransitionsService {
-  constructor(
-    private readonly repo: TimelineRepository,
-    private readonly context: RequestContext,
-  ) {}
-
-  create(sequenceId: string, input: TransitionInput): Promise<Transition> {
-    const now = new Date().toISOString();
-    const actor = this.context.principal.subject;
-    return this.repo.transact(this.context.scope, async (tx) => {
-      const sequence = await load(tx, 'sequence', sequenceId);
-      const transition: Transition = {
-        ...newRecordBase(newSortableId(), actor, now),
-        sequence_id: sequenceId,
-        type: input.type,
-        duration_ms: input.duration_ms,
-        from_clip_id: input.from_clip_id ?? null,
-        to_clip_id: input.to_clip_id ?? null,
-      };
-      await checkClips(tx, transition);
-      tx.create('transition', transition);
-      tx.put(
-        'sequence',
-        attach(
-          'sequence',
-          sequence,
-          'transition_ids',
-          transition.id,
-          TIMELINE_LIMITS.transitionsPerSequence,
-        ),
-      );
-      return transition;
-    });
-  }
-
-  get(id: string): Promise<Transition> {
-    return getRecord(this.repo, this.context.scope, 'transition', id);
-  }
-
-  /** Newest first; `404` when the sequence does not exist. */
-  list(sequenceId: string, page: { limit?: number; cursor?: string }): Promise<Page<Transition>> {
-    return listChildren(
-      this.repo,
-      this.context.scope,
-      { type: 'sequence', id: sequenceId },
-      'transition',
-      NEWEST_FIRST,
-      page,
-    );
-  }
-
-  update(
-    id: string,
-    patch: Partial<TransitionInput>,
-    expectedVersion?: number,
-  ): Promise<Transition> {
-    const now = new Date().toISOString();
-    return this.repo.transact(this.context.scope, (tx) =>
-      editRecord(tx, 'transition', id, expectedVersion, now, async (current) => {
-        const changes = definedOnly(patch) as Partial<Transition>;
-        await checkClips(tx, { ...current, ...changes });
-        return changes;
-      }),
-    );
-  }
-
-  remove(id: string, expectedVersion?: number): Promise<void> {
-    return this.repo.transact(this.context.scope, async (tx) => {
-      const transition = await load(tx, 'transition', id);
-      checkVersion(transition, expectedVersion);
-      const sequence = await load(tx, 'sequence', transition.sequence_id);
-      tx.delete('transition', id);
-      tx.put('sequence', detach(sequence, 'transition_ids', id));
-    });
+export class TimelineTransitionsService extends TimelineChildService<
+  'transition',
+  'sequence',
+  TransitionInput
+> {
+  constructor(repo: TimelineRepository, context: RequestContext) {
+    super(repo, context, TRANSITIONS);
   }
 }
 
