@@ -9,7 +9,7 @@ import { applyMaybeChanges } from '../maybes-records';
 import { DEFAULT_MAYBE_SCAN_BUDGET, scanMaybes } from '../maybes-scan';
 import { MaybesRepository } from '../maybes.repository';
 import type { MaybeChanges, MaybeFilter, MaybeItem, MaybeSearchPage } from '../maybes.types';
-import { MaybesVersionConflictError } from '../maybes.errors';
+import { assertMaybeVersion } from '../maybes.errors';
 
 /**
  * One document per item at `{prefix_}tenants/{tenant}/envs/{env}/projects/{project}/maybes/{id}`,
@@ -76,7 +76,7 @@ export class FirestoreMaybesRepository extends MaybesRepository {
       const snap = await tx.get(ref);
       if (!snap.exists) return null;
       const current = toItem(snap.data() as DocumentData);
-      assertVersion(write.expectedVersion, current.version);
+      assertMaybeVersion(write.expectedVersion, current.version);
       const next = applyMaybeChanges(current, changes, write.actor, new Date().toISOString());
       tx.set(ref, toDocument(scope, next));
       return next;
@@ -88,7 +88,7 @@ export class FirestoreMaybesRepository extends MaybesRepository {
     return this.fs.db.runTransaction(async (tx) => {
       const snap = await tx.get(ref);
       if (!snap.exists) return false;
-      assertVersion(write.expectedVersion, snap.get('version') as number);
+      assertMaybeVersion(write.expectedVersion, snap.get('version') as number);
       tx.delete(ref);
       return true;
     });
@@ -106,11 +106,6 @@ export class FirestoreMaybesRepository extends MaybesRepository {
   private col(scope: Scope): CollectionReference {
     return this.fs.scoped(scope, 'maybes');
   }
-}
-
-function assertVersion(expected: number | undefined, actual: number): void {
-  if (expected !== undefined && expected !== actual)
-    throw new MaybesVersionConflictError(expected, actual);
 }
 
 function toDocument(scope: Scope, item: MaybeItem): DocumentData {
