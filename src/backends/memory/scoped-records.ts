@@ -93,11 +93,7 @@ export function descendingPage<T>(
   key: (item: T) => string,
   page: { before?: string | undefined; limit: number },
 ): T[] {
-  const { before } = page;
-  return items
-    .filter((item) => before === undefined || key(item) < before)
-    .sort((a, b) => compareDescending(key(a), key(b)))
-    .slice(0, page.limit);
+  return pageBy(items, key, -1, page.before, page.limit);
 }
 
 /**
@@ -127,13 +123,20 @@ export function ascendingPage<T>(
   key: (item: T) => string,
   page: { after?: string | undefined; limit: number },
 ): T[] {
-  const { after } = page;
-  return items
-    .filter((item) => after === undefined || key(item) > after)
-    .sort((a, b) => compareDescending(key(b), key(a)))
-    .slice(0, page.limit);
+  return pageBy(items, key, 1, page.after, page.limit);
 }
 
-function compareDescending(a: string, b: string): number {
-  return a < b ? 1 : a > b ? -1 : 0;
+/** Items past `bound` in `direction` (1 ascending, -1 descending), sorted, at most `limit`. */
+function pageBy<T>(
+  items: T[],
+  key: (item: T) => string,
+  direction: 1 | -1,
+  bound: string | undefined,
+  limit: number,
+): T[] {
+  const order = (a: string, b: string): number => (a < b ? -direction : a > b ? direction : 0);
+  return items
+    .filter((item) => bound === undefined || order(key(item), bound) > 0)
+    .sort((a, b) => order(key(a), key(b)))
+    .slice(0, limit);
 }

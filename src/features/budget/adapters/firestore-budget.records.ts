@@ -5,7 +5,7 @@ import {
   instant,
   num,
   optionalText,
-  readRecord,
+  recordReader,
   REVISED,
   text,
 } from '../../../backends/firestore/record-schema';
@@ -37,12 +37,9 @@ const POLICY = {
   ...REVISED,
 };
 
-/** The API fields of a stored usage event (storage-only fields are left out). */
-export function toUsageEvent(data: DocumentData): UsageEvent {
-  return readRecord(data, 'budget usage event', USAGE_EVENT);
-}
-
-/** The API fields of a stored policy. */
-export function toPolicy(data: DocumentData): BudgetPolicy {
-  return readRecord(data, 'budget policy', POLICY);
-}
+/** Readers of the API fields of stored documents (storage-only fields are left out). */
+export const toUsageEvent: (data: DocumentData) => UsageEvent = recordReader(
+  'budget usage event',
+  USAGE_EVENT,
+);
+export const toPolicy: (data: DocumentData) => BudgetPolicy = recordReader('budget policy', POLICY);

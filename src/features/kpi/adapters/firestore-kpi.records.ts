@@ -5,7 +5,7 @@ import {
   num,
   optionalNum,
   optionalText,
-  readRecord,
+  recordReader,
   REVISED,
   text,
 } from '../../../backends/firestore/record-schema';
@@ -40,15 +40,16 @@ const MEASUREMENT = {
   ...CREATED,
 };
 
-/** The API fields of stored documents (storage-only fields are left out). */
-export function toDefinition(data: DocumentData): KpiDefinition {
-  return readRecord(data, 'KPI definition', DEFINITION);
-}
-
-export function toCorridor(data: DocumentData): KpiCorridor {
-  return readRecord(data, 'KPI corridor', CORRIDOR);
-}
-
-export function toMeasurement(data: DocumentData): KpiMeasurement {
-  return readRecord(data, 'KPI measurement', MEASUREMENT);
-}
+/** Readers of the API fields of stored documents (storage-only fields are left out). */
+export const toDefinition: (data: DocumentData) => KpiDefinition = recordReader(
+  'KPI definition',
+  DEFINITION,
+);
+export const toCorridor: (data: DocumentData) => KpiCorridor = recordReader(
+  'KPI corridor',
+  CORRIDOR,
+);
+export const toMeasurement: (data: DocumentData) => KpiMeasurement = recordReader(
+  'KPI measurement',
+  MEASUREMENT,
+);
