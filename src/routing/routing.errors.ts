@@ -1,4 +1,5 @@
 import type { BackendError } from '../backends/backend.error';
+import { saysNotSent } from '../backends/network-errors';
 import { DomainError } from '../common/errors/domain.error';
 import { describeRouteKey, type RouteKey } from './route.types';
 import { formatProblem, type RouteProblem } from './policy/route-problem';
@@ -58,14 +59,11 @@ export class NoRouteError extends DomainError {
  */
 export type BackendFailure = 'refused' | 'timeout' | 'unavailable';
 
-/** Connection errors raised before anything was sent (TCP refused, gRPC never connected). */
-const NOT_SENT = /ECONNREFUSED|No connection established/;
-
 /** Classifies a backend outage for {@link BackendUnavailableError}. */
 export function backendFailureOf(err: BackendError): BackendFailure {
   if (err.reason === 'timeout') return 'timeout';
   const cause = err.cause instanceof Error ? err.cause.message : '';
-  return NOT_SENT.test(`${err.message} ${cause}`) ? 'refused' : 'unavailable';
+  return saysNotSent(`${err.message} ${cause}`) ? 'refused' : 'unavailable';
 }
 
 /**

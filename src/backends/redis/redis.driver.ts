@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import type { Scope } from '../../common/scope/scope';
 import { BackendError } from '../backend.error';
+import { isNetworkOutageCode } from '../network-errors';
 import type { BackendConnection, BackendDriver, BackendSettings } from '../backend-driver';
 import { escapeSegment, scopeSegments } from '../scope-path';
 
@@ -16,15 +17,6 @@ export interface RedisHandle {
   /** A new connection for blocking reads (XREAD BLOCK); the caller must `quit()` it. */
   blockingClient(): Redis;
 }
-
-const OUTAGE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'EPIPE',
-]);
 
 function options(config: Record<string, unknown>, settings: BackendSettings) {
   const passwordEnv = config.password_env as string | undefined;
@@ -90,9 +82,8 @@ export const redisDriver: BackendDriver<Redis, RedisHandle> = {
   translate(err) {
     if (err instanceof BackendError) return err;
     if (!(err instanceof Error)) return null;
-    const code = (err as { code?: string }).code;
     if (
-      (code !== undefined && OUTAGE_CODES.has(code)) ||
+      isNetworkOutageCode((err as { code?: unknown }).code) ||
       err.name === 'MaxRetriesPerRequestError' ||
       /Command timed out|Connection is closed|Stream isn't writeable|connect ETIMEDOUT/i.test(
         err.message,

@@ -1,4 +1,5 @@
 import { BackendError } from '../backend.error';
+import { isNetworkOutageCode } from '../network-errors';
 
 /** Error names of the SDK and of S3 that mean the backend cannot serve. */
 const OUTAGE_NAMES = new Set([
@@ -8,17 +9,6 @@ const OUTAGE_NAMES = new Set([
   'NetworkingError',
   'ServiceUnavailable',
   'SlowDown',
-]);
-
-/** Node's network error codes that mean S3 is unreachable or went away mid-request. */
-const OUTAGE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EPIPE',
 ]);
 
 /**
@@ -41,7 +31,7 @@ export function translateS3Error(err: unknown): BackendError | null {
   const code = (err as { code?: string }).code ?? wrapped?.[1];
   if (
     OUTAGE_NAMES.has(err.name) ||
-    (code !== undefined && OUTAGE_CODES.has(code)) ||
+    isNetworkOutageCode(code) ||
     wrapped?.[2] !== undefined ||
     err.message === 'socket hang up' ||
     (status !== undefined && status >= 500)

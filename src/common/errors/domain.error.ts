@@ -56,12 +56,29 @@ export class ValidationFailedError extends DomainError {
   }
 }
 
-/** `404 <kind>.not_found` for a record that is missing or belongs to another scope. */
+/** What a {@link NotFoundError} says beyond "`what` `id` was not found in this scope". */
+export interface NotFoundOptions {
+  /** The code's last part where a kind tells several missing things apart (`policy_not_found`). */
+  code?: string;
+  /** A sentence appended to the message: how the caller finds or creates the record. */
+  hint?: string;
+  /** `details` of the error, instead of `{ id }`, when the record is named by several fields. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * `404 <kind>.not_found` (or `<kind>.<options.code>`) for a record that is missing or
+ * belongs to another scope.
+ */
 export class NotFoundError extends DomainError {
-  constructor(namespace: string, what: string, id: string) {
-    super(`${namespace}.not_found`, 'not_found', `${what} "${id}" was not found in this scope.`, {
-      id,
-    });
+  constructor(namespace: string, what: string, id: string, options: NotFoundOptions = {}) {
+    const hint = options.hint === undefined ? '' : ` ${options.hint}`;
+    super(
+      `${namespace}.${options.code ?? 'not_found'}`,
+      'not_found',
+      `${what} "${id}" was not found in this scope.${hint}`,
+      options.details ?? { id },
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
+import { NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
 import { BUDGET_KIND } from './budget.types';
 
 /** `404 budget.not_found`: no usage event with this id in this scope. */
@@ -9,16 +9,15 @@ export class BudgetUsageNotFoundError extends NotFoundError {
 }
 
 /** `404 budget.policy_not_found`: no policy at any level of the fallback chain. */
-export class BudgetPolicyNotFoundError extends DomainError {
+export class BudgetPolicyNotFoundError extends NotFoundError {
   constructor(surface: string, app: string, tried: { surface: string; app: string }[]) {
-    super(
-      'budget.policy_not_found',
-      'not_found',
-      `No budget policy applies to surface "${surface}" and app "${app}" in this scope ` +
-        `(tried ${tried.map((t) => `(${t.surface}, ${t.app})`).join(' → ')}). ` +
+    super(BUDGET_KIND, `Budget policy for surface "${surface}" and app`, app, {
+      code: 'policy_not_found',
+      hint:
+        `Tried ${tried.map((t) => `(${t.surface}, ${t.app})`).join(' → ')}. ` +
         'Create one with PUT /budget/policies (admin); a policy without surface and app covers everything.',
-      { surface, app, tried },
-    );
+      details: { surface, app, tried },
+    });
   }
 }
 

@@ -1,14 +1,12 @@
-import { DomainError } from '../../common/errors/domain.error';
+import { DomainError, NotFoundError } from '../../common/errors/domain.error';
+import { CHAT_BUS_KIND } from './chat-bus.types';
 
 /** `404 chat_bus.not_found`: no such thread in the caller's scope. */
-export class ChatThreadNotFoundError extends DomainError {
+export class ChatThreadNotFoundError extends NotFoundError {
   constructor(id: string) {
-    super(
-      'chat_bus.not_found',
-      'not_found',
-      `Thread "${id}" was not found in this scope. Check the id and the X-Tenant-Id, X-Env and X-Project-Id headers.`,
-      { id },
-    );
+    super(CHAT_BUS_KIND, 'Thread', id, {
+      hint: 'Check the id and the X-Tenant-Id, X-Env and X-Project-Id headers.',
+    });
   }
 }
 

@@ -1,4 +1,4 @@
-import { DomainError, VersionConflictError } from '../../common/errors/domain.error';
+import { DomainError, NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
 import { KPI_KIND } from './kpi.types';
 
 /** `409 kpi.definition_exists`: the surface already has a KPI of that name. */
@@ -15,15 +15,13 @@ export class KpiDefinitionExistsError extends DomainError {
 }
 
 /** `404 kpi.definition_not_found`: no KPI of that name on that surface in this scope. */
-export class KpiDefinitionNotFoundError extends DomainError {
+export class KpiDefinitionNotFoundError extends NotFoundError {
   constructor(surface: string, name: string) {
-    super(
-      'kpi.definition_not_found',
-      'not_found',
-      `No KPI named "${name}" is defined on surface "${surface}" in this scope. ` +
-        'Define it first with POST /kpi/definitions (admin), or fix the surface or name.',
-      { surface, name },
-    );
+    super(KPI_KIND, `KPI definition on surface "${surface}" named`, name, {
+      code: 'definition_not_found',
+      hint: 'Define it first with POST /kpi/definitions (admin), or fix the surface or name.',
+      details: { surface, name },
+    });
   }
 }
 

@@ -14,3 +14,9 @@ export class MaybesVersionConflictError extends VersionConflictError {
     super(MAYBES_KIND, expected, actual);
   }
 }
+
+/** Throws {@link MaybesVersionConflictError} when an `If-Match` version is given and stale. */
+export function assertMaybeVersion(expected: number | undefined, actual: number): void {
+  if (expected !== undefined && expected !== actual)
+    throw new MaybesVersionConflictError(expected, actual);
+}

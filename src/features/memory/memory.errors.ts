@@ -1,15 +1,13 @@
-import { DomainError, VersionConflictError } from '../../common/errors/domain.error';
+import { NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
 import { MEMORY_KIND } from './memory.types';
 
 /** `404 memory.not_found`: no live blackboard entry with this key (missing or expired). */
-export class BlackboardNotFoundError extends DomainError {
+export class BlackboardNotFoundError extends NotFoundError {
   constructor(key: string) {
-    super(
-      `${MEMORY_KIND}.not_found`,
-      'not_found',
-      `Blackboard "${key}" does not exist in this project or has expired. PUT /memory/blackboards/${key} to create it.`,
-      { key },
-    );
+    super(MEMORY_KIND, 'Blackboard', key, {
+      hint: `It does not exist in this project or has expired. PUT /memory/blackboards/${key} to create it.`,
+      details: { key },
+    });
   }
 }
 

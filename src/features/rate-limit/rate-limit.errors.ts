@@ -1,21 +1,21 @@
-import { DomainError, VersionConflictError } from '../../common/errors/domain.error';
+import { DomainError, NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
+import { RATE_LIMIT_KIND } from './rate-limit.types';
 
 /** `409 rate_limit.version_conflict`. */
 export class RateLimitPolicyVersionConflictError extends VersionConflictError {
   constructor(expected: number, actual: number | null) {
-    super('rate_limit', expected, actual);
+    super(RATE_LIMIT_KIND, expected, actual);
   }
 }
 
 /** `404 rate_limit.policy_not_found`: no policy for this action in the caller's scope. */
-export class RateLimitPolicyNotFoundError extends DomainError {
+export class RateLimitPolicyNotFoundError extends NotFoundError {
   constructor(action: string) {
-    super(
-      'rate_limit.policy_not_found',
-      'not_found',
-      `No rate-limit policy for action "${action}" in this scope. An admin must first PUT /rate-limit/policies/${action} with { limit, window_seconds }.`,
-      { action },
-    );
+    super(RATE_LIMIT_KIND, 'Rate-limit policy for action', action, {
+      code: 'policy_not_found',
+      hint: `An admin must first PUT /rate-limit/policies/${action} with { limit, window_seconds }.`,
+      details: { action },
+    });
   }
 }
 

@@ -1,5 +1,5 @@
-import { DomainError } from '../../common/errors/domain.error';
-import type { RealtimeIdType } from './realtime-registry.types';
+import { DomainError, NotFoundError } from '../../common/errors/domain.error';
+import { REALTIME_REGISTRY_KIND, type RealtimeIdType } from './realtime-registry.types';
 
 /** `409 realtime_registry.id_taken`: the id is already registered (by this or another scope). */
 export class RealtimeIdTakenError extends DomainError {
@@ -14,13 +14,11 @@ export class RealtimeIdTakenError extends DomainError {
 }
 
 /** `404 realtime_registry.not_found`: no registration of this id in the caller's scope (missing or owned elsewhere). */
-export class RealtimeNotFoundError extends DomainError {
+export class RealtimeNotFoundError extends NotFoundError {
   constructor(type: RealtimeIdType, id: string) {
-    super(
-      'realtime_registry.not_found',
-      'not_found',
-      `No ${type} with id "${id}" is registered in this scope. Check the id and the X-Tenant-Id, X-Env and X-Project-Id headers.`,
-      { type, id },
-    );
+    super(REALTIME_REGISTRY_KIND, `Registered ${type}`, id, {
+      hint: 'Check the id and the X-Tenant-Id, X-Env and X-Project-Id headers.',
+      details: { type, id },
+    });
   }
 }

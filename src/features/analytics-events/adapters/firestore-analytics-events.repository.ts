@@ -3,6 +3,14 @@ import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
+import {
+  CREATED,
+  flatMap,
+  oneOf,
+  optionalText,
+  readRecord,
+  text,
+} from '../../../backends/firestore/record-schema';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { ClosedBucketCache } from '../../../backends/firestore/closed-bucket-cache';
 import { ShardedCounters } from '../../../backends/firestore/sharded-counters';
@@ -12,29 +20,34 @@ import type { Scope } from '../../../common/scope/scope';
 import { eventCounters } from '../analytics-events-totals';
 import { AnalyticsEventsRepository } from '../analytics-events.repository';
 import {
+  EVENT_TYPES,
   eventSortKey,
   type AnalyticsEvent,
   type EventFilter,
-  type EventMetadata,
-  type EventType,
   type KeysetPage,
 } from '../analytics-events.types';
 
 /** Shard documents per totals bucket: how many concurrent writers a bucket absorbs. */
 export const EVENT_TOTAL_SHARDS = 4;
 
-const NULLABLE_FIELDS = [
-  'page_type',
-  'referrer',
-  'utm_source',
-  'utm_medium',
-  'utm_campaign',
-  'utm_term',
-  'utm_content',
-  'seo_slug',
-  'cta_id',
-  'label',
-] as const;
+const EVENT = {
+  id: text,
+  type: oneOf(EVENT_TYPES),
+  surface: text,
+  url: text,
+  page_type: optionalText,
+  referrer: optionalText,
+  utm_source: optionalText,
+  utm_medium: optionalText,
+  utm_campaign: optionalText,
+  utm_term: optionalText,
+  utm_content: optionalText,
+  seo_slug: optionalText,
+  cta_id: optionalText,
+  label: optionalText,
+  metadata: flatMap,
+  ...CREATED,
+};
 
 /**
  * Collection `analytics_events` under the scope's path; document id = event id, `sort_key` =
@@ -121,18 +134,5 @@ function totalsOf(events: readonly AnalyticsEvent[]): Map<string, Counters> {
 
 /** Reads the API fields of a stored document (storage-only fields are left out). */
 function toEvent(data: DocumentData): AnalyticsEvent {
-  const d = data as Record<string, unknown>;
-  const nullable = Object.fromEntries(
-    NULLABLE_FIELDS.map((f) => [f, (d[f] as string | null | undefined) ?? null]),
-  );
-  return {
-    id: d.id as string,
-    type: d.type as EventType,
-    surface: d.surface as string,
-    url: d.url as string,
-    ...(nullable as Pick<AnalyticsEvent, (typeof NULLABLE_FIELDS)[number]>),
-    metadata: (d.metadata as EventMetadata | undefined) ?? {},
-    created_at: d.created_at as string,
-    created_by: d.created_by as string,
-  };
+  return readRecord(data, 'analytics event', EVENT);
 }

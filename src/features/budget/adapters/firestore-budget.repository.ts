@@ -1,9 +1,4 @@
-import type {
-  CollectionReference,
-  DocumentData,
-  DocumentReference,
-  Query,
-} from '@google-cloud/firestore';
+import type { CollectionReference, Query } from '@google-cloud/firestore';
 import { ClosedBucketCache } from '../../../backends/firestore/closed-bucket-cache';
 import { ShardedCounters } from '../../../backends/firestore/sharded-counters';
 import {
@@ -60,12 +55,8 @@ export class FirestoreBudgetRepository extends BudgetRepository {
     const batch = this.fs.db.batch();
     // The creates first: where one fails nothing of the batch applies (the emulator, which
     // applies a batch write by write, stops there too), so totals are never counted twice.
-    events.forEach((e, i) =>
-      batch.create(refs[i] as DocumentReference, {
-        ...e,
-        sort_key: usageSortKey(e),
-        ...scopeFields(scope),
-      }),
+    events.forEach((e) =>
+      batch.create(col.doc(e.id), { ...e, sort_key: usageSortKey(e), ...scopeFields(scope) }),
     );
     this.totals(scope).add(batch, totalsOf(events), scopeFields(scope));
     try {
@@ -76,7 +67,7 @@ export class FirestoreBudgetRepository extends BudgetRepository {
       if (!isAlreadyExists(err)) throw err;
       const stored = await this.fs.db.getAll(...refs);
       if (!stored.every((d) => d.exists)) throw err;
-      return stored.map((d) => toUsageEvent(d.data() as DocumentData));
+      return stored.map((d) => toUsageEvent(d.data() ?? {}));
     }
   }
 

@@ -1,3 +1,4 @@
+import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
 import type { Scope } from '../../../common/scope/scope';
 import { ChatBusRepository } from '../chat-bus.repository';
 import {
@@ -21,7 +22,7 @@ interface MemoryStream {
  * exact cap of `maxLen` messages). Forgets everything at restart.
  */
 export class InMemoryChatBusRepository extends ChatBusRepository {
-  private readonly threads = new Map<string, Map<string, ChatThread>>();
+  private readonly threads = new ScopedRecords<ChatThread>();
   private readonly streams = new Map<string, MemoryStream>();
 
   constructor(private readonly maxLen = CHAT_STREAM_MAXLEN) {
@@ -29,26 +30,15 @@ export class InMemoryChatBusRepository extends ChatBusRepository {
   }
 
   createThread(scope: Scope, thread: ChatThread): Promise<ChatThread> {
-    const byId = this.threads.get(scope.toString()) ?? new Map<string, ChatThread>();
-    byId.set(thread.id, structuredClone(thread));
-    this.threads.set(scope.toString(), byId);
-    return Promise.resolve(structuredClone(thread));
+    return Promise.resolve(this.threads.set(scope, thread.id, thread));
   }
 
   getThread(scope: Scope, id: string): Promise<ChatThread | null> {
-    return Promise.resolve(structuredClone(this.threads.get(scope.toString())?.get(id) ?? null));
+    return Promise.resolve(this.threads.get(scope, id));
   }
 
   listThreads(scope: Scope, page: { limit: number; before?: string }): Promise<ChatThread[]> {
-    const before = page.before;
-    const all = [...(this.threads.get(scope.toString())?.values() ?? [])].sort((a, b) =>
-      a.id < b.id ? 1 : -1,
-    );
-    return Promise.resolve(
-      structuredClone(
-        all.filter((t) => before === undefined || t.id < before).slice(0, page.limit),
-      ),
-    );
+    return Promise.resolve(newestFirst(this.threads.values(scope), page.before, page.limit));
   }
 
   appendMessage(scope: Scope, threadId: string, message: NewChatMessage): Promise<ChatMessage> {

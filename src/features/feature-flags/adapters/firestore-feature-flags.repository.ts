@@ -1,9 +1,24 @@
-import type { DocumentReference } from '@google-cloud/firestore';
+import type { DocumentData, DocumentReference } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import {
+  bool,
+  nested,
+  oneOf,
+  readRecord,
+  recordOrNull,
+  REVISED,
+  type FieldReader,
+} from '../../../backends/firestore/record-schema';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import type { Scope } from '../../../common/scope/scope';
 import { FeatureFlagsRepository } from '../feature-flags.repository';
-import type { FlagDocument, FlagValues } from '../feature-flags.types';
+import {
+  REPLAY_MODES,
+  VISIBILITY_MODES,
+  type CustomFlagValue,
+  type FlagDocument,
+  type FlagValues,
+} from '../feature-flags.types';
 import { FeatureFlagsVersionConflictError } from '../feature-flags.errors';
 
 /**
@@ -18,7 +33,7 @@ export class FirestoreFeatureFlagsRepository extends FeatureFlagsRepository {
 
   async get(scope: Scope): Promise<FlagDocument | null> {
     const snap = await this.ref(scope).get();
-    return snap.exists ? toDocument(snap.data() as Record<string, unknown>) : null;
+    return recordOrNull(snap, toDocument);
   }
 
   put(
@@ -29,7 +44,7 @@ export class FirestoreFeatureFlagsRepository extends FeatureFlagsRepository {
     const ref = this.ref(scope);
     return this.fs.db.runTransaction(async (tx) => {
       const snap = await tx.get(ref);
-      const currentVersion = snap.exists ? (snap.get('version') as number) : null;
+      const currentVersion = recordOrNull(snap, toDocument)?.version ?? null;
       if (write.expectedVersion !== undefined && currentVersion !== write.expectedVersion) {
         throw new FeatureFlagsVersionConflictError(write.expectedVersion, currentVersion);
       }
@@ -52,11 +67,24 @@ export class FirestoreFeatureFlagsRepository extends FeatureFlagsRepository {
   }
 }
 
-function toDocument(data: Record<string, unknown>): FlagDocument {
-  return {
-    flags: data.flags as FlagValues,
-    version: data.version as number,
-    updated_at: data.updated_at as string,
-    updated_by: data.updated_by as string,
-  };
+/** A custom flag: a string, number or boolean. */
+const customFlags: FieldReader<Record<string, CustomFlagValue>> = (doc, name) => {
+  const custom = doc.nested(name);
+  return Object.fromEntries(custom.names().map((key) => [key, custom.scalar(key)]));
+};
+
+const FLAG_DOCUMENT = {
+  flags: nested({
+    ws_enabled: bool,
+    sse_enabled: bool,
+    gesture_logging: bool,
+    replay_mode: oneOf(REPLAY_MODES),
+    visibility_mode: oneOf(VISIBILITY_MODES),
+    custom: customFlags,
+  }),
+  ...REVISED,
+};
+
+function toDocument(data: DocumentData): FlagDocument {
+  return readRecord(data, 'feature flags', FLAG_DOCUMENT);
 }

@@ -1,14 +1,28 @@
 import type { CollectionReference, Query } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import {
+  instant,
+  num,
+  oneOf,
+  optionalInstant,
+  optionalText,
+  recordOrNull,
+  recordReader,
+  REVISED,
+  text,
+} from '../../../backends/firestore/record-schema';
 import type { Scope } from '../../../common/scope/scope';
 import { FirearmsRepository } from '../firearms.repository';
 import { FirearmsVersionConflictError } from '../firearms.errors';
-import type {
-  ActionPolicy,
-  Licence,
-  LicenceFilter,
-  LicenceLevel,
-  LicenceSubject,
+import {
+  LICENCE_LEVELS,
+  STORED_STATUSES,
+  SUBJECT_TYPES,
+  type ActionPolicy,
+  type Licence,
+  type LicenceFilter,
+  type LicenceLevel,
+  type LicenceSubject,
 } from '../firearms.types';
 
 /**
@@ -28,7 +42,7 @@ export class FirestoreFirearmsRepository extends FirearmsRepository {
 
   async getAction(scope: Scope, action: string): Promise<ActionPolicy | null> {
     const snap = await this.actions(scope).doc(action).get();
-    return snap.exists ? (snap.data() as ActionPolicy) : null;
+    return recordOrNull(snap, toAction);
   }
 
   async listActions(
@@ -38,7 +52,7 @@ export class FirestoreFirearmsRepository extends FirearmsRepository {
     let query: Query = this.actions(scope);
     if (page.after !== undefined) query = query.where('action', '>', page.after);
     const snap = await query.orderBy('action', 'asc').limit(page.limit).get();
-    return snap.docs.map((d) => d.data() as ActionPolicy);
+    return snap.docs.map((d) => toAction(d.data()));
   }
 
   putAction(
@@ -50,7 +64,7 @@ export class FirestoreFirearmsRepository extends FirearmsRepository {
     const ref = this.actions(scope).doc(action);
     return this.fs.db.runTransaction(async (tx) => {
       const snap = await tx.get(ref);
-      const currentVersion = snap.exists ? (snap.get('version') as number) : null;
+      const currentVersion = recordOrNull(snap, toAction)?.version ?? null;
       if (write.expectedVersion !== undefined && currentVersion !== write.expectedVersion) {
         throw new FirearmsVersionConflictError(write.expectedVersion, currentVersion);
       }
@@ -73,7 +87,7 @@ export class FirestoreFirearmsRepository extends FirearmsRepository {
 
   async getLicence(scope: Scope, id: string): Promise<Licence | null> {
     const snap = await this.licences(scope).doc(id).get();
-    return snap.exists ? (snap.data() as Licence) : null;
+    return recordOrNull(snap, toLicence);
   }
 
   async listLicences(
@@ -87,7 +101,7 @@ export class FirestoreFirearmsRepository extends FirearmsRepository {
     if (filter.subject_id !== undefined) query = query.where('subject_id', '==', filter.subject_id);
     if (page.before !== undefined) query = query.where('id', '<', page.before);
     const snap = await query.orderBy('id', 'desc').limit(page.limit).get();
-    return snap.docs.map((d) => d.data() as Licence);
+    return snap.docs.map((d) => toLicence(d.data()));
   }
 
   updateLicence(
@@ -97,9 +111,9 @@ export class FirestoreFirearmsRepository extends FirearmsRepository {
   ): Promise<Licence | null> {
     const ref = this.licences(scope).doc(id);
     return this.fs.db.runTransaction(async (tx) => {
-      const snap = await tx.get(ref);
-      if (!snap.exists) return null;
-      const next = change(snap.data() as Licence);
+      const current = recordOrNull(await tx.get(ref), toLicence);
+      if (current === null) return null;
+      const next = change(current);
       tx.set(ref, next);
       return next;
     });
@@ -121,7 +135,7 @@ export class FirestoreFirearmsRepository extends FirearmsRepository {
       .limit(1)
       .get();
     const doc = snap.docs[0];
-    return doc === undefined ? null : (doc.data() as Licence);
+    return doc === undefined ? null : toLicence(doc.data());
   }
 
   private actions(scope: Scope): CollectionReference {
@@ -132,3 +146,25 @@ export class FirestoreFirearmsRepository extends FirearmsRepository {
     return this.fs.scoped(scope, 'firearms_licences');
   }
 }
+
+const toAction = recordReader('firearms action policy', {
+  action: text,
+  required_level: oneOf(LICENCE_LEVELS),
+  ...REVISED,
+});
+
+const toLicence = recordReader('firearms licence', {
+  id: text,
+  subject_type: oneOf(SUBJECT_TYPES),
+  subject_id: text,
+  level: oneOf(LICENCE_LEVELS),
+  status: oneOf(STORED_STATUSES),
+  issued_by: text,
+  issued_at: instant,
+  expires_at: instant,
+  revoked_at: optionalInstant,
+  revoked_by: optionalText,
+  revoke_reason: optionalText,
+  version: num,
+  updated_at: instant,
+});

@@ -1,45 +1,55 @@
 import type { DocumentData } from '@google-cloud/firestore';
+import {
+  CREATED,
+  instant,
+  num,
+  optionalNum,
+  optionalText,
+  recordReader,
+  REVISED,
+  text,
+} from '../../../backends/firestore/record-schema';
 import type { KpiCorridor, KpiDefinition, KpiMeasurement } from '../kpi.types';
 
-/** Reads the API fields of stored documents (storage-only fields are left out). */
-export function toDefinition(data: DocumentData): KpiDefinition {
-  const d = data as Record<string, unknown>;
-  return {
-    id: d.id as string,
-    surface: d.surface as string,
-    name: d.name as string,
-    description: (d.description as string | null) ?? null,
-    unit: (d.unit as string | null) ?? null,
-    window_seconds: (d.window_seconds as number | null) ?? null,
-    created_at: d.created_at as string,
-    created_by: d.created_by as string,
-  };
-}
+const DEFINITION = {
+  id: text,
+  surface: text,
+  name: text,
+  description: optionalText,
+  unit: optionalText,
+  window_seconds: optionalNum,
+  ...CREATED,
+};
 
-export function toCorridor(data: DocumentData): KpiCorridor {
-  const d = data as Record<string, unknown>;
-  return {
-    id: d.id as string,
-    surface: d.surface as string,
-    kpi_name: d.kpi_name as string,
-    floor: (d.floor as number | null) ?? null,
-    ceiling: (d.ceiling as number | null) ?? null,
-    version: d.version as number,
-    created_at: d.created_at as string,
-    updated_at: d.updated_at as string,
-    updated_by: d.updated_by as string,
-  };
-}
+const CORRIDOR = {
+  id: text,
+  surface: text,
+  kpi_name: text,
+  floor: optionalNum,
+  ceiling: optionalNum,
+  created_at: instant,
+  ...REVISED,
+};
 
-export function toMeasurement(data: DocumentData): KpiMeasurement {
-  const d = data as Record<string, unknown>;
-  return {
-    id: d.id as string,
-    surface: d.surface as string,
-    kpi_name: d.kpi_name as string,
-    value: d.value as number,
-    timestamp: d.timestamp as string,
-    created_at: d.created_at as string,
-    created_by: d.created_by as string,
-  };
-}
+const MEASUREMENT = {
+  id: text,
+  surface: text,
+  kpi_name: text,
+  value: num,
+  timestamp: instant,
+  ...CREATED,
+};
+
+/** Readers of the API fields of stored documents (storage-only fields are left out). */
+export const toDefinition: (data: DocumentData) => KpiDefinition = recordReader(
+  'KPI definition',
+  DEFINITION,
+);
+export const toCorridor: (data: DocumentData) => KpiCorridor = recordReader(
+  'KPI corridor',
+  CORRIDOR,
+);
+export const toMeasurement: (data: DocumentData) => KpiMeasurement = recordReader(
+  'KPI measurement',
+  MEASUREMENT,
+);

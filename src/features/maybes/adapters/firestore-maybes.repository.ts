@@ -3,13 +3,22 @@ import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
+import {
+  bool,
+  CREATED,
+  recordOrNull,
+  recordReader,
+  REVISED,
+  text,
+  texts,
+} from '../../../backends/firestore/record-schema';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import type { Scope } from '../../../common/scope/scope';
 import { applyMaybeChanges } from '../maybes-records';
 import { DEFAULT_MAYBE_SCAN_BUDGET, scanMaybes } from '../maybes-scan';
 import { MaybesRepository } from '../maybes.repository';
 import type { MaybeChanges, MaybeFilter, MaybeItem, MaybeSearchPage } from '../maybes.types';
-import { MaybesVersionConflictError } from '../maybes.errors';
+import { assertMaybeVersion } from '../maybes.errors';
 
 /**
  * One document per item at `{prefix_}tenants/{tenant}/envs/{env}/projects/{project}/maybes/{id}`,
@@ -35,16 +44,16 @@ export class FirestoreMaybesRepository extends MaybesRepository {
     } catch (err) {
       // Ids are unique, so an existing one is an earlier attempt of this idempotent request.
       if (!isAlreadyExists(err)) throw err;
-      const snap = await ref.get();
-      if (!snap.exists) throw err;
-      return toItem(snap.data() as DocumentData);
+      const existing = recordOrNull(await ref.get(), toItem);
+      if (existing === null) throw err;
+      return existing;
     }
     return item;
   }
 
   async get(scope: Scope, id: string): Promise<MaybeItem | null> {
     const snap = await this.col(scope).doc(id).get();
-    return snap.exists ? toItem(snap.data() as DocumentData) : null;
+    return recordOrNull(snap, toItem);
   }
 
   search(
@@ -75,8 +84,8 @@ export class FirestoreMaybesRepository extends MaybesRepository {
     return this.fs.db.runTransaction(async (tx) => {
       const snap = await tx.get(ref);
       if (!snap.exists) return null;
-      const current = toItem(snap.data() as DocumentData);
-      assertVersion(write.expectedVersion, current.version);
+      const current = toItem(snap.data() ?? {});
+      assertMaybeVersion(write.expectedVersion, current.version);
       const next = applyMaybeChanges(current, changes, write.actor, new Date().toISOString());
       tx.set(ref, toDocument(scope, next));
       return next;
@@ -88,7 +97,7 @@ export class FirestoreMaybesRepository extends MaybesRepository {
     return this.fs.db.runTransaction(async (tx) => {
       const snap = await tx.get(ref);
       if (!snap.exists) return false;
-      assertVersion(write.expectedVersion, snap.get('version') as number);
+      assertMaybeVersion(write.expectedVersion, toItem(snap.data() ?? {}).version);
       tx.delete(ref);
       return true;
     });
@@ -108,11 +117,6 @@ export class FirestoreMaybesRepository extends MaybesRepository {
   }
 }
 
-function assertVersion(expected: number | undefined, actual: number): void {
-  if (expected !== undefined && expected !== actual)
-    throw new MaybesVersionConflictError(expected, actual);
-}
-
 function toDocument(scope: Scope, item: MaybeItem): DocumentData {
   return {
     ...item,
@@ -121,18 +125,13 @@ function toDocument(scope: Scope, item: MaybeItem): DocumentData {
   };
 }
 
-function toItem(data: DocumentData): MaybeItem {
-  return {
-    id: data.id as string,
-    title: data.title as string,
-    body: data.body as string,
-    tags: data.tags as string[],
-    pinned: data.pinned as boolean,
-    archived: data.archived as boolean,
-    created_by: data.created_by as string,
-    created_at: data.created_at as string,
-    updated_at: data.updated_at as string,
-    updated_by: data.updated_by as string,
-    version: data.version as number,
-  };
-}
+const toItem = recordReader('maybe item', {
+  id: text,
+  title: text,
+  body: text,
+  tags: texts,
+  pinned: bool,
+  archived: bool,
+  ...CREATED,
+  ...REVISED,
+});

@@ -6,12 +6,29 @@ import {
   type DocumentReference,
 } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import {
+  instant,
+  jsonObject,
+  jsonValue,
+  oneOf,
+  optionalInstant,
+  recordOrNull,
+  recordReader,
+  REVISED,
+  text,
+} from '../../../backends/firestore/record-schema';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { newSortableId } from '../../../common/ids/sortable-id';
 import type { Scope } from '../../../common/scope/scope';
 import { isLive, systemClock, type Clock } from '../memory-records';
 import { MemoryRepository } from '../memory.repository';
-import type { Blackboard, MemoryMessage, NewMemoryMessage, SessionRef } from '../memory.types';
+import {
+  MESSAGE_ROLES,
+  type Blackboard,
+  type MemoryMessage,
+  type NewMemoryMessage,
+  type SessionRef,
+} from '../memory.types';
 import { MemoryVersionConflictError } from '../memory.errors';
 
 /**
@@ -72,9 +89,8 @@ export class FirestoreMemoryRepository extends MemoryRepository {
 
   async getBlackboard(scope: Scope, key: string): Promise<Blackboard | null> {
     const snap = await this.board(scope, key).get();
-    if (!snap.exists) return null;
-    const entry = toBlackboard(snap.data() as DocumentData);
-    return isLive(entry, this.clock()) ? entry : null;
+    const entry = recordOrNull(snap, toBlackboard);
+    return entry !== null && isLive(entry, this.clock()) ? entry : null;
   }
 
   putBlackboard(
@@ -87,7 +103,7 @@ export class FirestoreMemoryRepository extends MemoryRepository {
     return this.fs.db.runTransaction(async (tx) => {
       const now = this.clock();
       const snap = await tx.get(ref);
-      const stored = snap.exists ? toBlackboard(snap.data() as DocumentData) : null;
+      const stored = recordOrNull(snap, toBlackboard);
       const liveVersion = stored !== null && isLive(stored, now) ? stored.version : null;
       if (write.expectedVersion !== undefined && write.expectedVersion !== liveVersion) {
         throw new MemoryVersionConflictError(write.expectedVersion, liveVersion);
@@ -112,9 +128,8 @@ export class FirestoreMemoryRepository extends MemoryRepository {
   ): Promise<boolean> {
     const ref = this.board(scope, key);
     return this.fs.db.runTransaction(async (tx) => {
-      const snap = await tx.get(ref);
-      if (!snap.exists) return false;
-      const stored = toBlackboard(snap.data() as DocumentData);
+      const stored = recordOrNull(await tx.get(ref), toBlackboard);
+      if (stored === null) return false;
       const live = isLive(stored, this.clock());
       if (live && write.expectedVersion !== undefined && write.expectedVersion !== stored.version) {
         throw new MemoryVersionConflictError(write.expectedVersion, stored.version);
@@ -139,16 +154,14 @@ export class FirestoreMemoryRepository extends MemoryRepository {
   }
 }
 
-function toMessage(data: DocumentData): MemoryMessage {
-  return {
-    id: data.id as string,
-    session_id: data.session_id as string,
-    role: data.role as MemoryMessage['role'],
-    content: data.content as string,
-    metadata: JSON.parse(data.metadata_json as string) as Record<string, unknown>,
-    created_at: data.created_at as string,
-  };
-}
+const toMessage = recordReader('memory message', {
+  id: text,
+  session_id: text,
+  role: oneOf(MESSAGE_ROLES),
+  content: text,
+  metadata: jsonObject,
+  created_at: instant,
+});
 
 function toBoardDocument(scope: Scope, entry: Blackboard): DocumentData {
   const { data, ...rest } = entry;
@@ -157,13 +170,9 @@ function toBoardDocument(scope: Scope, entry: Blackboard): DocumentData {
   return { ...rest, data_json: JSON.stringify(data), expire_at: expireAt, ...scopeFields(scope) };
 }
 
-function toBlackboard(data: DocumentData): Blackboard {
-  return {
-    key: data.key as string,
-    data: JSON.parse(data.data_json as string) as unknown,
-    expires_at: (data.expires_at as string | null) ?? null,
-    version: data.version as number,
-    updated_at: data.updated_at as string,
-    updated_by: data.updated_by as string,
-  };
-}
+const toBlackboard = recordReader('memory blackboard', {
+  key: text,
+  data: jsonValue,
+  expires_at: optionalInstant,
+  ...REVISED,
+});

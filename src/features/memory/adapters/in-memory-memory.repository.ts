@@ -1,3 +1,4 @@
+import { ScopedRecords } from '../../../backends/memory/scoped-records';
 import { newSortableId } from '../../../common/ids/sortable-id';
 import type { Scope } from '../../../common/scope/scope';
 import { isLive, systemClock, type Clock } from '../memory-records';
@@ -7,12 +8,13 @@ import { MemoryVersionConflictError } from '../memory.errors';
 
 /**
  * Dev/test adapter of the `memory` kind: sessions and blackboards in maps keyed by scope
- * (and, for sessions, by owner and session id as a JSON pair, so no two keys collide).
+ * (sessions by owner and session id as a JSON pair, so no two keys collide).
  * Forgets everything at restart.
  */
 export class InMemoryMemoryRepository extends MemoryRepository {
-  private readonly sessions = new Map<string, MemoryMessage[]>();
-  private readonly boards = new Map<string, Blackboard>();
+  /** A session's messages, oldest first, under `[owner, session id]` as JSON. */
+  private readonly sessions = new ScopedRecords<MemoryMessage[]>();
+  private readonly boards = new ScopedRecords<Blackboard>();
   private readonly clock: Clock;
 
   constructor(options: { clock?: Clock } = {}) {
@@ -31,11 +33,9 @@ export class InMemoryMemoryRepository extends MemoryRepository {
       ...structuredClone(message),
       created_at: this.clock().toISOString(),
     };
-    const key = sessionKey(scope, session);
-    const messages = this.sessions.get(key) ?? [];
-    messages.push(stored);
-    messages.sort((a, b) => (a.id < b.id ? -1 : 1));
-    this.sessions.set(key, messages);
+    this.sessions.upsert(scope, sessionKey(session), (messages) =>
+      [...(messages ?? []), stored].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
     return Promise.resolve(structuredClone(stored));
   }
 
@@ -45,17 +45,15 @@ export class InMemoryMemoryRepository extends MemoryRepository {
     page: { limit: number; after?: string },
   ): Promise<MemoryMessage[]> {
     const after = page.after;
-    const messages = (this.sessions.get(sessionKey(scope, session)) ?? []).filter(
+    const messages = (this.sessions.get(scope, sessionKey(session)) ?? []).filter(
       (m) => after === undefined || m.id > after,
     );
-    return Promise.resolve(structuredClone(messages.slice(0, page.limit)));
+    return Promise.resolve(messages.slice(0, page.limit));
   }
 
   getBlackboard(scope: Scope, key: string): Promise<Blackboard | null> {
-    const entry = this.boards.get(boardKey(scope, key));
-    return Promise.resolve(
-      entry !== undefined && isLive(entry, this.clock()) ? structuredClone(entry) : null,
-    );
+    const entry = this.boards.get(scope, key);
+    return Promise.resolve(entry !== null && isLive(entry, this.clock()) ? entry : null);
   }
 
   putBlackboard(
@@ -65,23 +63,22 @@ export class InMemoryMemoryRepository extends MemoryRepository {
     write: { actor: string; expectedVersion?: number },
   ): Promise<Blackboard> {
     const now = this.clock();
-    const stored = this.boards.get(boardKey(scope, key));
-    const live = stored !== undefined && isLive(stored, now) ? stored : undefined;
-    if (write.expectedVersion !== undefined && write.expectedVersion !== live?.version) {
-      return Promise.reject(
-        new MemoryVersionConflictError(write.expectedVersion, live?.version ?? null),
-      );
-    }
-    const entry: Blackboard = {
-      key,
-      data: structuredClone(value.data),
-      expires_at: value.expiresAt,
-      version: (stored?.version ?? 0) + 1,
-      updated_at: now.toISOString(),
-      updated_by: write.actor,
-    };
-    this.boards.set(boardKey(scope, key), entry);
-    return Promise.resolve(structuredClone(entry));
+    return Promise.resolve().then(() =>
+      this.boards.upsert(scope, key, (stored) => {
+        const live = stored !== null && isLive(stored, now) ? stored : null;
+        if (write.expectedVersion !== undefined && write.expectedVersion !== live?.version) {
+          throw new MemoryVersionConflictError(write.expectedVersion, live?.version ?? null);
+        }
+        return {
+          key,
+          data: value.data,
+          expires_at: value.expiresAt,
+          version: (stored?.version ?? 0) + 1,
+          updated_at: now.toISOString(),
+          updated_by: write.actor,
+        };
+      }),
+    );
   }
 
   deleteBlackboard(
@@ -89,23 +86,19 @@ export class InMemoryMemoryRepository extends MemoryRepository {
     key: string,
     write: { expectedVersion?: number },
   ): Promise<boolean> {
-    const stored = this.boards.get(boardKey(scope, key));
-    if (stored === undefined) return Promise.resolve(false);
+    const stored = this.boards.get(scope, key);
+    if (stored === null) return Promise.resolve(false);
     if (!isLive(stored, this.clock())) {
-      this.boards.delete(boardKey(scope, key));
+      this.boards.delete(scope, key);
       return Promise.resolve(false);
     }
     if (write.expectedVersion !== undefined && write.expectedVersion !== stored.version) {
       return Promise.reject(new MemoryVersionConflictError(write.expectedVersion, stored.version));
     }
-    return Promise.resolve(this.boards.delete(boardKey(scope, key)));
+    return Promise.resolve(this.boards.delete(scope, key));
   }
 }
 
-function sessionKey(scope: Scope, session: SessionRef): string {
-  return JSON.stringify([scope.toString(), session.owner, session.sessionId]);
-}
-
-function boardKey(scope: Scope, key: string): string {
-  return JSON.stringify([scope.toString(), key]);
+function sessionKey(session: SessionRef): string {
+  return JSON.stringify([session.owner, session.sessionId]);
 }

@@ -8,6 +8,15 @@ import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
+import {
+  CREATED,
+  jsonObject,
+  jsonValue,
+  recordOrNull,
+  recordReader,
+  text,
+  texts,
+} from '../../../backends/firestore/record-schema';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { sortableIdFloor } from '../../../common/ids/sortable-id';
 import type { Scope } from '../../../common/scope/scope';
@@ -45,7 +54,7 @@ export class FirestoreNexusBackendRepository extends NexusBackendRepository {
 
   async getSnippet(scope: Scope, id: string): Promise<NexusSnippet | null> {
     const snap = await this.snippets(scope).doc(id).get();
-    return snap.exists ? toSnippet(snap.data() as DocumentData) : null;
+    return recordOrNull(snap, toSnippet);
   }
 
   async listSnippets(
@@ -121,28 +130,22 @@ async function createOnce(
   }
 }
 
-function toSnippet(data: DocumentData): NexusSnippet {
-  return {
-    id: data.id as string,
-    kind: data.kind as string,
-    text: data.text as string,
-    tags: data.tags as string[],
-    metadata: JSON.parse(data.metadata_json as string) as Record<string, unknown>,
-    refs: data.refs as string[],
-    created_by: data.created_by as string,
-    created_at: data.created_at as string,
-  };
-}
+const toSnippet = recordReader('nexus snippet', {
+  id: text,
+  kind: text,
+  text,
+  tags: texts,
+  metadata: jsonObject,
+  refs: texts,
+  ...CREATED,
+});
 
-function toEvent(data: DocumentData): DatasetEvent {
-  return {
-    id: data.id as string,
-    event_type: data.event_type as string,
-    agent_id: data.agent_id as string,
-    input: JSON.parse(data.input_json as string) as unknown,
-    output: JSON.parse(data.output_json as string) as unknown,
-    metadata: JSON.parse(data.metadata_json as string) as Record<string, unknown>,
-    created_by: data.created_by as string,
-    created_at: data.created_at as string,
-  };
-}
+const toEvent = recordReader('nexus dataset event', {
+  id: text,
+  event_type: text,
+  agent_id: text,
+  input: jsonValue,
+  output: jsonValue,
+  metadata: jsonObject,
+  ...CREATED,
+});

@@ -1,4 +1,4 @@
-import { newestFirst } from '../../../backends/memory/scoped-records';
+import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
 import { sortableIdFloor } from '../../../common/ids/sortable-id';
 import type { Scope } from '../../../common/scope/scope';
 import { NexusBackendRepository } from '../nexus-backend.repository';
@@ -11,17 +11,15 @@ import type {
 
 /** Dev/test adapter of the `nexus_backend` kind: records in maps per scope. Forgets everything at restart. */
 export class InMemoryNexusBackendRepository extends NexusBackendRepository {
-  private readonly snippets = new Map<string, Map<string, NexusSnippet>>();
-  private readonly events = new Map<string, Map<string, DatasetEvent>>();
+  private readonly snippets = new ScopedRecords<NexusSnippet>();
+  private readonly events = new ScopedRecords<DatasetEvent>();
 
   createSnippet(scope: Scope, snippet: NexusSnippet): Promise<NexusSnippet> {
-    const snippets = bucket(this.snippets, scope);
-    if (!snippets.has(snippet.id)) snippets.set(snippet.id, structuredClone(snippet));
-    return Promise.resolve(structuredClone(snippets.get(snippet.id) as NexusSnippet));
+    return Promise.resolve(this.snippets.setIfAbsent(scope, snippet.id, snippet));
   }
 
   getSnippet(scope: Scope, id: string): Promise<NexusSnippet | null> {
-    return Promise.resolve(structuredClone(bucket(this.snippets, scope).get(id) ?? null));
+    return Promise.resolve(this.snippets.get(scope, id));
   }
 
   listSnippets(
@@ -33,14 +31,12 @@ export class InMemoryNexusBackendRepository extends NexusBackendRepository {
     const matches = (s: NexusSnippet): boolean =>
       (filter.kind === undefined || s.kind === filter.kind) &&
       (tagsAny.length === 0 || s.tags.some((t) => tagsAny.includes(t)));
-    const matching = [...bucket(this.snippets, scope).values()].filter(matches);
-    return Promise.resolve(structuredClone(newestFirst(matching, page.before, page.limit)));
+    const matching = this.snippets.values(scope).filter(matches);
+    return Promise.resolve(newestFirst(matching, page.before, page.limit));
   }
 
   recordEvent(scope: Scope, event: DatasetEvent): Promise<DatasetEvent> {
-    const events = bucket(this.events, scope);
-    if (!events.has(event.id)) events.set(event.id, structuredClone(event));
-    return Promise.resolve(structuredClone(events.get(event.id) as DatasetEvent));
+    return Promise.resolve(this.events.setIfAbsent(scope, event.id, event));
   }
 
   listEvents(
@@ -53,16 +49,7 @@ export class InMemoryNexusBackendRepository extends NexusBackendRepository {
     const matches = (e: DatasetEvent): boolean =>
       (filter.eventType === undefined || e.event_type === filter.eventType) &&
       (floor === undefined || e.id >= floor);
-    const matching = [...bucket(this.events, scope).values()].filter(matches);
-    return Promise.resolve(structuredClone(newestFirst(matching, page.before, page.limit)));
+    const matching = this.events.values(scope).filter(matches);
+    return Promise.resolve(newestFirst(matching, page.before, page.limit));
   }
-}
-
-function bucket<T>(maps: Map<string, Map<string, T>>, scope: Scope): Map<string, T> {
-  let map = maps.get(scope.toString());
-  if (map === undefined) {
-    map = new Map();
-    maps.set(scope.toString(), map);
-  }
-  return map;
 }

@@ -4,6 +4,7 @@ import type {
   DocumentSnapshot,
   Transaction,
 } from '@google-cloud/firestore';
+import { num, oneOf, readRecord } from '../../../backends/firestore/record-schema';
 import { decodePageBody, type EncodedPageBody, type PageBody } from '../page-content.types';
 
 /**
@@ -25,12 +26,15 @@ interface DocumentReader {
   getAll(...refs: DocumentReference[]): Promise<DocumentSnapshot[]>;
 }
 
+const BODY_TYPES: readonly EncodedPageBody['type'][] = ['html', 'json'];
+
+/** Where a stored page's body is (its page document's body fields). */
 export function storedBodyOf(data: DocumentData): StoredBody {
-  return {
-    body_type: data.body_type as StoredBody['body_type'],
-    body_bytes: data.body_bytes as number,
-    body_chunks: data.body_chunks as number,
-  };
+  return readRecord(data, 'page', {
+    body_type: oneOf(BODY_TYPES),
+    body_bytes: num,
+    body_chunks: num,
+  });
 }
 
 /** Reassembles the body of `page` from its chunks. */

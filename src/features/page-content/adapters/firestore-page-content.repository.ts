@@ -8,6 +8,15 @@ import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
+import {
+  bool,
+  CREATED,
+  optionalInstant,
+  recordOrNull,
+  recordReader,
+  REVISED,
+  text,
+} from '../../../backends/firestore/record-schema';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { escapeSegment } from '../../../backends/scope-path';
 import type { Scope } from '../../../common/scope/scope';
@@ -61,9 +70,9 @@ export class FirestorePageContentRepository extends PageContentRepository {
   }
 
   async getBySlug(scope: Scope, surface: string, slug: string): Promise<Page | null> {
-    const claim = (await this.slugRef(scope, { surface, slug }).get()).data();
-    if (claim === undefined) return null;
-    const page = await this.get(scope, claim.page_id as string);
+    const claim = recordOrNull(await this.slugRef(scope, { surface, slug }).get(), fromClaim);
+    if (claim === null) return null;
+    const page = await this.get(scope, claim.page_id);
     return page !== null && page.surface === surface && page.slug === slug ? page : null;
   }
 
@@ -155,18 +164,15 @@ function toDoc(scope: Scope, record: PageRecord, body: StoredBody): DocumentData
   return { ...record, ...body, ...scopeFields(scope) };
 }
 
-function fromDoc(data: DocumentData): PageRecord {
-  return {
-    id: data.id as string,
-    surface: data.surface as string,
-    slug: data.slug as string,
-    title: data.title as string,
-    published: data.published as boolean,
-    published_at: (data.published_at as string | null) ?? null,
-    created_by: data.created_by as string,
-    updated_by: data.updated_by as string,
-    created_at: data.created_at as string,
-    updated_at: data.updated_at as string,
-    version: data.version as number,
-  };
-}
+const fromDoc = recordReader('page', {
+  id: text,
+  surface: text,
+  slug: text,
+  title: text,
+  published: bool,
+  published_at: optionalInstant,
+  ...CREATED,
+  ...REVISED,
+});
+
+const fromClaim = recordReader('page slug claim', { page_id: text });

@@ -1,5 +1,12 @@
 import type { CollectionReference } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import {
+  num,
+  recordOrNull,
+  recordReader,
+  REVISED,
+  text,
+} from '../../../backends/firestore/record-schema';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import type { Scope } from '../../../common/scope/scope';
 import { RateLimitPolicyVersionConflictError } from '../rate-limit.errors';
@@ -25,7 +32,7 @@ export class FirestoreRateLimitRepository extends RateLimitRepository {
 
   async getPolicy(scope: Scope, action: string): Promise<RateLimitPolicy | null> {
     const snap = await this.policies(scope).doc(action).get();
-    return snap.exists ? toPolicy(snap.data() as Record<string, unknown>) : null;
+    return recordOrNull(snap, toPolicy);
   }
 
   putPolicy(
@@ -37,7 +44,7 @@ export class FirestoreRateLimitRepository extends RateLimitRepository {
     const ref = this.policies(scope).doc(action);
     return this.fs.db.runTransaction(async (tx) => {
       const snap = await tx.get(ref);
-      const current = snap.exists ? (snap.get('version') as number) : null;
+      const current = recordOrNull(snap, toPolicy)?.version ?? null;
       if (write.expectedVersion !== undefined && current !== write.expectedVersion) {
         throw new RateLimitPolicyVersionConflictError(write.expectedVersion, current);
       }
@@ -82,13 +89,9 @@ export class FirestoreRateLimitRepository extends RateLimitRepository {
   }
 }
 
-function toPolicy(data: Record<string, unknown>): RateLimitPolicy {
-  return {
-    action: data.action as string,
-    limit: data.limit as number,
-    window_seconds: data.window_seconds as number,
-    version: data.version as number,
-    updated_at: data.updated_at as string,
-    updated_by: data.updated_by as string,
-  };
-}
+const toPolicy = recordReader('rate-limit policy', {
+  action: text,
+  limit: num,
+  window_seconds: num,
+  ...REVISED,
+});

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CollectionReference } from '@google-cloud/firestore';
+import type { CollectionReference, DocumentData } from '@google-cloud/firestore';
 import { isAlreadyExists } from '../../../backends/firestore/firestore.driver';
+import { num, recordReader } from '../../../backends/firestore/record-schema';
 import { RateLimitBusyError } from '../rate-limit.errors';
 import type { ConsumeOutcome, ConsumeRequest } from '../rate-limit.types';
 
@@ -152,7 +153,7 @@ export class FirestoreTicketLedger {
         .limit(SWEEP_EVERY)
         .get();
       const batch = this.tickets.firestore.batch();
-      old.docs.filter((d) => (d.get('n') as number) < newest.n).forEach((d) => batch.delete(d.ref));
+      old.docs.filter((d) => readTicket(d.data()).n < newest.n).forEach((d) => batch.delete(d.ref));
       await batch.commit();
     } catch {
       // A failed sweep leaves expired tickets for the next sweep (or the TTL policy); the
@@ -165,12 +166,8 @@ function ticketId(n: number): string {
   return String(n).padStart(15, '0');
 }
 
-function toTicket(data: Record<string, unknown> | undefined): Ticket | null {
-  if (data === undefined) return null;
-  return {
-    n: data.n as number,
-    ts: data.ts as number,
-    cost: data.cost as number,
-    total: data.total as number,
-  };
+const readTicket = recordReader('rate-limit ticket', { n: num, ts: num, cost: num, total: num });
+
+function toTicket(data: DocumentData | undefined): Ticket | null {
+  return data === undefined ? null : readTicket(data);
 }

@@ -1,3 +1,5 @@
+import { ascendingPage, ScopedRecords } from '../../../backends/memory/scoped-records';
+import { ScopedState } from '../../../backends/memory/scoped-state';
 import type { Scope } from '../../../common/scope/scope';
 import { RateLimitPolicyVersionConflictError } from '../rate-limit.errors';
 import { RateLimitRepository } from '../rate-limit.repository';
@@ -20,12 +22,12 @@ interface Log {
  * everything at restart.
  */
 export class InMemoryRateLimitRepository extends RateLimitRepository {
-  private readonly policies = new Map<string, Map<string, RateLimitPolicy>>();
-  private readonly logs = new Map<string, Log>();
+  private readonly policies = new ScopedRecords<RateLimitPolicy>();
+  /** Logs under `[action, subject]` as JSON. */
+  private readonly logs = new ScopedState(() => new Map<string, Log>());
 
   getPolicy(scope: Scope, action: string): Promise<RateLimitPolicy | null> {
-    const found = this.policies.get(scope.toString())?.get(action);
-    return Promise.resolve(found ? { ...found } : null);
+    return Promise.resolve(this.policies.get(scope, action));
   }
 
   putPolicy(
@@ -34,43 +36,35 @@ export class InMemoryRateLimitRepository extends RateLimitRepository {
     input: RateLimitPolicyInput,
     write: { actor: string; expectedVersion?: number },
   ): Promise<RateLimitPolicy> {
-    const byAction = this.policies.get(scope.toString()) ?? new Map<string, RateLimitPolicy>();
-    const current = byAction.get(action);
-    if (write.expectedVersion !== undefined && current?.version !== write.expectedVersion) {
-      return Promise.reject(
-        new RateLimitPolicyVersionConflictError(write.expectedVersion, current?.version ?? null),
-      );
-    }
-    const policy: RateLimitPolicy = {
-      action,
-      limit: input.limit,
-      window_seconds: input.window_seconds,
-      version: (current?.version ?? 0) + 1,
-      updated_at: new Date().toISOString(),
-      updated_by: write.actor,
-    };
-    byAction.set(action, policy);
-    this.policies.set(scope.toString(), byAction);
-    return Promise.resolve({ ...policy });
+    return Promise.resolve().then(() =>
+      this.policies.upsert(scope, action, (current) => {
+        if (write.expectedVersion !== undefined && current?.version !== write.expectedVersion) {
+          throw new RateLimitPolicyVersionConflictError(
+            write.expectedVersion,
+            current?.version ?? null,
+          );
+        }
+        return {
+          action,
+          limit: input.limit,
+          window_seconds: input.window_seconds,
+          version: (current?.version ?? 0) + 1,
+          updated_at: new Date().toISOString(),
+          updated_by: write.actor,
+        };
+      }),
+    );
   }
 
   listPolicies(scope: Scope, page: { limit: number; after?: string }): Promise<RateLimitPolicy[]> {
-    const all = [...(this.policies.get(scope.toString())?.values() ?? [])].sort((a, b) =>
-      a.action < b.action ? -1 : 1,
-    );
-    const after = page.after;
-    return Promise.resolve(
-      all
-        .filter((p) => after === undefined || p.action > after)
-        .slice(0, page.limit)
-        .map((p) => ({ ...p })),
-    );
+    return Promise.resolve(ascendingPage(this.policies.values(scope), (p) => p.action, page));
   }
 
   consume(scope: Scope, request: ConsumeRequest): Promise<ConsumeOutcome> {
-    const key = JSON.stringify([scope.toString(), request.action, request.subject]);
-    const log = this.logs.get(key) ?? { entries: [], sum: 0 };
-    this.logs.set(key, log);
+    const logs = this.logs.of(scope);
+    const key = JSON.stringify([request.action, request.subject]);
+    const log = logs.get(key) ?? { entries: [], sum: 0 };
+    logs.set(key, log);
     const last = log.entries.at(-1)?.at ?? 0;
     const now = Math.max(Date.now(), last);
     while (

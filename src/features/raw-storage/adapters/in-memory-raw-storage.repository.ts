@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { scopeSegments } from '../../../backends/scope-path';
+import { descendingPageWithNext, ScopedRecords } from '../../../backends/memory/scoped-records';
 import type { Scope } from '../../../common/scope/scope';
 import { RawStorageRepository } from '../raw-storage.repository';
 import type {
@@ -26,7 +27,7 @@ interface StoredBytes {
 
 /** Dev/test adapter: records and objects in maps (keys include the scope). Forgets everything at restart. */
 export class InMemoryRawStorageRepository extends RawStorageRepository {
-  private readonly records = new Map<string, Map<string, RawAsset>>();
+  private readonly records = new ScopedRecords<RawAsset>();
   private readonly objects = new Map<string, StoredBytes>();
 
   create(scope: Scope, draft: NewRawAsset): Promise<RawAsset> {
@@ -34,26 +35,23 @@ export class InMemoryRawStorageRepository extends RawStorageRepository {
       ...draft,
       key: ['tenants', ...scopeSegments(scope), 'raw', draft.asset_id, draft.filename].join('/'),
     };
-    this.recordsOf(scope).set(asset.asset_id, structuredClone(asset));
+    this.records.set(scope, asset.asset_id, asset);
     return Promise.resolve(asset);
   }
 
   update(scope: Scope, asset: RawAsset): Promise<void> {
-    this.recordsOf(scope).set(asset.asset_id, structuredClone(asset));
+    this.records.set(scope, asset.asset_id, asset);
     return Promise.resolve();
   }
 
   get(scope: Scope, assetId: string): Promise<RawAsset | null> {
-    return Promise.resolve(structuredClone(this.recordsOf(scope).get(assetId) ?? null));
+    return Promise.resolve(this.records.get(scope, assetId));
   }
 
   list(scope: Scope, page: { limit: number; before?: string }): Promise<RawAssetPage> {
-    const matching = [...this.recordsOf(scope).values()]
-      .filter((a) => page.before === undefined || a.asset_id < page.before)
-      .sort((a, b) => (a.asset_id < b.asset_id ? 1 : -1));
-    const items = matching.slice(0, page.limit);
-    const next = matching.length > page.limit ? (items.at(-1)?.asset_id ?? null) : null;
-    return Promise.resolve({ items: structuredClone(items), next });
+    return Promise.resolve(
+      descendingPageWithNext(this.records.values(scope), (a) => a.asset_id, page),
+    );
   }
 
   presign(
@@ -95,14 +93,5 @@ export class InMemoryRawStorageRepository extends RawStorageRepository {
       throw new Error(`${url} is not a URL this adapter presigned`);
     const key = pathname.slice(1).split('/').map(decodeURIComponent).join('/');
     this.objects.set(key, { bytes: Buffer.from(bytes), contentType });
-  }
-
-  private recordsOf(scope: Scope): Map<string, RawAsset> {
-    let records = this.records.get(scope.toString());
-    if (records === undefined) {
-      records = new Map();
-      this.records.set(scope.toString(), records);
-    }
-    return records;
   }
 }

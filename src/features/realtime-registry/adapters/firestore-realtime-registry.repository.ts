@@ -3,9 +3,21 @@ import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
+import {
+  instant,
+  oneOf,
+  optionalText,
+  recordOrNull,
+  recordReader,
+  text,
+} from '../../../backends/firestore/record-schema';
 import type { Scope } from '../../../common/scope/scope';
 import { RealtimeRegistryRepository } from '../realtime-registry.repository';
-import type { RealtimeIdType, RealtimeRegistration } from '../realtime-registry.types';
+import {
+  REALTIME_ID_TYPES,
+  type RealtimeIdType,
+  type RealtimeRegistration,
+} from '../realtime-registry.types';
 import { RealtimeIdTakenError } from '../realtime-registry.errors';
 
 /** The global collection of each id type: ownership is one id space across every scope. */
@@ -48,14 +60,13 @@ export class FirestoreRealtimeRegistryRepository extends RealtimeRegistryReposit
   }
 
   async get(scope: Scope, type: RealtimeIdType, id: string): Promise<RealtimeRegistration | null> {
-    const snap = await this.collection(type).doc(id).get();
-    if (!snap.exists) return null;
-    const data = snap.data() as RealtimeRegistration;
+    const found = recordOrNull(await this.collection(type).doc(id).get(), toRegistration);
     const owned =
-      data.tenant_id === scope.tenantId &&
-      data.env === scope.env &&
-      (data.project_id ?? null) === scope.projectId;
-    return owned ? toRegistration(data) : null;
+      found !== null &&
+      found.tenant_id === scope.tenantId &&
+      found.env === scope.env &&
+      found.project_id === scope.projectId;
+    return owned ? found : null;
   }
 
   private collection(type: RealtimeIdType): CollectionReference {
@@ -63,14 +74,12 @@ export class FirestoreRealtimeRegistryRepository extends RealtimeRegistryReposit
   }
 }
 
-function toRegistration(data: RealtimeRegistration): RealtimeRegistration {
-  return {
-    id: data.id,
-    type: data.type,
-    tenant_id: data.tenant_id,
-    env: data.env,
-    project_id: data.project_id ?? null,
-    created_by: data.created_by,
-    created_at: data.created_at,
-  };
-}
+const toRegistration = recordReader('realtime registration', {
+  id: text,
+  type: oneOf(REALTIME_ID_TYPES),
+  tenant_id: text,
+  env: text,
+  project_id: optionalText,
+  created_by: text,
+  created_at: instant,
+});

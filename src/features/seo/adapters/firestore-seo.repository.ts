@@ -1,10 +1,12 @@
-import type {
-  CollectionReference,
-  DocumentData,
-  DocumentReference,
-  Query,
-} from '@google-cloud/firestore';
+import type { CollectionReference, DocumentReference, Query } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import {
+  instant,
+  optionalText,
+  recordReader,
+  REVISED,
+  text,
+} from '../../../backends/firestore/record-schema';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { escapeSegment } from '../../../backends/scope-path';
 import type { Scope } from '../../../common/scope/scope';
@@ -70,21 +72,16 @@ export class FirestoreSeoRepository extends SeoRepository {
   }
 }
 
-function fromDoc(data: DocumentData): SeoConfig {
-  const text = (name: string): string | null => (data[name] as string | null | undefined) ?? null;
-  return {
-    id: data.id as string,
-    surface: data.surface as string,
-    page_type: data.page_type as string,
-    title: text('title'),
-    description: text('description'),
-    og_title: text('og_title'),
-    og_description: text('og_description'),
-    og_image_url: text('og_image_url'),
-    canonical_url: text('canonical_url'),
-    version: data.version as number,
-    created_at: data.created_at as string,
-    updated_at: data.updated_at as string,
-    updated_by: data.updated_by as string,
-  };
-}
+const fromDoc = recordReader('seo config', {
+  id: text,
+  surface: text,
+  page_type: text,
+  title: optionalText,
+  description: optionalText,
+  og_title: optionalText,
+  og_description: optionalText,
+  og_image_url: optionalText,
+  canonical_url: optionalText,
+  created_at: instant,
+  ...REVISED,
+});

@@ -23,9 +23,7 @@ export class InMemorySeoRepository extends SeoRepository {
     key: SeoKey,
     change: (current: SeoConfig | null) => SeoConfig,
   ): Promise<SeoConfig> {
-    return Promise.resolve().then(() =>
-      this.configs.set(scope, keyOf(key), change(this.configs.get(scope, keyOf(key)))),
-    );
+    return Promise.resolve().then(() => this.configs.upsert(scope, keyOf(key), change));
   }
 
   delete(scope: Scope, key: SeoKey): Promise<boolean> {

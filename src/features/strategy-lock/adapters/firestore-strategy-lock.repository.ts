@@ -1,12 +1,22 @@
 import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import {
+  instant,
+  jsonObject,
+  num,
+  oneOf,
+  optionalText,
+  recordReader,
+  text,
+  texts,
+} from '../../../backends/firestore/record-schema';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import type { Scope } from '../../../common/scope/scope';
 import { StrategyLockRepository, type StrategyLockQuery } from '../strategy-lock.repository';
 import {
   ANY_ACTION,
-  type LockScope,
-  type StoredLockStatus,
+  LOCK_SCOPES,
+  STORED_LOCK_STATUSES,
   type StrategyLock,
 } from '../strategy-lock.types';
 
@@ -83,23 +93,21 @@ function toDoc(scope: Scope, lock: StrategyLock): DocumentData {
   };
 }
 
-function fromDoc(data: DocumentData): StrategyLock {
-  return {
-    id: data.id as string,
-    surface: (data.surface as string | null) ?? null,
-    scope: data.scope as LockScope,
-    title: data.title as string,
-    description: data.description as string,
-    constraints: JSON.parse(data.constraints_json as string) as Record<string, unknown>,
-    allowed_actions: data.allowed_actions as string[],
-    created_by: data.created_by as string,
-    approved_by: (data.approved_by as string | null) ?? null,
-    rejected_by: (data.rejected_by as string | null) ?? null,
-    status: data.status as StoredLockStatus,
-    valid_from: data.valid_from as string,
-    valid_until: data.valid_until as string,
-    version: data.version as number,
-    created_at: data.created_at as string,
-    updated_at: data.updated_at as string,
-  };
-}
+const fromDoc = recordReader('strategy lock', {
+  id: text,
+  surface: optionalText,
+  scope: oneOf(LOCK_SCOPES),
+  title: text,
+  description: text,
+  constraints: jsonObject,
+  allowed_actions: texts,
+  created_by: text,
+  approved_by: optionalText,
+  rejected_by: optionalText,
+  status: oneOf(STORED_LOCK_STATUSES),
+  valid_from: instant,
+  valid_until: instant,
+  version: num,
+  created_at: instant,
+  updated_at: instant,
+});

@@ -47,9 +47,6 @@ export class InMemoryStrategyLockRepository extends StrategyLockRepository {
     id: string,
     change: (current: StrategyLock) => StrategyLock,
   ): Promise<StrategyLock | null> {
-    return Promise.resolve().then(() => {
-      const current = this.locks.get(scope, id);
-      return current === null ? null : this.locks.set(scope, id, change(current));
-    });
+    return Promise.resolve().then(() => this.locks.update(scope, id, change));
   }
 }

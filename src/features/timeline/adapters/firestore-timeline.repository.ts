@@ -3,6 +3,7 @@ import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
+import { recordOrNull } from '../../../backends/firestore/record-schema';
 import type { Scope } from '../../../common/scope/scope';
 import { TimelineIdTakenError } from '../timeline.errors';
 import { TimelineRepository, type TimelineTransaction } from '../timeline.repository';
@@ -13,6 +14,7 @@ import {
   type TimelineRecords,
   type TimelineRecordType,
 } from '../timeline.types';
+import { toTimelineRecord } from './firestore-timeline.records';
 import { CHILD_QUERY_LIMIT, FirestoreTimelineTransaction } from './firestore-timeline.transaction';
 
 const COLLECTIONS: Record<TimelineRecordType, string> = {
@@ -40,7 +42,7 @@ export class FirestoreTimelineRepository extends TimelineRepository {
     id: string,
   ): Promise<TimelineRecords[T] | null> {
     const snap = await this.collection(scope, type).doc(id).get();
-    return snap.exists ? (snap.data() as TimelineRecords[T]) : null;
+    return recordOrNull(snap, (data) => toTimelineRecord(type, data));
   }
 
   async children<T extends TimelineChildType>(
@@ -52,7 +54,7 @@ export class FirestoreTimelineRepository extends TimelineRepository {
       .where(PARENT_FIELD[type], '==', parentId)
       .limit(CHILD_QUERY_LIMIT)
       .get();
-    return snap.docs.map((d) => d.data() as TimelineRecords[T]);
+    return snap.docs.map((d) => toTimelineRecord(type, d.data()));
   }
 
   async listProjects(
@@ -62,7 +64,7 @@ export class FirestoreTimelineRepository extends TimelineRepository {
     let query: Query = this.collection(scope, 'project');
     if (page.before !== undefined) query = query.where('id', '<', page.before);
     const snap = await query.orderBy('id', 'desc').limit(page.limit).get();
-    return snap.docs.map((d) => d.data() as TimelineProject);
+    return snap.docs.map((d) => toTimelineRecord('project', d.data()));
   }
 
   async transact<R>(scope: Scope, work: (tx: TimelineTransaction) => Promise<R>): Promise<R> {

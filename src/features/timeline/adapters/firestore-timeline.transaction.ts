@@ -1,4 +1,5 @@
 import type { CollectionReference, Transaction } from '@google-cloud/firestore';
+import { recordOrNull } from '../../../backends/firestore/record-schema';
 import type { TimelineTransaction } from '../timeline.repository';
 import {
   PARENT_FIELD,
@@ -7,6 +8,7 @@ import {
   type TimelineRecords,
   type TimelineRecordType,
 } from '../timeline.types';
+import { toTimelineRecord } from './firestore-timeline.records';
 import { TimelineWriteBuffer } from './timeline-write-buffer';
 
 /** The most children any parent may hold, plus one: child queries never read more. */
@@ -27,7 +29,7 @@ export class FirestoreTimelineTransaction implements TimelineTransaction {
 
   async get<T extends TimelineRecordType>(type: T, id: string): Promise<TimelineRecords[T] | null> {
     const snap = await this.tx.get(this.collection(type).doc(id));
-    return snap.exists ? (snap.data() as TimelineRecords[T]) : null;
+    return recordOrNull(snap, (data) => toTimelineRecord(type, data));
   }
 
   async children<T extends TimelineChildType>(
@@ -37,7 +39,7 @@ export class FirestoreTimelineTransaction implements TimelineTransaction {
     const snap = await this.tx.get(
       this.collection(type).where(PARENT_FIELD[type], '==', parentId).limit(CHILD_QUERY_LIMIT),
     );
-    return snap.docs.map((d) => d.data() as TimelineRecords[T]);
+    return snap.docs.map((d) => toTimelineRecord(type, d.data()));
   }
 
   create<T extends TimelineRecordType>(type: T, record: TimelineRecords[T]): void {

@@ -1,4 +1,4 @@
-import { newestFirst } from '../../../backends/memory/scoped-records';
+import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
 import type { Scope } from '../../../common/scope/scope';
 import { TimelineIdTakenError } from '../timeline.errors';
 import { TimelineRepository, type TimelineTransaction } from '../timeline.repository';
@@ -12,14 +12,19 @@ import {
 import { TimelineWriteBuffer, type TimelineWrite } from './timeline-write-buffer';
 
 type AnyRecord = TimelineRecords[TimelineRecordType];
-type Tables = Map<TimelineRecordType, Map<string, AnyRecord>>;
 
 /**
  * Dev/test adapter: tables keyed by scope. Units run one at a time (a promise queue), which
  * gives them the isolation Firestore transactions have. Forgets everything at restart.
  */
 export class InMemoryTimelineRepository extends TimelineRepository {
-  private readonly scopes = new Map<string, Tables>();
+  private readonly tables: Record<TimelineRecordType, ScopedRecords<AnyRecord>> = {
+    project: new ScopedRecords(),
+    sequence: new ScopedRecords(),
+    track: new ScopedRecords(),
+    clip: new ScopedRecords(),
+    transition: new ScopedRecords(),
+  };
   private queue: Promise<unknown> = Promise.resolve();
 
   get<T extends TimelineRecordType>(
@@ -27,10 +32,7 @@ export class InMemoryTimelineRepository extends TimelineRepository {
     type: T,
     id: string,
   ): Promise<TimelineRecords[T] | null> {
-    const record = this.table(scope, type).get(id);
-    return Promise.resolve(
-      record === undefined ? null : (structuredClone(record) as TimelineRecords[T]),
-    );
+    return Promise.resolve(this.tables[type].get(scope, id) as TimelineRecords[T] | null);
   }
 
   children<T extends TimelineChildType>(
@@ -39,15 +41,15 @@ export class InMemoryTimelineRepository extends TimelineRepository {
     parentId: string,
   ): Promise<TimelineRecords[T][]> {
     const field = PARENT_FIELD[type];
-    const found = [...this.table(scope, type).values()].filter(
-      (r) => (r as unknown as Record<string, unknown>)[field] === parentId,
-    );
-    return Promise.resolve(structuredClone(found) as TimelineRecords[T][]);
+    const found = this.tables[type]
+      .values(scope)
+      .filter((r) => (r as unknown as Record<string, unknown>)[field] === parentId);
+    return Promise.resolve(found as TimelineRecords[T][]);
   }
 
   listProjects(scope: Scope, page: { limit: number; before?: string }): Promise<TimelineProject[]> {
-    const projects = [...this.table(scope, 'project').values()] as TimelineProject[];
-    return Promise.resolve(structuredClone(newestFirst(projects, page.before, page.limit)));
+    const projects = this.tables.project.values(scope) as TimelineProject[];
+    return Promise.resolve(newestFirst(projects, page.before, page.limit));
   }
 
   transact<R>(scope: Scope, work: (tx: TimelineTransaction) => Promise<R>): Promise<R> {
@@ -74,25 +76,11 @@ export class InMemoryTimelineRepository extends TimelineRepository {
   }
 
   private apply(scope: Scope, writes: TimelineWrite[]): void {
-    if (writes.some((w) => w.op === 'create' && this.table(scope, w.type).has(w.id)))
+    if (writes.some((w) => w.op === 'create' && this.tables[w.type].has(scope, w.id)))
       throw new TimelineIdTakenError();
     for (const w of writes) {
-      if (w.op === 'delete') this.table(scope, w.type).delete(w.id);
-      else this.table(scope, w.type).set(w.id, w.record);
+      if (w.op === 'delete') this.tables[w.type].delete(scope, w.id);
+      else this.tables[w.type].set(scope, w.id, w.record);
     }
-  }
-
-  private table(scope: Scope, type: TimelineRecordType): Map<string, AnyRecord> {
-    let tables = this.scopes.get(scope.toString());
-    if (tables === undefined) {
-      tables = new Map();
-      this.scopes.set(scope.toString(), tables);
-    }
-    let table = tables.get(type);
-    if (table === undefined) {
-      table = new Map();
-      tables.set(type, table);
-    }
-    return table;
   }
 }
