@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '../../common/errors/domain.error';
 import { Scope, type Env } from '../../common/scope/scope';
-import { AppConfig } from '../../config/app-config';
+import type { ConfigType } from '@nestjs/config';
+import { appConfig } from '../../config/app.config';
+import { registryConfig } from '../../config/registry.config';
 import { KindCatalog } from '../kind-catalog';
 import { parseRouteInput } from '../policy/route-input.parser';
 import { routeProblem, type RouteProblem } from '../policy/route-problem';
@@ -58,7 +60,9 @@ export class RoutingAdminService {
     private readonly validator: RouteValidator,
     private readonly catalog: KindCatalog,
     private readonly probe: BackendProbe,
-    private readonly config: AppConfig,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Inject(registryConfig.KEY)
+    private readonly registrySettings: ConfigType<typeof registryConfig>,
     private readonly metrics: RoutingMetrics,
   ) {}
 
@@ -186,7 +190,7 @@ export class RoutingAdminService {
 
   /** The deployment's required scopes, transposed to `env`. */
   requiredScopes(env: Env): Scope[] {
-    return this.config.requiredScopes.map((s) => Scope.of(s.tenantId, env, s.projectId));
+    return this.registrySettings.requiredScopes.map((s) => Scope.of(s.tenantId, env, s.projectId));
   }
 
   private coverageProblems(routes: Route[], env: Env): RouteProblem[] {
@@ -206,8 +210,8 @@ export class RoutingAdminService {
 
   private async probeIfAsked(route: RouteInput, probe: boolean): Promise<void> {
     if (!probe) {
-      if (this.config.env !== 'dev' && this.config.env !== 'test')
-        throw new ProbeRequiredError(this.config.env);
+      if (this.app.env !== 'dev' && this.app.env !== 'test')
+        throw new ProbeRequiredError(this.app.env);
       return;
     }
     const reason = await this.probe.probe(route);
