@@ -22,6 +22,8 @@ export const registryConfig = defineConfig('registry', (source) => {
     );
   }
   return {
+    /** `APP_ENV`: the env whose routes this registry serves (the deployment's, see `app`). */
+    env: env as Env,
     /** `REGISTRY_STORE` (default `firestore`). */
     store,
     /** `REGISTRY_SEED_FILE`: YAML or JSON `{ routes: [...] }` applied at boot. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import type { CircuitState } from '../backends/circuit-breaker';
 import { withTimeout } from '../backends/with-timeout';
-import type { ConfigType } from '@nestjs/config';
 import { backendsConfig } from '../config/backends.config';
 import { AdapterCache } from '../routing/adapter-cache';
 import { RoutingRegistry } from '../routing/routing-registry';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { BackendClients } from '../backends/backend-clients';
 import { BACKEND_DRIVERS } from '../backends/drivers';
 import { withTimeout } from '../backends/with-timeout';
-import type { ConfigType } from '@nestjs/config';
 import { backendsConfig } from '../config/backends.config';
 import type { RouteInput } from './route.types';
 

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { basename } from 'node:path';
 import type { ConfigType } from '@nestjs/config';
-import { appConfig } from '../config/app.config';
+import { basename } from 'node:path';
 import { registryConfig } from '../config/registry.config';
 import { RegistryNotReadyError } from './registry-not-ready.error';
 import { routeKeyId, sameRouteContent, type RouteInput } from './route.types';
@@ -27,7 +26,6 @@ export class RegistrySeeder {
   constructor(
     private readonly store: RegistryStore,
     private readonly validator: RouteValidator,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(registryConfig.KEY)
     private readonly registrySettings: ConfigType<typeof registryConfig>,
     private readonly catalog: KindCatalog,
@@ -63,7 +61,8 @@ export class RegistrySeeder {
     headline: string,
   ): Promise<void> {
     const problems = [...shapeProblems, ...routes.flatMap((r) => this.validator.validate(r))];
-    if (problems.length > 0) throw new RegistryNotReadyError(this.app.env, problems, headline);
+    if (problems.length > 0)
+      throw new RegistryNotReadyError(this.registrySettings.env, problems, headline);
     const stored = new Map((await this.store.load()).routes.map((r) => [routeKeyId(r), r]));
     let written = 0;
     for (const input of routes) {

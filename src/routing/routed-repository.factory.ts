@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { DomainError } from '../common/errors/domain.error';
 import { RequestContext } from '../common/request-context/request-context';
 import { Scope } from '../common/scope/scope';
-import type { ConfigType } from '@nestjs/config';
 import { backendsConfig } from '../config/backends.config';
 import { BackendClients } from '../backends/backend-clients';
 import { withTimeout } from '../backends/with-timeout';

@@ -6,7 +6,6 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { appConfig } from '../config/app.config';
 import { registryConfig } from '../config/registry.config';
 import { BackendProbe } from './backend-probe';
 import { KindCatalog } from './kind-catalog';
@@ -36,7 +35,6 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
     private readonly catalog: KindCatalog,
     private readonly validator: RouteValidator,
     private readonly probe: BackendProbe,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(registryConfig.KEY)
     private readonly registrySettings: ConfigType<typeof registryConfig>,
     @Inject(BOOT_VALIDATION) private readonly enabled: boolean,
@@ -51,10 +49,10 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
   async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled) return;
     const problems = await this.problems();
-    if (problems.length > 0) throw new RegistryNotReadyError(this.app.env, problems);
+    if (problems.length > 0) throw new RegistryNotReadyError(this.registrySettings.env, problems);
     this.logger.log(
       {
-        env: this.app.env,
+        env: this.registrySettings.env,
         version: this.registry.snapshot.version,
         kinds: this.catalog.list().length,
       },
@@ -64,7 +62,7 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
 
   /** Every boot problem of the registry as it is now. */
   async problems(): Promise<RouteProblem[]> {
-    const env = this.app.env;
+    const env = this.registrySettings.env;
     const stored = this.registry.rawState.routes.filter((r) => r.env === env);
     const index = indexRoutes(stored);
     const problems: RouteProblem[] = [];

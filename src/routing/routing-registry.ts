@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { withTimeout } from '../backends/with-timeout';
 import type { ConfigType } from '@nestjs/config';
+import { withTimeout } from '../backends/with-timeout';
 import { appConfig } from '../config/app.config';
 import { registryConfig } from '../config/registry.config';
 import { backendsConfig } from '../config/backends.config';
@@ -65,7 +65,7 @@ export class RoutingRegistry implements OnModuleDestroy {
     private readonly registrySettings: ConfigType<typeof registryConfig>,
     @Inject(backendsConfig.KEY) private readonly backends: ConfigType<typeof backendsConfig>,
   ) {
-    this.current = RegistrySnapshot.empty(app.env);
+    this.current = RegistrySnapshot.empty(registrySettings.env);
   }
 
   /** Opens the change feed and resolves once the first state is applied. */
@@ -106,7 +106,7 @@ export class RoutingRegistry implements OnModuleDestroy {
   status(): RegistryStatus {
     return {
       instance_id: this.app.instanceId,
-      env: this.app.env,
+      env: this.registrySettings.env,
       applied_version: this.current.version,
       applied_at: this.current.version < 0 ? null : this.current.appliedAt.toISOString(),
       stale: this.staleSince !== null,
@@ -213,7 +213,7 @@ export class RoutingRegistry implements OnModuleDestroy {
     const previous = this.current;
     const accepted: Route[] = [];
     const rejected: RejectedRoute[] = [];
-    for (const route of state.routes.filter((r) => r.env === this.app.env)) {
+    for (const route of state.routes.filter((r) => r.env === this.registrySettings.env)) {
       const problems = this.validator.validate(route);
       if (problems.length === 0) {
         accepted.push(route);
@@ -224,7 +224,7 @@ export class RoutingRegistry implements OnModuleDestroy {
       if (lastGood !== undefined) accepted.push(lastGood);
     }
     this.current = new RegistrySnapshot(
-      this.app.env,
+      this.registrySettings.env,
       state.version,
       accepted,
       new Date(),

@@ -1,7 +1,7 @@
 import type { Firestore } from '@google-cloud/firestore';
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { createFirestoreClient } from '../backends/firestore/firestore.driver';
 import type { ConfigType } from '@nestjs/config';
+import { createFirestoreClient } from '../backends/firestore/firestore.driver';
 import { backendsConfig } from '../config/backends.config';
 import { registryConfig } from '../config/registry.config';
 import { AdapterCache } from './adapter-cache';

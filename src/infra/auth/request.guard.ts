@@ -1,7 +1,7 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { ConfigType } from '@nestjs/config';
 import { appConfig } from '../../config/app.config';
 import { hasRole, type Principal, type Role } from '../../common/request-context/principal';
 import { RequestContext } from '../../common/request-context/request-context';

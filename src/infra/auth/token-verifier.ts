@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { verify, type JwtPayload } from 'jsonwebtoken';
 import type { ConfigType } from '@nestjs/config';
+import { verify, type JwtPayload } from 'jsonwebtoken';
 import { authConfig } from '../../config/auth.config';
 import { PROJECT_ID_FORMAT, TENANT_ID_FORMAT } from '../../common/scope/scope';
 import { ROLES, type Principal, type Role } from '../../common/request-context/principal';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { withTimeout } from '../../backends/with-timeout';
 import type { ConfigType } from '@nestjs/config';
+import { withTimeout } from '../../backends/with-timeout';
 import { backendsConfig } from '../../config/backends.config';
 import { DomainError } from '../../common/errors/domain.error';
 import { mapError } from '../../common/errors/http-error.mapper';

@@ -1,7 +1,7 @@
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { createFirestoreClient } from '../../backends/firestore/firestore.driver';
-import type { ConfigType } from '@nestjs/config';
 import { backendsConfig } from '../../config/backends.config';
 import { registryConfig } from '../../config/registry.config';
 import { FirestoreIdempotencyStore } from './firestore-idempotency.store';

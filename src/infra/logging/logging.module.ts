@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { Request } from 'express';
-import type { ConfigType } from '@nestjs/config';
 import { loggingConfig } from '../../config/logging.config';
 import { logFieldsOf } from '../../common/request-context/log-fields';
 import { requestIdOf } from '../../common/request-context/request-id.middleware';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { ValidationFailedError } from '../../common/errors/domain.error';
 import { Scope, type Env } from '../../common/scope/scope';
-import type { ConfigType } from '@nestjs/config';
-import { appConfig } from '../../config/app.config';
 import { registryConfig } from '../../config/registry.config';
 import { KindCatalog } from '../kind-catalog';
 import { parseRouteInput } from '../policy/route-input.parser';
@@ -60,7 +59,6 @@ export class RoutingAdminService {
     private readonly validator: RouteValidator,
     private readonly catalog: KindCatalog,
     private readonly probe: BackendProbe,
-    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
     @Inject(registryConfig.KEY)
     private readonly registrySettings: ConfigType<typeof registryConfig>,
     private readonly metrics: RoutingMetrics,
@@ -210,8 +208,8 @@ export class RoutingAdminService {
 
   private async probeIfAsked(route: RouteInput, probe: boolean): Promise<void> {
     if (!probe) {
-      if (this.app.env !== 'dev' && this.app.env !== 'test')
-        throw new ProbeRequiredError(this.app.env);
+      if (this.registrySettings.env !== 'dev' && this.registrySettings.env !== 'test')
+        throw new ProbeRequiredError(this.registrySettings.env);
       return;
     }
     const reason = await this.probe.probe(route);
