@@ -4,13 +4,16 @@ import { InfraModule } from './infra/infra.module';
 import { IdempotencyModule } from './infra/idempotency/idempotency.module';
 import { LoggingModule } from './infra/logging/logging.module';
 import { MetricsModule } from './infra/metrics/metrics.module';
-import { ConfigModule, type ConfigModuleOptions } from './config/config.module';
+import { AppConfigModule } from './config/app-config.module';
 import { FEATURE_MODULES } from './features';
 import { HealthModule } from './health/health.module';
 import { RoutingModule, type RoutingModuleOptions } from './routing/routing.module';
 
-/** Options of {@link AppModule.forRoot}; production passes none (environment only). */
-export interface AppModuleOptions extends ConfigModuleOptions, RoutingModuleOptions {}
+/**
+ * Options of {@link AppModule.forRoot}; production passes none. The configuration is not an
+ * option: it comes from the environment the app is built with (`buildWithEnvironment`).
+ */
+export type AppModuleOptions = RoutingModuleOptions;
 
 /** The whole app: configuration, core modules, the routing registry and every feature. */
 @Module({})
@@ -19,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(options),
+        AppConfigModule,
         LoggingModule,
         InfraModule,
         IdempotencyModule,

@@ -5,6 +5,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
+import type { Environment } from './config/environment-source';
+import { buildWithEnvironment } from './config/load-app-config';
 import { writeError } from './common/errors/all-exceptions.filter';
 import { answerClientError } from './common/http/client-error.handler';
 import { inputShapeMiddleware } from './common/http/input-shape.middleware';
@@ -14,16 +16,29 @@ import { requestIdMiddleware } from './common/request-context/request-id.middlew
 /** Largest JSON body accepted (page bodies go up to 1 MiB). */
 const JSON_LIMIT = '2mb';
 
+/** Options of {@link createApp}: the app module's, plus the environment to read. */
+export interface CreateAppOptions extends AppModuleOptions {
+  /**
+   * The environment to read. Defaults to `process.env`; tests pass their own so that several
+   * apps with different configurations can run in one process.
+   */
+  environment?: Environment;
+}
+
 /**
  * Builds and initialises the app (boot validation included) without listening. `main.ts`
- * and the test helpers both use it, so tests run exactly what production runs.
+ * and the test helpers both use it, so tests run exactly what production runs. A bad
+ * environment fails first, with every problem listed.
  */
-export async function createApp(options: AppModuleOptions = {}): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
-    bufferLogs: true,
-    bodyParser: false,
-    abortOnError: false,
-  });
+export async function createApp(options: CreateAppOptions = {}): Promise<INestApplication> {
+  const { environment, ...moduleOptions } = options;
+  const app = await buildWithEnvironment(environment, () =>
+    NestFactory.create<NestExpressApplication>(AppModule.forRoot(moduleOptions), {
+      bufferLogs: true,
+      bodyParser: false,
+      abortOnError: false,
+    }),
+  );
   app.useLogger(app.get(PinoLogger));
   // Versions are the ETags of this API; express's body hashes would contradict them.
   app.set('etag', false);

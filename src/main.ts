@@ -1,11 +1,12 @@
 import 'reflect-metadata';
+import type { ConfigType } from '@nestjs/config';
+import { appConfig } from './config/app.config';
 import { createApp } from './create-app';
-import { loadAppConfig } from './config/load-app-config';
 
 /** Production entry point: configuration from the environment, fail fast, then listen. */
 async function bootstrap(): Promise<void> {
-  const config = loadAppConfig(process.env);
   const app = await createApp();
+  const config = app.get<ConfigType<typeof appConfig>>(appConfig.KEY);
   await app.listen(config.port, config.host);
   // Graceful shutdown: stop accepting, let running requests finish, close every backend client.
   const shutdown = (signal: string): void => {

@@ -1,5 +1,6 @@
 import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import type { ConfigType } from '@nestjs/config';
+import { backendsConfig } from '../config/backends.config';
 import { BackendClients } from './backend-clients';
 
 /** Closes every pooled backend client when the app shuts down. */
@@ -16,18 +17,18 @@ class BackendClientsCloser implements OnApplicationShutdown {
   providers: [
     {
       provide: BackendClients,
-      useFactory: (config: AppConfig) =>
+      useFactory: (config: ConfigType<typeof backendsConfig>) =>
         new BackendClients(
           {
-            timeoutMs: config.backendTimeoutMs,
+            timeoutMs: config.timeoutMs,
             firestoreEmulatorHost: config.firestoreEmulatorHost,
             defaultGcpProjectId: config.gcpProjectId,
-            secret: (name) => config.secret(name),
+            secret: (name) => config.secrets[name],
           },
           config.drainMs,
           { failureThreshold: config.circuitFailures, probeIntervalMs: config.probeIntervalMs },
         ),
-      inject: [AppConfig],
+      inject: [backendsConfig.KEY],
     },
     {
       provide: BackendClientsCloser,

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
+import { buildWithEnvironment } from '../config/load-app-config';
 import { MemoryRegistryStore } from '../routing/store/memory-registry.store';
 
 /**
@@ -15,12 +16,13 @@ export async function createCliContext(
   environment: Record<string, string | undefined>,
   offline: boolean,
 ): Promise<INestApplicationContext> {
-  return NestFactory.createApplicationContext(
-    AppModule.forRoot({
-      environment,
-      bootValidation: false,
-      ...(offline ? { store: () => new MemoryRegistryStore() } : {}),
-    }),
-    { logger: false, abortOnError: false },
+  return buildWithEnvironment(environment, () =>
+    NestFactory.createApplicationContext(
+      AppModule.forRoot({
+        bootValidation: false,
+        ...(offline ? { store: () => new MemoryRegistryStore() } : {}),
+      }),
+      { logger: false, abortOnError: false },
+    ),
   );
 }

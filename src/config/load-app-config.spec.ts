@@ -1,19 +1,20 @@
+import { appConfig } from './app.config';
+import { authConfig } from './auth.config';
+import { backendsConfig } from './backends.config';
 import { ConfigError } from './config.error';
 import { loadAppConfig } from './load-app-config';
+import { loggingConfig } from './logging.config';
+import { registryConfig } from './registry.config';
 
 const base = { APP_ENV: 'prod', GCP_PROJECT_ID: 'proj', AUTH_JWT_SECRET: 'x'.repeat(32) };
 
 describe('loadAppConfig', () => {
   it('reads a valid configuration with defaults', () => {
     const config = loadAppConfig(base);
-    expect(config).toMatchObject({
-      env: 'prod',
-      port: 3000,
-      host: '0.0.0.0',
-      registryStore: 'firestore',
-      backendTimeoutMs: 5000,
-    });
-    expect(config.requiredScopes.map(String)).toEqual(['t_system/prod/*']);
+    expect(config.of(appConfig)).toMatchObject({ env: 'prod', port: 3000, host: '0.0.0.0' });
+    expect(config.of(registryConfig).store).toBe('firestore');
+    expect(config.of(backendsConfig).timeoutMs).toBe(5000);
+    expect(config.of(registryConfig).requiredScopes.map(String)).toEqual(['t_system/prod/*']);
   });
 
   it('lists every problem at once, naming each variable', () => {
@@ -35,21 +36,13 @@ describe('loadAppConfig', () => {
       expect(problems).toContain(name);
   });
 
-  it('bounds live chat feeds per instance with CHAT_MAX_SUBSCRIBERS (default 10000)', () => {
-    expect(loadAppConfig(base).chatMaxSubscribers).toBe(10_000);
-    expect(loadAppConfig({ ...base, CHAT_MAX_SUBSCRIBERS: '2500' }).chatMaxSubscribers).toBe(2500);
-    for (const bad of ['0', 'lots', '1.5'])
-      expect(() => loadAppConfig({ ...base, CHAT_MAX_SUBSCRIBERS: bad })).toThrow(
-        /CHAT_MAX_SUBSCRIBERS must be an integer from 1 to 1000000/,
-      );
-  });
-
   it('refuses the in-memory registry outside dev and test', () => {
     expect(() => loadAppConfig({ ...base, REGISTRY_STORE: 'memory' })).toThrow(
       /REGISTRY_STORE=memory is not allowed in prod/,
     );
     expect(
-      loadAppConfig({ ...base, APP_ENV: 'test', REGISTRY_STORE: 'memory' }).registryStore,
+      loadAppConfig({ ...base, APP_ENV: 'test', REGISTRY_STORE: 'memory' }).of(registryConfig)
+        .store,
     ).toBe('memory');
   });
 
@@ -59,7 +52,7 @@ describe('loadAppConfig', () => {
       APP_ENV: 'stage',
       ROUTING_REQUIRED_SCOPES: 't_acme, t_acme/p_web,t_acme',
     });
-    expect(config.requiredScopes.map(String)).toEqual([
+    expect(config.of(registryConfig).requiredScopes.map(String)).toEqual([
       't_system/staging/*',
       't_acme/staging/*',
       't_acme/staging/p_web',
@@ -87,16 +80,16 @@ describe('loadAppConfig: logging, token lifetime, emulator', () => {
     const problems = problemsOf({ ...base, LOG_LEVEL: 'loud', PORT: 'eighty' });
     expect(problems).toHaveLength(2);
     expect(problems.join('\n')).toMatch(/LOG_LEVEL "loud" is not one of .*silent/);
-    expect(loadAppConfig({ ...base, LOG_LEVEL: 'silent' }).logLevel).toBe('silent');
-    expect(loadAppConfig({ ...base, LOG_LEVEL: 'WARN' }).logLevel).toBe('warn');
+    expect(loadAppConfig({ ...base, LOG_LEVEL: 'silent' }).of(loggingConfig).level).toBe('silent');
+    expect(loadAppConfig({ ...base, LOG_LEVEL: 'WARN' }).of(loggingConfig).level).toBe('warn');
   });
 
   it('reads AUTH_MAX_TOKEN_TTL as seconds or with a unit (default 24 h)', () => {
-    expect(loadAppConfig(base).authMaxTokenTtlSeconds).toBe(86_400);
-    expect(loadAppConfig({ ...base, AUTH_MAX_TOKEN_TTL: '3600' }).authMaxTokenTtlSeconds).toBe(
-      3600,
-    );
-    expect(loadAppConfig({ ...base, AUTH_MAX_TOKEN_TTL: '90m' }).authMaxTokenTtlSeconds).toBe(5400);
+    const ttlOf = (value: string | undefined): number =>
+      loadAppConfig({ ...base, AUTH_MAX_TOKEN_TTL: value }).of(authConfig).maxTokenTtlSeconds;
+    expect(ttlOf(undefined)).toBe(86_400);
+    expect(ttlOf('3600')).toBe(3600);
+    expect(ttlOf('90m')).toBe(5400);
     expect(problemsOf({ ...base, AUTH_MAX_TOKEN_TTL: 'forever' }).join('\n')).toMatch(
       /AUTH_MAX_TOKEN_TTL must be a duration.*"24h"/,
     );
@@ -112,10 +105,10 @@ describe('loadAppConfig: logging, token lifetime, emulator', () => {
       );
     }
     const allowed = loadAppConfig({ ...emulator, ALLOW_FIRESTORE_EMULATOR: 'true' });
-    expect(allowed.allowFirestoreEmulator).toBe(true);
-    expect(loadAppConfig({ ...emulator, APP_ENV: 'dev' }).firestoreEmulatorHost).toBe(
-      '127.0.0.1:8080',
-    );
+    expect(allowed.of(backendsConfig).allowFirestoreEmulator).toBe(true);
+    expect(
+      loadAppConfig({ ...emulator, APP_ENV: 'dev' }).of(backendsConfig).firestoreEmulatorHost,
+    ).toBe('127.0.0.1:8080');
     expect(problemsOf({ ...base, ALLOW_FIRESTORE_EMULATOR: 'yes' })[0]).toMatch(
       /ALLOW_FIRESTORE_EMULATOR must be true or false/,
     );

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import type { CircuitState } from '../backends/circuit-breaker';
 import { withTimeout } from '../backends/with-timeout';
-import { AppConfig } from '../config/app-config';
+import { backendsConfig } from '../config/backends.config';
 import { AdapterCache } from '../routing/adapter-cache';
 import { RoutingRegistry } from '../routing/routing-registry';
 
@@ -27,7 +28,7 @@ export class HealthService {
   constructor(
     private readonly registry: RoutingRegistry,
     private readonly adapters: AdapterCache,
-    private readonly config: AppConfig,
+    @Inject(backendsConfig.KEY) private readonly backends: ConfigType<typeof backendsConfig>,
   ) {}
 
   async readiness(): Promise<Readiness> {
@@ -49,7 +50,7 @@ export class HealthService {
           lease.breaker?.assertClosed();
           await withTimeout(
             lease.driver.ping(lease.connection, lease.route.config),
-            this.config.backendTimeoutMs,
+            this.backends.timeoutMs,
             'ping',
           );
           return { ...base, ok: true };

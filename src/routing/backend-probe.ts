@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { BackendClients } from '../backends/backend-clients';
 import { BACKEND_DRIVERS } from '../backends/drivers';
 import { withTimeout } from '../backends/with-timeout';
-import { AppConfig } from '../config/app-config';
+import { backendsConfig } from '../config/backends.config';
 import type { RouteInput } from './route.types';
 
 /** Checks that a route's backend answers before a write commits it. */
@@ -10,7 +11,7 @@ import type { RouteInput } from './route.types';
 export class BackendProbe {
   constructor(
     private readonly clients: BackendClients,
-    private readonly config: AppConfig,
+    @Inject(backendsConfig.KEY) private readonly backends: ConfigType<typeof backendsConfig>,
   ) {}
 
   /** Null when the backend answered a ping, else why it did not. */
@@ -20,7 +21,7 @@ export class BackendProbe {
     try {
       await withTimeout(
         driver.ping(connection, route.config),
-        this.config.backendTimeoutMs,
+        this.backends.timeoutMs,
         `${route.backend_type} backend`,
       );
       return null;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { basename } from 'node:path';
-import { AppConfig } from '../config/app-config';
+import { registryConfig } from '../config/registry.config';
 import { RegistryNotReadyError } from './registry-not-ready.error';
 import { routeKeyId, sameRouteContent, type RouteInput } from './route.types';
 import { RouteValidator } from './route-validator';
@@ -25,14 +26,15 @@ export class RegistrySeeder {
   constructor(
     private readonly store: RegistryStore,
     private readonly validator: RouteValidator,
-    private readonly config: AppConfig,
+    @Inject(registryConfig.KEY)
+    private readonly registrySettings: ConfigType<typeof registryConfig>,
     private readonly catalog: KindCatalog,
     @Inject(SEED_ROUTES) private readonly seedRoutes: SeedRoutes,
   ) {}
 
   /** Applies the seed file, then the programmatic seed, if configured. */
   async seed(): Promise<void> {
-    const file = this.config.registrySeedFile;
+    const file = this.registrySettings.seedFile;
     if (file !== null) {
       const parsed = await readRoutesFile(file);
       await this.apply(
@@ -59,7 +61,8 @@ export class RegistrySeeder {
     headline: string,
   ): Promise<void> {
     const problems = [...shapeProblems, ...routes.flatMap((r) => this.validator.validate(r))];
-    if (problems.length > 0) throw new RegistryNotReadyError(this.config.env, problems, headline);
+    if (problems.length > 0)
+      throw new RegistryNotReadyError(this.registrySettings.env, problems, headline);
     const stored = new Map((await this.store.load()).routes.map((r) => [routeKeyId(r), r]));
     let written = 0;
     for (const input of routes) {

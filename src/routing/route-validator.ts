@@ -1,5 +1,6 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
+import { backendsConfig } from '../config/backends.config';
 import { KindCatalog } from './kind-catalog';
 import { checkRoute } from './policy/route-policy';
 import type { RouteProblem } from './policy/route-problem';
@@ -13,14 +14,14 @@ import type { RouteInput } from './route.types';
 export class RouteValidator {
   constructor(
     private readonly catalog: KindCatalog,
-    private readonly config: AppConfig,
+    @Inject(backendsConfig.KEY) private readonly backends: ConfigType<typeof backendsConfig>,
   ) {}
 
   validate(route: RouteInput): RouteProblem[] {
     return checkRoute(route, {
       supportedBackends: this.catalog.backendsOf(route.resource_kind),
       kindConfigKeys: this.catalog.configKeysOf(route.resource_kind),
-      defaultGcpProjectId: this.config.gcpProjectId,
+      defaultGcpProjectId: this.backends.gcpProjectId,
     });
   }
 }

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { DomainError } from '../common/errors/domain.error';
 import { RequestContext } from '../common/request-context/request-context';
 import { Scope } from '../common/scope/scope';
-import { AppConfig } from '../config/app-config';
+import { backendsConfig } from '../config/backends.config';
 import { BackendClients } from '../backends/backend-clients';
 import { withTimeout } from '../backends/with-timeout';
 import type { AdapterBuilders, RoutedRepositoryOptions } from './adapter-builders';
@@ -39,7 +40,7 @@ export class RoutedRepositoryFactory {
     private readonly cache: AdapterCache,
     private readonly catalog: KindCatalog,
     private readonly context: RequestContext,
-    private readonly config: AppConfig,
+    @Inject(backendsConfig.KEY) private readonly backends: ConfigType<typeof backendsConfig>,
     private readonly metrics: RoutingMetrics,
     private readonly clients: BackendClients,
   ) {
@@ -113,7 +114,7 @@ export class RoutedRepositoryFactory {
     if (!untimed) this.clients.track(lease.connection, result);
     const bounded: Promise<unknown> = untimed
       ? result
-      : withTimeout(result, this.config.backendTimeoutMs, `${lease.route.backend_type} backend`);
+      : withTimeout(result, this.backends.timeoutMs, `${lease.route.backend_type} backend`);
     return bounded.then(
       (value: unknown) => {
         lease.breaker?.recordSuccess();

@@ -5,7 +5,8 @@ import {
   type OnApplicationBootstrap,
   type OnModuleInit,
 } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import type { ConfigType } from '@nestjs/config';
+import { registryConfig } from '../config/registry.config';
 import { BackendProbe } from './backend-probe';
 import { KindCatalog } from './kind-catalog';
 import { routeProblem, type RouteProblem } from './policy/route-problem';
@@ -34,7 +35,8 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
     private readonly catalog: KindCatalog,
     private readonly validator: RouteValidator,
     private readonly probe: BackendProbe,
-    private readonly config: AppConfig,
+    @Inject(registryConfig.KEY)
+    private readonly registrySettings: ConfigType<typeof registryConfig>,
     @Inject(BOOT_VALIDATION) private readonly enabled: boolean,
   ) {}
 
@@ -47,10 +49,10 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
   async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled) return;
     const problems = await this.problems();
-    if (problems.length > 0) throw new RegistryNotReadyError(this.config.env, problems);
+    if (problems.length > 0) throw new RegistryNotReadyError(this.registrySettings.env, problems);
     this.logger.log(
       {
-        env: this.config.env,
+        env: this.registrySettings.env,
         version: this.registry.snapshot.version,
         kinds: this.catalog.list().length,
       },
@@ -60,12 +62,12 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
 
   /** Every boot problem of the registry as it is now. */
   async problems(): Promise<RouteProblem[]> {
-    const env = this.config.env;
+    const env = this.registrySettings.env;
     const stored = this.registry.rawState.routes.filter((r) => r.env === env);
     const index = indexRoutes(stored);
     const problems: RouteProblem[] = [];
     for (const { kind } of this.catalog.list()) {
-      for (const scope of this.config.requiredScopes) {
+      for (const scope of this.registrySettings.requiredScopes) {
         const res = resolveRoute(index, kind, scope);
         if (res.route === null) {
           problems.push({

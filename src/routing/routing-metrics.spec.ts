@@ -1,6 +1,9 @@
 import { Registry } from 'prom-client';
 import { BackendClients } from '../backends/backend-clients';
+import { appConfig } from '../config/app.config';
+import { backendsConfig } from '../config/backends.config';
 import { loadAppConfig } from '../config/load-app-config';
+import { registryConfig } from '../config/registry.config';
 import { KindCatalog } from './kind-catalog';
 import type { RouteInput } from './route.types';
 import { RouteValidator } from './route-validator';
@@ -38,7 +41,14 @@ describe('routing_switches_total', () => {
     const catalog = new KindCatalog();
     catalog.register('feature_flags', ['firestore', 'memory'], 'test');
     store = new MemoryRegistryStore();
-    routing = new RoutingRegistry(store, new RouteValidator(catalog, config), config);
+    const backends = config.of(backendsConfig);
+    routing = new RoutingRegistry(
+      store,
+      new RouteValidator(catalog, backends),
+      config.of(appConfig),
+      config.of(registryConfig),
+      backends,
+    );
     metrics = new RoutingMetrics(
       new Registry(),
       routing,

@@ -1,4 +1,7 @@
+import { appConfig } from '../config/app.config';
+import { backendsConfig } from '../config/backends.config';
 import { loadAppConfig } from '../config/load-app-config';
+import { registryConfig } from '../config/registry.config';
 import { KindCatalog } from './kind-catalog';
 import { RouteValidator } from './route-validator';
 import { RoutingRegistry } from './routing-registry';
@@ -35,7 +38,14 @@ describe('RoutingRegistry staleness', () => {
 
   beforeEach(async () => {
     store = new FreezableStore();
-    registry = new RoutingRegistry(store, new RouteValidator(new KindCatalog(), config), config);
+    const backends = config.of(backendsConfig);
+    registry = new RoutingRegistry(
+      store,
+      new RouteValidator(new KindCatalog(), backends),
+      config.of(appConfig),
+      config.of(registryConfig),
+      backends,
+    );
     await registry.start();
   });
   afterEach(() => registry.onModuleDestroy());

@@ -1,6 +1,9 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { withTimeout } from '../backends/with-timeout';
-import { AppConfig } from '../config/app-config';
+import { appConfig } from '../config/app.config';
+import { registryConfig } from '../config/registry.config';
+import { backendsConfig } from '../config/backends.config';
 import { RegistrySnapshot, type RejectedRoute } from './registry-snapshot';
 import { routeKeyId, type Route } from './route.types';
 import { RouteValidator } from './route-validator';
@@ -57,9 +60,12 @@ export class RoutingRegistry implements OnModuleDestroy {
   constructor(
     private readonly store: RegistryStore,
     private readonly validator: RouteValidator,
-    private readonly config: AppConfig,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
+    @Inject(registryConfig.KEY)
+    private readonly registrySettings: ConfigType<typeof registryConfig>,
+    @Inject(backendsConfig.KEY) private readonly backends: ConfigType<typeof backendsConfig>,
   ) {
-    this.current = RegistrySnapshot.empty(config.env);
+    this.current = RegistrySnapshot.empty(registrySettings.env);
   }
 
   /** Opens the change feed and resolves once the first state is applied. */
@@ -99,8 +105,8 @@ export class RoutingRegistry implements OnModuleDestroy {
 
   status(): RegistryStatus {
     return {
-      instance_id: this.config.instanceId,
-      env: this.config.env,
+      instance_id: this.app.instanceId,
+      env: this.registrySettings.env,
       applied_version: this.current.version,
       applied_at: this.current.version < 0 ? null : this.current.appliedAt.toISOString(),
       stale: this.staleSince !== null,
@@ -109,7 +115,7 @@ export class RoutingRegistry implements OnModuleDestroy {
         this.staleSince === null ? 0 : (Date.now() - this.staleSince.getTime()) / 1000,
       last_error: this.lastError,
       rejected: this.current.rejected,
-      emulator: this.config.firestoreEmulatorHost !== null,
+      emulator: this.backends.firestoreEmulatorHost !== null,
     };
   }
 
@@ -150,8 +156,8 @@ export class RoutingRegistry implements OnModuleDestroy {
     if (this.stopped) return;
     const stale = this.staleSince !== null;
     const ms = stale
-      ? Math.min(this.config.heartbeatMs, STALE_HEARTBEAT_MS)
-      : this.config.heartbeatMs;
+      ? Math.min(this.registrySettings.heartbeatMs, STALE_HEARTBEAT_MS)
+      : this.registrySettings.heartbeatMs;
     this.heartbeat = setTimeout(() => {
       if (this.staleSince === null) return void this.beat().finally(() => this.scheduleBeat());
       if (this.checksInFlight < MAX_STALE_CHECKS) void this.beat();
@@ -170,7 +176,7 @@ export class RoutingRegistry implements OnModuleDestroy {
     this.checksInFlight += 1;
     try {
       const check = stale ? this.store.reconnect() : this.store.ping();
-      await withTimeout(check, this.config.heartbeatMs, 'registry store');
+      await withTimeout(check, this.registrySettings.heartbeatMs, 'registry store');
       this.lastContact = new Date();
     } catch (err) {
       // A late failure of an overlapping check says nothing once the feed is back.
@@ -207,7 +213,7 @@ export class RoutingRegistry implements OnModuleDestroy {
     const previous = this.current;
     const accepted: Route[] = [];
     const rejected: RejectedRoute[] = [];
-    for (const route of state.routes.filter((r) => r.env === this.config.env)) {
+    for (const route of state.routes.filter((r) => r.env === this.registrySettings.env)) {
       const problems = this.validator.validate(route);
       if (problems.length === 0) {
         accepted.push(route);
@@ -218,7 +224,7 @@ export class RoutingRegistry implements OnModuleDestroy {
       if (lastGood !== undefined) accepted.push(lastGood);
     }
     this.current = new RegistrySnapshot(
-      this.config.env,
+      this.registrySettings.env,
       state.version,
       accepted,
       new Date(),

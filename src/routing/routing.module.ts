@@ -1,7 +1,9 @@
 import type { Firestore } from '@google-cloud/firestore';
 import { Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { createFirestoreClient } from '../backends/firestore/firestore.driver';
-import { AppConfig } from '../config/app-config';
+import { backendsConfig } from '../config/backends.config';
+import { registryConfig } from '../config/registry.config';
 import { AdapterCache } from './adapter-cache';
 import { BackendProbe } from './backend-probe';
 import { RegistryQueries } from './admin/registry-queries';
@@ -41,14 +43,17 @@ export interface RoutingModuleOptions {
 }
 
 /** Builds the registry store named by `REGISTRY_STORE`, every call bounded by the backend timeout. */
-function createRegistryStore(config: AppConfig): RegistryStore {
-  if (config.registryStore === 'memory')
-    return new BoundedRegistryStore(new MemoryRegistryStore(), config.backendTimeoutMs);
+function createRegistryStore(
+  registry: ConfigType<typeof registryConfig>,
+  backends: ConfigType<typeof backendsConfig>,
+): RegistryStore {
+  if (registry.store === 'memory')
+    return new BoundedRegistryStore(new MemoryRegistryStore(), backends.timeoutMs);
   const connect = (): Firestore =>
-    createFirestoreClient(config.gcpProjectId ?? '', '(default)', config.firestoreEmulatorHost);
+    createFirestoreClient(backends.gcpProjectId ?? '', '(default)', backends.firestoreEmulatorHost);
   return new BoundedRegistryStore(
     new FirestoreRegistryStore(connect(), connect),
-    config.backendTimeoutMs,
+    backends.timeoutMs,
   );
 }
 
@@ -87,14 +92,15 @@ export class RoutingModule {
     const storeProvider = options.store
       ? {
           provide: RegistryStore,
-          useFactory: (config: AppConfig) =>
-            new BoundedRegistryStore(
-              (options.store as () => RegistryStore)(),
-              config.backendTimeoutMs,
-            ),
-          inject: [AppConfig],
+          useFactory: (backends: ConfigType<typeof backendsConfig>) =>
+            new BoundedRegistryStore((options.store as () => RegistryStore)(), backends.timeoutMs),
+          inject: [backendsConfig.KEY],
         }
-      : { provide: RegistryStore, useFactory: createRegistryStore, inject: [AppConfig] };
+      : {
+          provide: RegistryStore,
+          useFactory: createRegistryStore,
+          inject: [registryConfig.KEY, backendsConfig.KEY],
+        };
     return {
       module: RoutingModule,
       global: true,

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { TokenVerifier } from '../../src/infra/auth/token-verifier';
+import { authConfig } from '../../src/config/auth.config';
 import { loadAppConfig } from '../../src/config/load-app-config';
 import { DEV } from '../../scripts/dev-defaults';
 
@@ -21,7 +22,9 @@ function npmToken(args: string[], env: Record<string, string> = {}) {
 
 describe('npm run -s token', () => {
   const verifier = new TokenVerifier(
-    loadAppConfig({ APP_ENV: 'dev', REGISTRY_STORE: 'memory', AUTH_JWT_SECRET: DEV.jwtSecret }),
+    loadAppConfig({ APP_ENV: 'dev', REGISTRY_STORE: 'memory', AUTH_JWT_SECRET: DEV.jwtSecret }).of(
+      authConfig,
+    ),
   );
 
   it('prints only the token on stdout, and the app accepts it', async () => {

@@ -1,5 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../src/app.module';
+import { buildWithEnvironment } from '../../src/config/load-app-config';
 import { KindCatalog, type MountedKind } from '../../src/routing/kind-catalog';
 import { MemoryRegistryStore } from '../../src/routing/store/memory-registry.store';
 import { testEnvironment } from './create-test-app';
@@ -9,14 +10,11 @@ import { testEnvironment } from './create-test-app';
  * tests never keep a list of their own.
  */
 export async function mountedKinds(): Promise<MountedKind[]> {
-  const moduleRef = await Test.createTestingModule({
-    imports: [
-      AppModule.forRoot({
-        environment: testEnvironment('test', 'memory', 'kinds'),
-        store: () => new MemoryRegistryStore(),
-      }),
-    ],
-  }).compile();
+  const moduleRef = await buildWithEnvironment(testEnvironment('test', 'memory', 'kinds'), () =>
+    Test.createTestingModule({
+      imports: [AppModule.forRoot({ store: () => new MemoryRegistryStore() })],
+    }).compile(),
+  );
   const kinds = moduleRef.get(KindCatalog).list();
   await moduleRef.close();
   return kinds;

@@ -1,6 +1,7 @@
-import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import type { Response } from 'express';
-import { AppConfig } from '../../config/app-config';
+import { chatBusConfig } from './chat-bus.config';
 import { ChatTooManySubscribersError } from './chat-bus.errors';
 
 /** What a refused subscriber is told to wait before trying again (seconds). */
@@ -15,7 +16,9 @@ const RETRY_AFTER_SECONDS = 5;
 export class ChatBusLiveFeeds implements BeforeApplicationShutdown {
   private readonly active = new Set<AbortController>();
 
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    @Inject(chatBusConfig.KEY) private readonly config: ConfigType<typeof chatBusConfig>,
+  ) {}
 
   /** Open feeds right now. */
   get count(): number {
@@ -27,7 +30,7 @@ export class ChatBusLiveFeeds implements BeforeApplicationShutdown {
    * is given back then). `503 chat_bus.too_many_subscribers` when every slot is taken.
    */
   open(res: Response): AbortSignal {
-    const max = this.config.chatMaxSubscribers;
+    const max = this.config.maxSubscribers;
     if (this.active.size >= max) throw new ChatTooManySubscribersError(max, RETRY_AFTER_SECONDS);
     const abort = new AbortController();
     this.active.add(abort);

@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { provideRoutedRepository } from '../../routing/provide-routed-repository';
 import { RealtimeRegistryModule } from '../realtime-registry/realtime-registry.module';
 import { InMemoryChatBusRepository } from './adapters/in-memory-chat-bus.repository';
 import { RedisChatBusRepository } from './adapters/redis-chat-bus.repository';
+import { chatBusConfig } from './chat-bus.config';
 import { ChatBusController } from './chat-bus.controller';
 import { ChatBusService } from './chat-bus.service';
 import { ChatBusLiveFeeds } from './chat-bus-live-feeds';
@@ -35,7 +37,7 @@ const ROUTE_CONFIG_KEYS = {
  * set `stream_maxlen`, the messages kept per thread.
  */
 @Module({
-  imports: [RealtimeRegistryModule],
+  imports: [RealtimeRegistryModule, ConfigModule.forFeature(chatBusConfig)],
   controllers: [ChatBusController],
   providers: [
     provideRoutedRepository(

@@ -5,7 +5,7 @@ export const DEFAULT_SWEEP_INTERVAL_MS = 10 * 60 * 1000;
 
 /**
  * Options of the media_v2_storage module, injected by this class as its token. The module
- * builds it from AppConfig (`MEDIA_MAX_UPLOAD_BYTES`); features never read the process environment.
+ * builds it from its settings (`MEDIA_MAX_UPLOAD_BYTES`, media-v2-storage.config.ts); features never read the process environment.
  */
 export class MediaV2StorageOptions {
   /** Largest file accepted, in bytes; one byte more is `413 media_v2_storage.too_large`. */

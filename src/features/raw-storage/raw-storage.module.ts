@@ -1,10 +1,11 @@
-import { AppConfig } from '../../config/app-config';
 import { Module } from '@nestjs/common';
+import { ConfigModule, type ConfigType } from '@nestjs/config';
 import { provideRoutedRepository } from '../../routing/provide-routed-repository';
 import { InMemoryRawStorageRepository } from './adapters/in-memory-raw-storage.repository';
 import { S3RawStorageRepository } from './adapters/s3-raw-storage.repository';
 import { RawStorageRepository } from './raw-storage.repository';
 import { RAW_STORAGE_KIND } from './raw-storage.types';
+import { rawStorageConfig } from './raw-storage.config';
 import { RawStorageController } from './raw-storage.controller';
 import { RawStorageOptions } from './raw-storage.options';
 import { RawStorageService } from './raw-storage.service';
@@ -15,6 +16,7 @@ import { RawStorageService } from './raw-storage.service';
  * `MEMORY_PRESIGN_ORIGIN`). The upload limit comes from `RAW_MAX_UPLOAD_BYTES`.
  */
 @Module({
+  imports: [ConfigModule.forFeature(rawStorageConfig)],
   controllers: [RawStorageController],
   providers: [
     provideRoutedRepository(RawStorageRepository, RAW_STORAGE_KIND, {
@@ -24,9 +26,9 @@ import { RawStorageService } from './raw-storage.service';
     RawStorageService,
     {
       provide: RawStorageOptions,
-      useFactory: (config: AppConfig) =>
-        new RawStorageOptions({ maxUploadBytes: config.rawMaxUploadBytes }),
-      inject: [AppConfig],
+      useFactory: (config: ConfigType<typeof rawStorageConfig>) =>
+        new RawStorageOptions({ maxUploadBytes: config.maxUploadBytes }),
+      inject: [rawStorageConfig.KEY],
     },
   ],
   exports: [RawStorageService],

@@ -5,7 +5,7 @@ export const MAX_URL_TTL_SECONDS = 900;
 
 /**
  * Options of the raw_storage module, injected by this class as its token. The module builds
- * it from AppConfig (`RAW_MAX_UPLOAD_BYTES`); URL lifetimes keep their defaults.
+ * it from its settings (`RAW_MAX_UPLOAD_BYTES`, raw-storage.config.ts); URL lifetimes keep their defaults.
  */
 export class RawStorageOptions {
   /** Largest `size_bytes` accepted (S3 takes at most 5 GiB in one presigned PUT). */

@@ -1,7 +1,8 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { AppConfig } from '../../config/app-config';
+import { appConfig } from '../../config/app.config';
 import { hasRole, type Principal, type Role } from '../../common/request-context/principal';
 import { RequestContext } from '../../common/request-context/request-context';
 import type { Scope } from '../../common/scope/scope';
@@ -22,7 +23,7 @@ export class RequestGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenVerifier,
     private readonly context: RequestContext,
-    private readonly config: AppConfig,
+    @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
   canActivate(execution: ExecutionContext): boolean {
@@ -40,7 +41,7 @@ export class RequestGuard implements CanActivate {
       this.context.establish(principal, null);
       return true;
     }
-    const scope = readRequestScope(req, this.config.env);
+    const scope = readRequestScope(req, this.app.env);
     assertNoMismatch(req, scope);
     this.authorize(
       principal,

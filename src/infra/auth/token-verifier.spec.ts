@@ -1,4 +1,5 @@
 import { sign } from 'jsonwebtoken';
+import { authConfig } from '../../config/auth.config';
 import { loadAppConfig } from '../../config/load-app-config';
 import { AuthError } from '../../common/auth/auth.errors';
 import { TOKEN_CLOCK_SKEW_SECONDS, TokenVerifier } from './token-verifier';
@@ -7,7 +8,7 @@ const SECRET = 'a-secret-of-at-least-thirty-two-bytes!!';
 const environment = { APP_ENV: 'test', REGISTRY_STORE: 'memory', AUTH_JWT_SECRET: SECRET };
 
 function verifierWith(extra: Record<string, string> = {}): TokenVerifier {
-  return new TokenVerifier(loadAppConfig({ ...environment, ...extra }));
+  return new TokenVerifier(loadAppConfig({ ...environment, ...extra }).of(authConfig));
 }
 
 /** Signs exactly the given times: jsonwebtoken would otherwise add an `iat` of its own. */

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { verify, type JwtPayload } from 'jsonwebtoken';
-import { AppConfig } from '../../config/app-config';
+import { authConfig } from '../../config/auth.config';
 import { PROJECT_ID_FORMAT, TENANT_ID_FORMAT } from '../../common/scope/scope';
 import { ROLES, type Principal, type Role } from '../../common/request-context/principal';
 import { AuthError } from '../../common/auth/auth.errors';
@@ -19,7 +20,7 @@ export const TOKEN_CLOCK_SKEW_SECONDS = 60;
  */
 @Injectable()
 export class TokenVerifier {
-  constructor(private readonly config: AppConfig) {}
+  constructor(@Inject(authConfig.KEY) private readonly auth: ConfigType<typeof authConfig>) {}
 
   verify(authorization: string | undefined): Principal {
     if (authorization === undefined || authorization.trim() === '') throw AuthError.missingToken();
@@ -28,7 +29,7 @@ export class TokenVerifier {
       throw AuthError.invalidToken('the Authorization header is not "Bearer <token>"');
     let payload: JwtPayload;
     try {
-      payload = verify(match[1] as string, this.config.jwtSecret, {
+      payload = verify(match[1] as string, this.auth.jwtSecret, {
         algorithms: ['HS256'],
       }) as JwtPayload;
     } catch (err) {
@@ -52,7 +53,7 @@ export class TokenVerifier {
       );
     }
     if (typeof exp !== 'number') return;
-    const max = this.config.authMaxTokenTtlSeconds;
+    const max = this.auth.maxTokenTtlSeconds;
     const lifetime = exp - (iat ?? now);
     if (lifetime > max) {
       throw AuthError.invalidToken(

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { withTimeout } from '../../backends/with-timeout';
-import { AppConfig } from '../../config/app-config';
+import { backendsConfig } from '../../config/backends.config';
 import { DomainError } from '../../common/errors/domain.error';
 import { mapError } from '../../common/errors/http-error.mapper';
 import { runWithIdSeed } from '../../common/ids/id-seed';
@@ -40,7 +41,7 @@ export class IdempotencyCoordinator {
 
   constructor(
     private readonly store: IdempotencyStore,
-    private readonly config: AppConfig,
+    @Inject(backendsConfig.KEY) private readonly backends: ConfigType<typeof backendsConfig>,
   ) {}
 
   async run(req: IdempotentRequest): Promise<unknown> {
@@ -131,20 +132,20 @@ export class IdempotencyCoordinator {
   }
 
   private get leaseMs(): number {
-    return Math.max(60_000, 6 * this.config.backendTimeoutMs);
+    return Math.max(60_000, 6 * this.backends.timeoutMs);
   }
 
   private inProgress(key: string): IdempotencyInProgressError {
     return new IdempotencyInProgressError(
       key,
-      Math.max(1, Math.ceil(this.config.backendTimeoutMs / 1000)),
+      Math.max(1, Math.ceil(this.backends.timeoutMs / 1000)),
     );
   }
 
   /** A store call bounded like a backend call; any failure is 503 `idempotency.store_unavailable`. */
   private async bounded<T>(key: string, call: (store: IdempotencyStore) => Promise<T>): Promise<T> {
     try {
-      return await withTimeout(call(this.store), this.config.backendTimeoutMs, 'idempotency store');
+      return await withTimeout(call(this.store), this.backends.timeoutMs, 'idempotency store');
     } catch (err) {
       if (err instanceof DomainError) throw err;
       throw new IdempotencyStoreUnavailableError(

@@ -1,7 +1,9 @@
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { createFirestoreClient } from '../../backends/firestore/firestore.driver';
-import { AppConfig } from '../../config/app-config';
+import { backendsConfig } from '../../config/backends.config';
+import { registryConfig } from '../../config/registry.config';
 import { FirestoreIdempotencyStore } from './firestore-idempotency.store';
 import { IdempotencyCoordinator } from './idempotency.coordinator';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
@@ -9,10 +11,13 @@ import { IdempotencyStore } from './idempotency.store';
 import { MemoryIdempotencyStore } from './memory-idempotency.store';
 
 /** The keys live next to the registry: the same `REGISTRY_STORE` choice, the same database. */
-function createIdempotencyStore(config: AppConfig): IdempotencyStore {
-  if (config.registryStore === 'memory') return new MemoryIdempotencyStore();
+function createIdempotencyStore(
+  registry: ConfigType<typeof registryConfig>,
+  backends: ConfigType<typeof backendsConfig>,
+): IdempotencyStore {
+  if (registry.store === 'memory') return new MemoryIdempotencyStore();
   return new FirestoreIdempotencyStore(
-    createFirestoreClient(config.gcpProjectId ?? '', '(default)', config.firestoreEmulatorHost),
+    createFirestoreClient(backends.gcpProjectId ?? '', '(default)', backends.firestoreEmulatorHost),
   );
 }
 
@@ -27,7 +32,11 @@ class IdempotencyStoreCloser implements OnApplicationShutdown {
 /** `Idempotency-Key` on every feature POST: one global interceptor and its key store. */
 @Module({
   providers: [
-    { provide: IdempotencyStore, useFactory: createIdempotencyStore, inject: [AppConfig] },
+    {
+      provide: IdempotencyStore,
+      useFactory: createIdempotencyStore,
+      inject: [registryConfig.KEY, backendsConfig.KEY],
+    },
     {
       provide: IdempotencyStoreCloser,
       useFactory: (s: IdempotencyStore) => new IdempotencyStoreCloser(s),

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { Request } from 'express';
-import { AppConfig } from '../../config/app-config';
+import { loggingConfig } from '../../config/logging.config';
 import { logFieldsOf } from '../../common/request-context/log-fields';
 import { requestIdOf } from '../../common/request-context/request-id.middleware';
 
@@ -13,10 +14,10 @@ import { requestIdOf } from '../../common/request-context/request-id.middleware'
 @Module({
   imports: [
     LoggerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
+      inject: [loggingConfig.KEY],
+      useFactory: (config: ConfigType<typeof loggingConfig>) => ({
         pinoHttp: {
-          level: config.logLevel,
+          level: config.level,
           genReqId: (req: IncomingMessage) => requestIdOf(req as Request),
           customProps: (req: IncomingMessage) => logFieldsOf(req),
           customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>

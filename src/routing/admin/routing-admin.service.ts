@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ConfigType } from '@nestjs/config';
 import { ValidationFailedError } from '../../common/errors/domain.error';
 import { Scope, type Env } from '../../common/scope/scope';
-import { AppConfig } from '../../config/app-config';
+import { registryConfig } from '../../config/registry.config';
 import { KindCatalog } from '../kind-catalog';
 import { parseRouteInput } from '../policy/route-input.parser';
 import { routeProblem, type RouteProblem } from '../policy/route-problem';
@@ -58,7 +59,8 @@ export class RoutingAdminService {
     private readonly validator: RouteValidator,
     private readonly catalog: KindCatalog,
     private readonly probe: BackendProbe,
-    private readonly config: AppConfig,
+    @Inject(registryConfig.KEY)
+    private readonly registrySettings: ConfigType<typeof registryConfig>,
     private readonly metrics: RoutingMetrics,
   ) {}
 
@@ -186,7 +188,7 @@ export class RoutingAdminService {
 
   /** The deployment's required scopes, transposed to `env`. */
   requiredScopes(env: Env): Scope[] {
-    return this.config.requiredScopes.map((s) => Scope.of(s.tenantId, env, s.projectId));
+    return this.registrySettings.requiredScopes.map((s) => Scope.of(s.tenantId, env, s.projectId));
   }
 
   private coverageProblems(routes: Route[], env: Env): RouteProblem[] {
@@ -206,8 +208,8 @@ export class RoutingAdminService {
 
   private async probeIfAsked(route: RouteInput, probe: boolean): Promise<void> {
     if (!probe) {
-      if (this.config.env !== 'dev' && this.config.env !== 'test')
-        throw new ProbeRequiredError(this.config.env);
+      if (this.registrySettings.env !== 'dev' && this.registrySettings.env !== 'test')
+        throw new ProbeRequiredError(this.registrySettings.env);
       return;
     }
     const reason = await this.probe.probe(route);
