@@ -5,7 +5,7 @@ import { Scope } from '../common/scope/scope';
 import { AppConfig } from '../config/app-config';
 import { BackendClients } from '../backends/backend-clients';
 import { withTimeout } from '../backends/with-timeout';
-import type { AdapterBuilders, RoutedRepositoryOptions } from './adapter-builders';
+import type { AdapterBuilders, RoutedPort, RoutedRepositoryOptions } from './adapter-builders';
 import { AdapterCache, type AdapterLease } from './adapter-cache';
 import { BackendRefusedError } from './backend-refused.error';
 import { KindCatalog } from './kind-catalog';
@@ -42,15 +42,13 @@ export class RoutedRepositoryFactory {
     private readonly config: AppConfig,
     private readonly metrics: RoutingMetrics,
     private readonly clients: BackendClients,
-  ) {
-    registry.onApplied((snapshot) => cache.retainOnly(snapshot));
-  }
+  ) {}
 
-  create<P extends object>(
+  create<P extends RoutedPort<P>>(
     port: abstract new (...args: never[]) => P,
     kind: string,
     builders: AdapterBuilders<P>,
-    options: RoutedRepositoryOptions = {},
+    options: RoutedRepositoryOptions<P> = {},
   ): P {
     this.catalog.register(
       kind,
@@ -58,7 +56,7 @@ export class RoutedRepositoryFactory {
       port.name,
       options.configKeys,
     );
-    const untimed = new Set(options.untimed ?? []);
+    const untimed = new Set<string>(options.untimed ?? []);
     return new Proxy(Object.create(port.prototype as object) as P, {
       get: (target, prop, receiver) => {
         if (typeof prop === 'symbol' || NOT_PORT_METHODS.has(prop))
