@@ -27,10 +27,13 @@ const NOT_PORT_METHODS = new Set([
 ]);
 
 /**
- * Builds the object a feature injects as its repository port. Each call takes the record's
- * {@link Scope} as first argument, resolves the route for it from the in-memory snapshot,
- * and forwards to the adapter for that route. A request keeps the adapter it first used,
- * so a route switch never splits one request across two backends.
+ * Builds the object a feature injects as its repository port (a {@link RoutedPort}). Each
+ * call takes the record's {@link Scope} as first argument, resolves the route for it from
+ * the in-memory snapshot and forwards to the adapter for that route, bounded by
+ * `BACKEND_TIMEOUT_MS` unless the method is `untimed`. A request keeps the adapter it first
+ * used, so a route switch never splits one request across two backends. Vendor errors leave
+ * as `503 routing.backend_unavailable` (outages) or {@link BackendRefusedError} (refusals);
+ * a kind that resolves nowhere is `503 routing.no_route`.
  */
 @Injectable()
 export class RoutedRepositoryFactory {
@@ -66,7 +69,10 @@ export class RoutedRepositoryFactory {
     });
   }
 
-  /** The adapter lease for a kind at a scope (also used by health and tests). */
+  /**
+   * The adapter lease for a kind at a scope, pinned for the rest of the request (the
+   * benchmark also measures it alone).
+   */
   lease(kind: string, scope: Scope, builders: AdapterBuilders<unknown>): AdapterLease {
     return this.context.perRequest(`routing:${kind}:${scope.toString()}`, () => {
       const resolution = this.registry.snapshot.resolve(kind, scope);
@@ -107,7 +113,9 @@ export class RoutedRepositoryFactory {
       throw this.translate(err, lease, scope);
     }
     if (!(result instanceof Promise)) return result;
-    // Streams (untimed) end with the request; bounded calls may outlive it in vendor retries.
+    // A call abandoned at the timeout may go on in the vendor client's retries: its client
+    // must not be closed under it. Untimed calls (streams) are not held for: they may run
+    // for as long as their client does, and bound their own waits.
     if (!untimed) this.clients.track(lease.connection, result);
     const bounded: Promise<unknown> = untimed
       ? result
