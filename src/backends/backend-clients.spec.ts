@@ -1,3 +1,4 @@
+import { until } from '../../test/utils/until';
 import { BackendClients } from './backend-clients';
 import type { BackendConnection, BackendDriver } from './backend-driver';
 
@@ -40,14 +41,6 @@ const DRAIN_MS = 50;
 const ONE = { host: 'one' };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, ms = 2000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await sleep(5);
-  }
-}
 
 describe('BackendClients', () => {
   let clients: BackendClients;

@@ -1,4 +1,5 @@
 import { startRoutingCore, type RoutingCore } from '../../test/utils/routing-core';
+import { until } from '../../test/utils/until';
 import { Scope } from '../common/scope/scope';
 import type { AdapterBuilders } from './adapter-builders';
 
@@ -25,14 +26,6 @@ function labelOf(adapter: Record<string, unknown>): string {
   return (adapter as unknown as LabelPort).label(Scope.of('t_acme', 'test'));
 }
 
-async function until(condition: () => boolean, ms = 2000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
 describe('AdapterCache', () => {
   const DRAIN_MS = 150;
   let core: RoutingCore;
@@ -54,29 +47,28 @@ describe('AdapterCache', () => {
   });
   afterEach(() => core.close());
 
-  it('shares one adapter between routes with the same kind, backend and config', async () => {
+  /** Overrides t_acme on Firestore with `prefix`; the leases of t_system and t_acme. */
+  async function systemAndAcme(prefix: string) {
+    const config = firestore(prefix);
     await core.put({
       resource_kind: 'labels',
       tenant_id: 't_acme',
       backend_type: 'firestore',
-      config: firestore('a'),
+      config,
     });
     const system = core.cache.get('labels', snapshotRoute(), BUILDERS);
-    const acme = core.cache.get('labels', snapshotRoute('t_acme'), BUILDERS);
+    return { system, acme: core.cache.get('labels', snapshotRoute('t_acme'), BUILDERS) };
+  }
+
+  it('shares one adapter between routes with the same kind, backend and config', async () => {
+    const { system, acme } = await systemAndAcme('a');
     expect(acme).toBe(system);
     expect(built).toEqual(['a']);
     expect(core.clients.openCount).toBe(1);
   });
 
   it('builds another adapter for another config, on the same client when the connection is the same', async () => {
-    await core.put({
-      resource_kind: 'labels',
-      tenant_id: 't_acme',
-      backend_type: 'firestore',
-      config: firestore('b'),
-    });
-    const system = core.cache.get('labels', snapshotRoute(), BUILDERS);
-    const acme = core.cache.get('labels', snapshotRoute('t_acme'), BUILDERS);
+    const { system, acme } = await systemAndAcme('b');
     expect(acme).not.toBe(system);
     expect(acme.connection).toBe(system.connection);
     expect(core.cache.inUse()).toHaveLength(2);

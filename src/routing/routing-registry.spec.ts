@@ -1,3 +1,4 @@
+import { until } from '../../test/utils/until';
 import { loadAppConfig } from '../config/load-app-config';
 import { KindCatalog } from './kind-catalog';
 import { RouteValidator } from './route-validator';
@@ -12,14 +13,6 @@ class FreezableStore extends MemoryRegistryStore {
 
   override ping(): Promise<void> {
     return this.down ? new Promise<void>(() => undefined) : super.ping();
-  }
-}
-
-async function until(condition: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 5));
   }
 }
 
