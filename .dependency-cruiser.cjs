@@ -1,10 +1,13 @@
 /**
- * Architecture rules (HOUSE-STYLE.md), checked by `npm run lint`:
+ * Architecture rules (the layers of README "Layout"), checked by `npm run lint` and proven
+ * by test/architecture/dependency-rules.spec.ts on fixture trees:
  * the core (routing, backends, common, config, infra, health) never imports features;
- * backends never import routing; the kernel (common/) imports nothing above it;
+ * backends never import routing, infra, health or the CLI; the kernel (common/) imports
+ * nothing above it; routing and config never import health or infra;
  * features touch backends only from adapters/;
- * no feature imports another feature's internals (only its exported service/module/types);
- * src never imports test; no circular imports.
+ * no feature imports another feature's internals (only its service, module or types file);
+ * src never imports test (spec files are not cruised: they may use test utilities);
+ * no circular imports.
  */
 module.exports = {
   forbidden: [

@@ -5,6 +5,7 @@ import type { MountedKind } from '../src/routing/kind-catalog';
 import { RegistrySnapshot } from '../src/routing/registry-snapshot';
 import { routeKeyId, type Route } from '../src/routing/route.types';
 import { RouteValidator } from '../src/routing/route-validator';
+import { RoutingRegistry } from '../src/routing/routing-registry';
 import { consume, median, pairedRatio, timeOnce, toSample, type Sample } from './harness';
 import { BENCH_ENV, syntheticRoutes } from './routes';
 import { formatBytes, formatRatio, sampleRow, type Row } from './table';
@@ -29,7 +30,7 @@ export function benchSnapshot(app: INestApplication, kinds: MountedKind[]): Row[
   const problems = routes.flatMap((r) => validator.validate(r));
   if (problems.length > 0) throw new Error(`synthetic routes refused: ${problems[0]?.message}`);
   // An empty cache: retainOnly computes the live adapter set and drops nothing.
-  const cache = new AdapterCache(app.get(BackendClients));
+  const cache = new AdapterCache(app.get(BackendClients), app.get(RoutingRegistry));
   const snapshot = (): RegistrySnapshot => new RegistrySnapshot(BENCH_ENV, 2, routes, new Date());
   const built = snapshot();
 

@@ -1,6 +1,7 @@
 import type { FirestoreHandle } from '../backends/firestore/firestore.driver';
 import type { RedisHandle } from '../backends/redis/redis.driver';
 import type { S3Handle } from '../backends/s3/s3.driver';
+import type { Scope } from '../common/scope/scope';
 import type { KindConfigKeys } from './policy/backend-config.schema';
 
 /** A route's config as an adapter builder sees it (already validated by the policy). */
@@ -20,13 +21,33 @@ export interface AdapterBuilders<P> {
   memory?: () => P;
 }
 
+/**
+ * What the routed proxy needs of a port, checked at compile time: every member is a method
+ * whose first parameter is the record's {@link Scope} (the proxy resolves the route from it
+ * and answers any property read with a routed method). A member that breaks this is typed
+ * as a message naming the rule, so the compiler error says what to fix.
+ */
+export type RoutedPort<P> = {
+  [K in keyof P]: P[K] extends (...args: infer A) => unknown
+    ? A extends [Scope, ...unknown[]]
+      ? P[K]
+      : 'a routed port method takes the record Scope as its first parameter'
+    : 'a routed port has only methods';
+};
+
+/** Names of the methods of a port. */
+export type PortMethod<P> = {
+  [K in keyof P]-?: P[K] extends (...args: never[]) => unknown ? K : never;
+}[keyof P] &
+  string;
+
 /** Options of a routed repository. */
-export interface RoutedRepositoryOptions {
+export interface RoutedRepositoryOptions<P> {
   /**
    * Methods exempt from the per-call backend timeout because they stream for as long as
    * the client does (uploads, downloads, live feeds). They must bound their own waits.
    */
-  untimed?: string[];
+  untimed?: readonly NoInfer<PortMethod<P>>[];
   /**
    * Config keys this kind adds to its routes, per backend (for example
    * `{ redis: { stream_maxlen: { type: 'integer', check: range(100, 1_000_000) } } }`).

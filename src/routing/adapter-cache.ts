@@ -6,6 +6,7 @@ import { BACKEND_DRIVERS } from '../backends/drivers';
 import type { AdapterBuilders } from './adapter-builders';
 import type { RegistrySnapshot } from './registry-snapshot';
 import { canonicalConfig, type Route } from './route.types';
+import { RoutingRegistry } from './routing-registry';
 import { type BackendType } from '../backends/backend-type';
 
 /** An adapter built for one (kind, backend, config), with what it runs on. */
@@ -33,9 +34,10 @@ export function adapterKey(
 }
 
 /**
- * Adapters in use, keyed by {@link adapterKey}. When a snapshot no longer references an
- * adapter it is dropped and its client released (closed after the drain period), so
- * requests pinned to it finish while new ones use the new backend.
+ * Adapters in use, keyed by {@link adapterKey}. Every snapshot the registry applies is
+ * checked here: an adapter no route references any more is dropped and its client released
+ * (closed after the drain period), so requests pinned to it finish while new ones use the
+ * new backend.
  */
 @Injectable()
 export class AdapterCache {
@@ -43,8 +45,12 @@ export class AdapterCache {
   /** Fast path: route objects are stable within a snapshot, so most calls skip the key. */
   private readonly byRoute = new WeakMap<Route, AdapterLease>();
 
-  constructor(private readonly clients: BackendClients) {
+  constructor(
+    private readonly clients: BackendClients,
+    registry: RoutingRegistry,
+  ) {
     clients.onReplaced((old, fresh) => this.replaceConnection(old, fresh));
+    registry.onApplied((snapshot) => this.retainOnly(snapshot));
   }
 
   get(kind: string, route: Route, builders: AdapterBuilders<unknown>): AdapterLease {

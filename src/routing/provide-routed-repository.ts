@@ -1,5 +1,5 @@
 import type { FactoryProvider } from '@nestjs/common';
-import type { AdapterBuilders, RoutedRepositoryOptions } from './adapter-builders';
+import type { AdapterBuilders, RoutedPort, RoutedRepositoryOptions } from './adapter-builders';
 import { RoutedRepositoryFactory } from './routed-repository.factory';
 
 /**
@@ -16,13 +16,15 @@ import { RoutedRepositoryFactory } from './routed-repository.factory';
  * ```
  *
  * Declares the kind and the backends it supports (boot validation and the policy use
- * this), and provides the port, routed per call by the registry.
+ * this), and provides the port, routed per call by the registry. The port must be a
+ * {@link RoutedPort} (only methods, each taking the record's Scope first) and `untimed`
+ * may name only its methods: both are compile errors otherwise.
  */
-export function provideRoutedRepository<P extends object>(
+export function provideRoutedRepository<P extends RoutedPort<P>>(
   port: abstract new (...args: never[]) => P,
   kind: string,
   builders: AdapterBuilders<P>,
-  options?: RoutedRepositoryOptions,
+  options?: RoutedRepositoryOptions<P>,
 ): FactoryProvider<P> {
   return {
     provide: port,

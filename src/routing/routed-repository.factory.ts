@@ -6,7 +6,7 @@ import { Scope } from '../common/scope/scope';
 import { backendsConfig } from '../config/backends.config';
 import { BackendClients } from '../backends/backend-clients';
 import { withTimeout } from '../backends/with-timeout';
-import type { AdapterBuilders, RoutedRepositoryOptions } from './adapter-builders';
+import type { AdapterBuilders, RoutedPort, RoutedRepositoryOptions } from './adapter-builders';
 import { AdapterCache, type AdapterLease } from './adapter-cache';
 import { BackendRefusedError } from './backend-refused.error';
 import { KindCatalog } from './kind-catalog';
@@ -28,10 +28,13 @@ const NOT_PORT_METHODS = new Set([
 ]);
 
 /**
- * Builds the object a feature injects as its repository port. Each call takes the record's
- * {@link Scope} as first argument, resolves the route for it from the in-memory snapshot,
- * and forwards to the adapter for that route. A request keeps the adapter it first used,
- * so a route switch never splits one request across two backends.
+ * Builds the object a feature injects as its repository port (a {@link RoutedPort}). Each
+ * call takes the record's {@link Scope} as first argument, resolves the route for it from
+ * the in-memory snapshot and forwards to the adapter for that route, bounded by
+ * `BACKEND_TIMEOUT_MS` unless the method is `untimed`. A request keeps the adapter it first
+ * used, so a route switch never splits one request across two backends. Vendor errors leave
+ * as `503 routing.backend_unavailable` (outages) or {@link BackendRefusedError} (refusals);
+ * a kind that resolves nowhere is `503 routing.no_route`.
  */
 @Injectable()
 export class RoutedRepositoryFactory {
@@ -43,15 +46,13 @@ export class RoutedRepositoryFactory {
     @Inject(backendsConfig.KEY) private readonly backends: ConfigType<typeof backendsConfig>,
     private readonly metrics: RoutingMetrics,
     private readonly clients: BackendClients,
-  ) {
-    registry.onApplied((snapshot) => cache.retainOnly(snapshot));
-  }
+  ) {}
 
-  create<P extends object>(
+  create<P extends RoutedPort<P>>(
     port: abstract new (...args: never[]) => P,
     kind: string,
     builders: AdapterBuilders<P>,
-    options: RoutedRepositoryOptions = {},
+    options: RoutedRepositoryOptions<P> = {},
   ): P {
     this.catalog.register(
       kind,
@@ -59,7 +60,7 @@ export class RoutedRepositoryFactory {
       port.name,
       options.configKeys,
     );
-    const untimed = new Set(options.untimed ?? []);
+    const untimed = new Set<string>(options.untimed ?? []);
     return new Proxy(Object.create(port.prototype as object) as P, {
       get: (target, prop, receiver) => {
         if (typeof prop === 'symbol' || NOT_PORT_METHODS.has(prop))
@@ -69,7 +70,10 @@ export class RoutedRepositoryFactory {
     });
   }
 
-  /** The adapter lease for a kind at a scope (also used by health and tests). */
+  /**
+   * The adapter lease for a kind at a scope, pinned for the rest of the request (the
+   * benchmark also measures it alone).
+   */
   lease(kind: string, scope: Scope, builders: AdapterBuilders<unknown>): AdapterLease {
     return this.context.perRequest(`routing:${kind}:${scope.toString()}`, () => {
       const resolution = this.registry.snapshot.resolve(kind, scope);
@@ -110,7 +114,9 @@ export class RoutedRepositoryFactory {
       throw this.translate(err, lease, scope);
     }
     if (!(result instanceof Promise)) return result;
-    // Streams (untimed) end with the request; bounded calls may outlive it in vendor retries.
+    // A call abandoned at the timeout may go on in the vendor client's retries: its client
+    // must not be closed under it. Untimed calls (streams) are not held for: they may run
+    // for as long as their client does, and bound their own waits.
     if (!untimed) this.clients.track(lease.connection, result);
     const bounded: Promise<unknown> = untimed
       ? result

@@ -1,3 +1,4 @@
+import { until } from '../../test/utils/until';
 import { appConfig } from '../config/app.config';
 import { backendsConfig } from '../config/backends.config';
 import { loadAppConfig } from '../config/load-app-config';
@@ -15,14 +16,6 @@ class FreezableStore extends MemoryRegistryStore {
 
   override ping(): Promise<void> {
     return this.down ? new Promise<void>(() => undefined) : super.ping();
-  }
-}
-
-async function until(condition: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 5));
   }
 }
 

@@ -41,7 +41,12 @@ export class PolicyViolationError extends DomainError {
   }
 }
 
-/** `404 routing.no_route`: a kind does not resolve at a scope (message names every scope tried). */
+/**
+ * `503 routing.no_route`: a kind does not resolve at a scope (message names every scope tried).
+ * 503, not 404: the request is valid and its records may well exist; what is missing is the
+ * deployment's routing (a route an operator adds), as with any unavailable dependency. A 404
+ * would tell the client the record does not exist, and could be cached as such.
+ */
 export class NoRouteError extends DomainError {
   constructor(kind: string, scope: string, tried: string[]) {
     super(

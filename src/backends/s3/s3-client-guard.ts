@@ -5,10 +5,12 @@ import { translateS3Error } from './s3-errors';
 type Send = S3Client['send'];
 
 /**
- * The route's client with two things the core S3 driver does not give adapters:
- * - outages (timeouts, network errors, 5xx: `translateS3Error`) become an `unavailable`
- *   BackendError right here, so an adapter's own catch blocks (lib-storage's, a sweep's)
- *   see a vendor-neutral error whatever the call path.
+ * The route's client (the raw `S3Handle.client`) with two things added for adapters:
+ * - outages (what `translateS3Error` counts: the SDK's timeouts, network errors, S3's
+ *   "try later" answers, a missing bucket, any 5xx) are thrown as a BackendError at the
+ *   call, so an adapter's own catch blocks (lib-storage's, a sweep's) see a vendor-neutral
+ *   error whatever the call path; the routed proxy would only translate them once they
+ *   leave the adapter. Other errors (a missing key, …) pass through as the SDK threw them.
  * - `timeoutMs`: each request bounded by its own AbortSignal, failing with a timeout
  *   BackendError. lib-storage's Upload has no per-request timeout and uploads are exempt
  *   from the routed per-call timeout, so without it an endpoint that accepts connections
