@@ -174,6 +174,14 @@ describe('RoutedRepositoryFactory', () => {
       expect(track).toHaveBeenCalledTimes(1);
     });
 
+    it('bounds a call on a memory route too: a timeout is a 503, not a raw backend error', async () => {
+      const rejected = await notes.wait(BETA, 300).catch((e: unknown) => e);
+      expect(rejected).toMatchObject({
+        code: 'routing.backend_unavailable',
+        details: { failure: 'timeout', backend_type: 'memory' },
+      });
+    });
+
     it('applies no timeout to an untimed method and does not track it', async () => {
       const track = jest.spyOn(core.clients, 'track');
       await expect(notes.stream(ACME_WEB, 300)).resolves.toBe('firestore/acme');

@@ -1,4 +1,5 @@
 import type { BackendDriver } from '../backend-driver';
+import { BackendError } from '../backend.error';
 
 /** In-memory adapters keep their own state; the "connection" is nothing. Dev/test only. */
 export type MemoryHandle = Record<string, never>;
@@ -9,5 +10,7 @@ export const memoryDriver: BackendDriver<null, MemoryHandle> = {
   connect: () => ({ client: null, close: () => Promise.resolve() }),
   handle: () => ({}),
   ping: () => Promise.resolve(),
-  translate: () => null,
+  // Memory adapters throw no vendor errors; the router's own timeout and open-circuit errors
+  // (BackendError) still pass through, as they do for every driver.
+  translate: (err) => (err instanceof BackendError ? err : null),
 };
