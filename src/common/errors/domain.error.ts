@@ -95,3 +95,30 @@ export class VersionConflictError extends DomainError {
     );
   }
 }
+
+/**
+ * The {@link NotFoundError} of one kind's records named by one id, as a base class:
+ * `class XNotFoundError extends notFoundOf(X_KIND, 'X') {}` is thrown as `new XNotFoundError(id)`.
+ */
+export function notFoundOf(namespace: string, what: string): new (id: string) => NotFoundError {
+  return class extends NotFoundError {
+    constructor(id: string) {
+      super(namespace, what, id);
+    }
+  };
+}
+
+/**
+ * The {@link VersionConflictError} of one kind, as a base class:
+ * `class XVersionConflictError extends versionConflictOf(X_KIND) {}` is thrown as
+ * `new XVersionConflictError(expected, actual)`.
+ */
+export function versionConflictOf(
+  namespace: string,
+): new (expected: number, actual: number | null) => VersionConflictError {
+  return class extends VersionConflictError {
+    constructor(expected: number, actual: number | null) {
+      super(namespace, expected, actual);
+    }
+  };
+}

@@ -1,9 +1,8 @@
-import { NotFoundError } from '../../common/errors/domain.error';
+import { notFoundOf } from '../../common/errors/domain.error';
 import { ANALYTICS_EVENTS_KIND } from './analytics-events.types';
 
 /** `404 analytics_events.not_found`: no event with this id in this scope. */
-export class AnalyticsEventNotFoundError extends NotFoundError {
-  constructor(id: string) {
-    super(ANALYTICS_EVENTS_KIND, 'Analytics event', id);
-  }
-}
+export class AnalyticsEventNotFoundError extends notFoundOf(
+  ANALYTICS_EVENTS_KIND,
+  'Analytics event',
+) {}

@@ -1,12 +1,8 @@
-import { NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
+import { NotFoundError, notFoundOf, versionConflictOf } from '../../common/errors/domain.error';
 import { BUDGET_KIND } from './budget.types';
 
 /** `404 budget.not_found`: no usage event with this id in this scope. */
-export class BudgetUsageNotFoundError extends NotFoundError {
-  constructor(id: string) {
-    super(BUDGET_KIND, 'Usage event', id);
-  }
-}
+export class BudgetUsageNotFoundError extends notFoundOf(BUDGET_KIND, 'Usage event') {}
 
 /** `404 budget.policy_not_found`: no policy at any level of the fallback chain. */
 export class BudgetPolicyNotFoundError extends NotFoundError {
@@ -22,8 +18,4 @@ export class BudgetPolicyNotFoundError extends NotFoundError {
 }
 
 /** `409 budget.version_conflict`: a policy write named a stale `If-Match` version. */
-export class BudgetVersionConflictError extends VersionConflictError {
-  constructor(expected: number, actual: number | null) {
-    super(BUDGET_KIND, expected, actual);
-  }
-}
+export class BudgetVersionConflictError extends versionConflictOf(BUDGET_KIND) {}

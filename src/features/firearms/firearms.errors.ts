@@ -1,26 +1,14 @@
-import { DomainError, NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
+import { DomainError, notFoundOf, versionConflictOf } from '../../common/errors/domain.error';
 import { FIREARMS_KIND } from './firearms.types';
 
 /** `404 firearms.not_found`: no licence with this id in the request's scope. */
-export class LicenceNotFoundError extends NotFoundError {
-  constructor(id: string) {
-    super(FIREARMS_KIND, 'Licence', id);
-  }
-}
+export class LicenceNotFoundError extends notFoundOf(FIREARMS_KIND, 'Licence') {}
 
 /** `404 firearms.not_found`: the action has no configured level in the request's scope. */
-export class ActionNotFoundError extends NotFoundError {
-  constructor(action: string) {
-    super(FIREARMS_KIND, 'Action', action);
-  }
-}
+export class ActionNotFoundError extends notFoundOf(FIREARMS_KIND, 'Action') {}
 
 /** `409 firearms.version_conflict`: If-Match named a version that is no longer current. */
-export class FirearmsVersionConflictError extends VersionConflictError {
-  constructor(expected: number, actual: number | null) {
-    super(FIREARMS_KIND, expected, actual);
-  }
-}
+export class FirearmsVersionConflictError extends versionConflictOf(FIREARMS_KIND) {}
 
 /** `409 firearms.already_revoked`: a licence is revoked once; issue a new one instead. */
 export class LicenceAlreadyRevokedError extends DomainError {

@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
+import { DomainError, NotFoundError, versionConflictOf } from '../../common/errors/domain.error';
 import { KPI_KIND } from './kpi.types';
 
 /** `409 kpi.definition_exists`: the surface already has a KPI of that name. */
@@ -26,8 +26,4 @@ export class KpiDefinitionNotFoundError extends NotFoundError {
 }
 
 /** `409 kpi.version_conflict`: a corridor upsert named a stale `If-Match` version. */
-export class KpiVersionConflictError extends VersionConflictError {
-  constructor(expected: number, actual: number | null) {
-    super(KPI_KIND, expected, actual);
-  }
-}
+export class KpiVersionConflictError extends versionConflictOf(KPI_KIND) {}

@@ -1,19 +1,11 @@
-import { NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
+import { notFoundOf, versionConflictOf } from '../../common/errors/domain.error';
 import { MAYBES_KIND } from './maybes.types';
 
 /** `404 maybes.not_found`: no item with this id in the request's scope. */
-export class MaybeNotFoundError extends NotFoundError {
-  constructor(id: string) {
-    super(MAYBES_KIND, 'Maybe item', id);
-  }
-}
+export class MaybeNotFoundError extends notFoundOf(MAYBES_KIND, 'Maybe item') {}
 
 /** `409 maybes.version_conflict`: If-Match names a version that is no longer current. */
-export class MaybesVersionConflictError extends VersionConflictError {
-  constructor(expected: number, actual: number | null) {
-    super(MAYBES_KIND, expected, actual);
-  }
-}
+export class MaybesVersionConflictError extends versionConflictOf(MAYBES_KIND) {}
 
 /** Throws {@link MaybesVersionConflictError} when an `If-Match` version is given and stale. */
 export function assertMaybeVersion(expected: number | undefined, actual: number): void {

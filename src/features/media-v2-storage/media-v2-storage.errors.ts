@@ -1,12 +1,8 @@
-import { DomainError, NotFoundError } from '../../common/errors/domain.error';
+import { DomainError, notFoundOf } from '../../common/errors/domain.error';
 import { MEDIA_ERRORS } from './media-v2-storage.types';
 
 /** `404 media_v2_storage.not_found`: no asset with this id in the request's scope. */
-export class MediaNotFoundError extends NotFoundError {
-  constructor(id: string) {
-    super(MEDIA_ERRORS, 'Media asset', id);
-  }
-}
+export class MediaNotFoundError extends notFoundOf(MEDIA_ERRORS, 'Media asset') {}
 
 /** `413 media_v2_storage.too_large`: the file is larger than the configured limit. */
 export class MediaTooLargeError extends DomainError {

@@ -1,4 +1,4 @@
-import { NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
+import { NotFoundError, versionConflictOf } from '../../common/errors/domain.error';
 import { MEMORY_KIND } from './memory.types';
 
 /** `404 memory.not_found`: no live blackboard entry with this key (missing or expired). */
@@ -12,8 +12,4 @@ export class BlackboardNotFoundError extends NotFoundError {
 }
 
 /** `409 memory.version_conflict`: If-Match names a version that is no longer current. */
-export class MemoryVersionConflictError extends VersionConflictError {
-  constructor(expected: number, actual: number | null) {
-    super(MEMORY_KIND, expected, actual);
-  }
-}
+export class MemoryVersionConflictError extends versionConflictOf(MEMORY_KIND) {}

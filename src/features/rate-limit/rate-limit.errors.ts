@@ -1,12 +1,8 @@
-import { DomainError, NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
+import { DomainError, NotFoundError, versionConflictOf } from '../../common/errors/domain.error';
 import { RATE_LIMIT_KIND } from './rate-limit.types';
 
 /** `409 rate_limit.version_conflict`. */
-export class RateLimitPolicyVersionConflictError extends VersionConflictError {
-  constructor(expected: number, actual: number | null) {
-    super(RATE_LIMIT_KIND, expected, actual);
-  }
-}
+export class RateLimitPolicyVersionConflictError extends versionConflictOf(RATE_LIMIT_KIND) {}
 
 /** `404 rate_limit.policy_not_found`: no policy for this action in the caller's scope. */
 export class RateLimitPolicyNotFoundError extends NotFoundError {

@@ -1,12 +1,8 @@
-import { DomainError, NotFoundError } from '../../common/errors/domain.error';
+import { DomainError, notFoundOf } from '../../common/errors/domain.error';
 import { RAW_ERRORS } from './raw-storage.types';
 
 /** `404 raw_storage.not_found`: no asset with this id in the request's scope. */
-export class RawNotFoundError extends NotFoundError {
-  constructor(assetId: string) {
-    super(RAW_ERRORS, 'Raw asset', assetId);
-  }
-}
+export class RawNotFoundError extends notFoundOf(RAW_ERRORS, 'Raw asset') {}
 
 /** `404 raw_storage.object_missing`: the asset exists but nothing was uploaded to its key. */
 export class RawObjectMissingError extends DomainError {

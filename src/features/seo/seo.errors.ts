@@ -1,4 +1,4 @@
-import { NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
+import { NotFoundError, versionConflictOf } from '../../common/errors/domain.error';
 import { SEO_KIND, type SeoKey } from './seo.types';
 
 /** `404 seo.not_found`: no config for this surface and page type in this scope. */
@@ -9,8 +9,4 @@ export class SeoNotFoundError extends NotFoundError {
 }
 
 /** `409 seo.version_conflict`. */
-export class SeoVersionConflictError extends VersionConflictError {
-  constructor(expected: number, actual: number | null) {
-    super(SEO_KIND, expected, actual);
-  }
-}
+export class SeoVersionConflictError extends versionConflictOf(SEO_KIND) {}

@@ -1,19 +1,11 @@
-import { DomainError, NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
+import { DomainError, notFoundOf, versionConflictOf } from '../../common/errors/domain.error';
 import { STRATEGY_LOCK_KIND, type LockStatus } from './strategy-lock.types';
 
 /** `404 strategy_lock.not_found`: missing, or in another scope. */
-export class StrategyLockNotFoundError extends NotFoundError {
-  constructor(id: string) {
-    super(STRATEGY_LOCK_KIND, 'Strategy lock', id);
-  }
-}
+export class StrategyLockNotFoundError extends notFoundOf(STRATEGY_LOCK_KIND, 'Strategy lock') {}
 
 /** `409 strategy_lock.version_conflict`. */
-export class StrategyLockVersionConflictError extends VersionConflictError {
-  constructor(expected: number, actual: number | null) {
-    super(STRATEGY_LOCK_KIND, expected, actual);
-  }
-}
+export class StrategyLockVersionConflictError extends versionConflictOf(STRATEGY_LOCK_KIND) {}
 
 /** `409 strategy_lock.invalid_transition`: approve and reject only apply to a draft. */
 export class StrategyLockInvalidTransitionError extends DomainError {

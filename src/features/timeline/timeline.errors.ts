@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError, VersionConflictError } from '../../common/errors/domain.error';
+import { DomainError, NotFoundError, versionConflictOf } from '../../common/errors/domain.error';
 import { RECORD_NAMES, TIMELINE_KIND, type TimelineRecordType } from './timeline.types';
 
 /** `404 timeline.not_found`: no record of this type and id in the request's scope. */
@@ -9,11 +9,7 @@ export class TimelineNotFoundError extends NotFoundError {
 }
 
 /** `409 timeline.version_conflict`: If-Match named a version that is no longer current. */
-export class TimelineVersionConflictError extends VersionConflictError {
-  constructor(expected: number, actual: number | null) {
-    super(TIMELINE_KIND, expected, actual);
-  }
-}
+export class TimelineVersionConflictError extends versionConflictOf(TIMELINE_KIND) {}
 
 /**
  * `409 timeline.has_children`: a parent is deleted only when empty (no cascade), so a

@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { KPI_KEY_FORMAT, kpiKeyMessage } from '../kpi.types';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsKpiKey } from './kpi-key.dto';
 
 /** Body of `POST /kpi/definitions` (admin). `name` is unique per `surface` in the scope. */
 export class CreateKpiDefinitionDto {
   @ApiProperty({ example: 'web' })
-  @Matches(KPI_KEY_FORMAT, { message: kpiKeyMessage('surface') })
+  @IsKpiKey()
   surface!: string;
 
   @ApiProperty({ example: 'checkout_conversion' })
-  @Matches(KPI_KEY_FORMAT, { message: kpiKeyMessage('name') })
+  @IsKpiKey()
   name!: string;
 
   @ApiPropertyOptional({ maxLength: 1000 })
@@ -34,9 +34,9 @@ export class CreateKpiDefinitionDto {
 
 /** Path of `GET /kpi/definitions/:surface/:name`. */
 export class KpiDefinitionParamsDto {
-  @Matches(KPI_KEY_FORMAT, { message: kpiKeyMessage('surface') })
+  @IsKpiKey()
   surface!: string;
 
-  @Matches(KPI_KEY_FORMAT, { message: kpiKeyMessage('name') })
+  @IsKpiKey()
   name!: string;
 }

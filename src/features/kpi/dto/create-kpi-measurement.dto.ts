@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, Matches } from 'class-validator';
+import { IsNumber, IsOptional } from 'class-validator';
 import { IsTimestamp, type TimestampRules } from '../../../common/validation/timestamp.validators';
-import { KPI_KEY_FORMAT, kpiKeyMessage } from '../kpi.types';
+import { KpiSeriesDto } from './kpi-key.dto';
 import { NotInFuture } from './not-in-future.validator';
 
 /** How far ahead of this server's clock a measurement timestamp may be. */
@@ -15,15 +15,7 @@ const MEASURED_AT: TimestampRules = { dateOnly: true };
  * (`404 kpi.definition_not_found` otherwise), so a typo never starts a stray series.
  * `timestamp` defaults to now and may not be more than 5 minutes in the future.
  */
-export class CreateKpiMeasurementDto {
-  @ApiProperty({ example: 'web' })
-  @Matches(KPI_KEY_FORMAT, { message: kpiKeyMessage('surface') })
-  surface!: string;
-
-  @ApiProperty({ example: 'checkout_conversion' })
-  @Matches(KPI_KEY_FORMAT, { message: kpiKeyMessage('kpi_name') })
-  kpi_name!: string;
-
+export class CreateKpiMeasurementDto extends KpiSeriesDto {
   @ApiProperty({ example: 0.031 })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'value must be a finite number' })
   value!: number;

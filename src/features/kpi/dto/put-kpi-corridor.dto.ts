@@ -1,11 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  Matches,
-  ValidateBy,
-  type ValidationArguments,
-  type ValidationOptions,
-} from 'class-validator';
-import { KPI_KEY_FORMAT, kpiKeyMessage } from '../kpi.types';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { KpiSeriesDto } from './kpi-key.dto';
 
 const BOUND_MESSAGE =
   'floor and ceiling must be finite numbers or null, at least one of them given, with floor ≤ ceiling';
@@ -33,15 +28,7 @@ function IsCorridorBound(options?: ValidationOptions): PropertyDecorator {
 }
 
 /** Body of `PUT /kpi/corridors` (admin): replaces the corridor of `(surface, kpi_name)`. */
-export class PutKpiCorridorDto {
-  @ApiProperty({ example: 'web' })
-  @Matches(KPI_KEY_FORMAT, { message: kpiKeyMessage('surface') })
-  surface!: string;
-
-  @ApiProperty({ example: 'checkout_conversion' })
-  @Matches(KPI_KEY_FORMAT, { message: kpiKeyMessage('kpi_name') })
-  kpi_name!: string;
-
+export class PutKpiCorridorDto extends KpiSeriesDto {
   @ApiPropertyOptional({ type: Number, nullable: true, description: 'Lowest value that is ok.' })
   @IsCorridorBound()
   floor?: number | null;
