@@ -14,3 +14,11 @@ export interface ScopeFields {
 export function scopeFields(scope: Scope): ScopeFields {
   return { tenant_id: scope.tenantId, env: scope.env, project_id: scope.projectId };
 }
+
+/**
+ * The whole document of a record that is stored as it is: its fields and its
+ * {@link scopeFields} (the `write` of a `DocumentCodec` for such kinds).
+ */
+export function withScopeFields(scope: Scope): <T extends object>(record: T) => T & ScopeFields {
+  return (record) => ({ ...record, ...scopeFields(scope) });
+}

@@ -1,4 +1,4 @@
-import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
+import type { CollectionReference, DocumentData } from '@google-cloud/firestore';
 import {
   isAlreadyExists,
   type FirestoreHandle,
@@ -11,6 +11,8 @@ import {
   readRecord,
   text,
 } from '../../../backends/firestore/record-schema';
+import { readDescending, whereEqual } from '../../../backends/firestore/keyset-query';
+import { getRecord } from '../../../backends/firestore/record-documents';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { ClosedBucketCache } from '../../../backends/firestore/closed-bucket-cache';
 import { ShardedCounters } from '../../../backends/firestore/sharded-counters';
@@ -99,20 +101,14 @@ export class FirestoreAnalyticsEventsRepository extends AnalyticsEventsRepositor
     await batch.commit();
   }
 
-  async get(scope: Scope, id: string): Promise<AnalyticsEvent | null> {
-    const data = (await this.col(scope).doc(id).get()).data();
-    return data === undefined ? null : toEvent(data);
+  get(scope: Scope, id: string): Promise<AnalyticsEvent | null> {
+    return getRecord(this.col(scope).doc(id), toEvent);
   }
 
-  async list(scope: Scope, filter: EventFilter, page: KeysetPage): Promise<AnalyticsEvent[]> {
-    let query: Query = this.col(scope);
-    if (filter.type !== undefined) query = query.where('type', '==', filter.type);
-    if (filter.surface !== undefined) query = query.where('surface', '==', filter.surface);
-    if (filter.since !== undefined) query = query.where('sort_key', '>=', filter.since);
-    const upper = [filter.until, page.before].filter((v): v is string => v !== undefined).sort()[0];
-    if (upper !== undefined) query = query.where('sort_key', '<', upper);
-    const snap = await query.orderBy('sort_key', 'desc').limit(page.limit).get();
-    return snap.docs.map((d) => toEvent(d.data()));
+  list(scope: Scope, filter: EventFilter, page: KeysetPage): Promise<AnalyticsEvent[]> {
+    const query = whereEqual(this.col(scope), { type: filter.type, surface: filter.surface });
+    const window = { ...page, from: filter.since, until: filter.until };
+    return readDescending(query, toEvent, window, 'sort_key');
   }
 
   private totals(scope: Scope): ShardedCounters {

@@ -1,11 +1,13 @@
-import type { CollectionReference, Query } from '@google-cloud/firestore';
+import type { CollectionReference } from '@google-cloud/firestore';
 import { ClosedBucketCache } from '../../../backends/firestore/closed-bucket-cache';
 import { ShardedCounters } from '../../../backends/firestore/sharded-counters';
 import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
-import { scopeFields } from '../../../backends/firestore/scope-fields';
+import { readDescending, whereEqual } from '../../../backends/firestore/keyset-query';
+import { getRecord, upsertDocument } from '../../../backends/firestore/record-documents';
+import { scopeFields, withScopeFields } from '../../../backends/firestore/scope-fields';
 import { escapeSegment } from '../../../backends/scope-path';
 import { countersByBucket, type Counters } from '../../../common/aggregates/counters';
 import type { BucketRange } from '../../../common/aggregates/time-buckets';
@@ -81,27 +83,19 @@ export class FirestoreBudgetRepository extends BudgetRepository {
     await batch.commit();
   }
 
-  async getUsage(scope: Scope, id: string): Promise<UsageEvent | null> {
-    const data = (await this.fs.scoped(scope, 'budget_usage').doc(id).get()).data();
-    return data === undefined ? null : toUsageEvent(data);
+  getUsage(scope: Scope, id: string): Promise<UsageEvent | null> {
+    return getRecord(this.fs.scoped(scope, 'budget_usage').doc(id), toUsageEvent);
   }
 
-  async listUsage(scope: Scope, filter: UsageFilter, page: KeysetPage): Promise<UsageEvent[]> {
-    let query: Query = this.fs.scoped(scope, 'budget_usage');
-    for (const field of EQUALITY_FIELDS) {
-      const value = filter[field];
-      if (value !== undefined) query = query.where(field, '==', value);
-    }
-    if (filter.since !== undefined) query = query.where('sort_key', '>=', filter.since);
-    const upper = [filter.until, page.before].filter((v): v is string => v !== undefined).sort()[0];
-    if (upper !== undefined) query = query.where('sort_key', '<', upper);
-    const snap = await query.orderBy('sort_key', 'desc').limit(page.limit).get();
-    return snap.docs.map((d) => toUsageEvent(d.data()));
+  listUsage(scope: Scope, filter: UsageFilter, page: KeysetPage): Promise<UsageEvent[]> {
+    const equal = Object.fromEntries(EQUALITY_FIELDS.map((field) => [field, filter[field]]));
+    const query = whereEqual(this.fs.scoped(scope, 'budget_usage'), equal);
+    const window = { ...page, from: filter.since, until: filter.until };
+    return readDescending(query, toUsageEvent, window, 'sort_key');
   }
 
-  async getPolicy(scope: Scope, surface: string, app: string): Promise<BudgetPolicy | null> {
-    const data = (await this.policies(scope).doc(policyId(surface, app)).get()).data();
-    return data === undefined ? null : toPolicy(data);
+  getPolicy(scope: Scope, surface: string, app: string): Promise<BudgetPolicy | null> {
+    return getRecord(this.policies(scope).doc(policyId(surface, app)), toPolicy);
   }
 
   putPolicy(
@@ -109,20 +103,16 @@ export class FirestoreBudgetRepository extends BudgetRepository {
     input: BudgetPolicyInput,
     write: { actor: string; expectedVersion?: number },
   ): Promise<BudgetPolicy> {
-    const ref = this.policies(scope).doc(policyId(input.surface, input.app));
-    return this.fs.db.runTransaction(async (tx) => {
-      const data = (await tx.get(ref)).data();
-      const next = revisePolicy(data === undefined ? null : toPolicy(data), input, write);
-      tx.set(ref, { ...next, ...scopeFields(scope) });
-      return next;
-    });
+    return upsertDocument(
+      this.fs.db,
+      this.policies(scope).doc(policyId(input.surface, input.app)),
+      { read: toPolicy, write: withScopeFields(scope) },
+      (current) => revisePolicy(current, input, write),
+    );
   }
 
-  async listPolicies(scope: Scope, page: KeysetPage): Promise<BudgetPolicy[]> {
-    let query: Query = this.policies(scope);
-    if (page.before !== undefined) query = query.where('id', '<', page.before);
-    const snap = await query.orderBy('id', 'desc').limit(page.limit).get();
-    return snap.docs.map((d) => toPolicy(d.data()));
+  listPolicies(scope: Scope, page: KeysetPage): Promise<BudgetPolicy[]> {
+    return readDescending(this.policies(scope), toPolicy, page);
   }
 
   private totals(scope: Scope): ShardedCounters {

@@ -1,15 +1,16 @@
 import type { DocumentData, DocumentReference } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { getRecord, upsertDocument } from '../../../backends/firestore/record-documents';
 import {
   bool,
   nested,
   oneOf,
   readRecord,
-  recordOrNull,
   REVISED,
   type FieldReader,
 } from '../../../backends/firestore/record-schema';
-import { scopeFields } from '../../../backends/firestore/scope-fields';
+import { withScopeFields } from '../../../backends/firestore/scope-fields';
+import { revised, type VersionedWrite } from '../../../backends/revision';
 import type { Scope } from '../../../common/scope/scope';
 import { FeatureFlagsRepository } from '../feature-flags.repository';
 import {
@@ -31,35 +32,17 @@ export class FirestoreFeatureFlagsRepository extends FeatureFlagsRepository {
     super();
   }
 
-  async get(scope: Scope): Promise<FlagDocument | null> {
-    const snap = await this.ref(scope).get();
-    return recordOrNull(snap, toDocument);
+  get(scope: Scope): Promise<FlagDocument | null> {
+    return getRecord(this.ref(scope), toDocument);
   }
 
-  put(
-    scope: Scope,
-    flags: FlagValues,
-    write: { actor: string; expectedVersion?: number },
-  ): Promise<FlagDocument> {
-    const ref = this.ref(scope);
-    return this.fs.db.runTransaction(async (tx) => {
-      const snap = await tx.get(ref);
-      const currentVersion = recordOrNull(snap, toDocument)?.version ?? null;
-      if (write.expectedVersion !== undefined && currentVersion !== write.expectedVersion) {
-        throw new FeatureFlagsVersionConflictError(write.expectedVersion, currentVersion);
-      }
-      const doc: FlagDocument = {
-        flags,
-        version: (currentVersion ?? 0) + 1,
-        updated_at: new Date().toISOString(),
-        updated_by: write.actor,
-      };
-      tx.set(ref, {
-        ...doc,
-        ...scopeFields(scope),
-      });
-      return doc;
-    });
+  put(scope: Scope, flags: FlagValues, write: VersionedWrite): Promise<FlagDocument> {
+    return upsertDocument(
+      this.fs.db,
+      this.ref(scope),
+      { read: toDocument, write: withScopeFields(scope) },
+      revised({ flags }, write, FeatureFlagsVersionConflictError),
+    );
   }
 
   private ref(scope: Scope): DocumentReference {

@@ -1,4 +1,5 @@
 import { ScopedRecords } from '../../../backends/memory/scoped-records';
+import { revised, type VersionedWrite } from '../../../backends/revision';
 import type { Scope } from '../../../common/scope/scope';
 import { FeatureFlagsRepository } from '../feature-flags.repository';
 import type { FlagDocument, FlagValues } from '../feature-flags.types';
@@ -15,26 +16,9 @@ export class InMemoryFeatureFlagsRepository extends FeatureFlagsRepository {
     return Promise.resolve(this.docs.get(scope, DOC));
   }
 
-  put(
-    scope: Scope,
-    flags: FlagValues,
-    write: { actor: string; expectedVersion?: number },
-  ): Promise<FlagDocument> {
+  put(scope: Scope, flags: FlagValues, write: VersionedWrite): Promise<FlagDocument> {
     return Promise.resolve().then(() =>
-      this.docs.upsert(scope, DOC, (current) => {
-        if (write.expectedVersion !== undefined && current?.version !== write.expectedVersion) {
-          throw new FeatureFlagsVersionConflictError(
-            write.expectedVersion,
-            current?.version ?? null,
-          );
-        }
-        return {
-          flags,
-          version: (current?.version ?? 0) + 1,
-          updated_at: new Date().toISOString(),
-          updated_by: write.actor,
-        };
-      }),
+      this.docs.upsert(scope, DOC, revised({ flags }, write, FeatureFlagsVersionConflictError)),
     );
   }
 }

@@ -1,16 +1,27 @@
-import type { CollectionReference, Query } from '@google-cloud/firestore';
+import type { CollectionReference, DocumentData } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import {
+  readAscending,
+  readDescending,
+  whereEqual,
+} from '../../../backends/firestore/keyset-query';
+import {
+  getRecord,
+  updateDocument,
+  upsertDocument,
+  type DocumentCodec,
+} from '../../../backends/firestore/record-documents';
 import {
   instant,
   num,
   oneOf,
   optionalInstant,
   optionalText,
-  recordOrNull,
   recordReader,
   REVISED,
   text,
 } from '../../../backends/firestore/record-schema';
+import { revised, type VersionedWrite } from '../../../backends/revision';
 import type { Scope } from '../../../common/scope/scope';
 import { FirearmsRepository } from '../firearms.repository';
 import { FirearmsVersionConflictError } from '../firearms.errors';
@@ -40,44 +51,26 @@ export class FirestoreFirearmsRepository extends FirearmsRepository {
     super();
   }
 
-  async getAction(scope: Scope, action: string): Promise<ActionPolicy | null> {
-    const snap = await this.actions(scope).doc(action).get();
-    return recordOrNull(snap, toAction);
+  getAction(scope: Scope, action: string): Promise<ActionPolicy | null> {
+    return getRecord(this.actions(scope).doc(action), toAction);
   }
 
-  async listActions(
-    scope: Scope,
-    page: { limit: number; after?: string },
-  ): Promise<ActionPolicy[]> {
-    let query: Query = this.actions(scope);
-    if (page.after !== undefined) query = query.where('action', '>', page.after);
-    const snap = await query.orderBy('action', 'asc').limit(page.limit).get();
-    return snap.docs.map((d) => toAction(d.data()));
+  listActions(scope: Scope, page: { limit: number; after?: string }): Promise<ActionPolicy[]> {
+    return readAscending(this.actions(scope), toAction, page, 'action');
   }
 
   putAction(
     scope: Scope,
     action: string,
     requiredLevel: LicenceLevel,
-    write: { actor: string; expectedVersion?: number },
+    write: VersionedWrite,
   ): Promise<ActionPolicy> {
-    const ref = this.actions(scope).doc(action);
-    return this.fs.db.runTransaction(async (tx) => {
-      const snap = await tx.get(ref);
-      const currentVersion = recordOrNull(snap, toAction)?.version ?? null;
-      if (write.expectedVersion !== undefined && currentVersion !== write.expectedVersion) {
-        throw new FirearmsVersionConflictError(write.expectedVersion, currentVersion);
-      }
-      const policy: ActionPolicy = {
-        action,
-        required_level: requiredLevel,
-        version: (currentVersion ?? 0) + 1,
-        updated_at: new Date().toISOString(),
-        updated_by: write.actor,
-      };
-      tx.set(ref, policy);
-      return policy;
-    });
+    return upsertDocument(
+      this.fs.db,
+      this.actions(scope).doc(action),
+      ACTION_DOCUMENT,
+      revised({ action, required_level: requiredLevel }, write, FirearmsVersionConflictError),
+    );
   }
 
   async createLicence(scope: Scope, licence: Licence): Promise<Licence> {
@@ -85,23 +78,20 @@ export class FirestoreFirearmsRepository extends FirearmsRepository {
     return licence;
   }
 
-  async getLicence(scope: Scope, id: string): Promise<Licence | null> {
-    const snap = await this.licences(scope).doc(id).get();
-    return recordOrNull(snap, toLicence);
+  getLicence(scope: Scope, id: string): Promise<Licence | null> {
+    return getRecord(this.licences(scope).doc(id), toLicence);
   }
 
-  async listLicences(
+  listLicences(
     scope: Scope,
     filter: LicenceFilter,
     page: { limit: number; before?: string },
   ): Promise<Licence[]> {
-    let query: Query = this.licences(scope);
-    if (filter.subject_type !== undefined)
-      query = query.where('subject_type', '==', filter.subject_type);
-    if (filter.subject_id !== undefined) query = query.where('subject_id', '==', filter.subject_id);
-    if (page.before !== undefined) query = query.where('id', '<', page.before);
-    const snap = await query.orderBy('id', 'desc').limit(page.limit).get();
-    return snap.docs.map((d) => toLicence(d.data()));
+    const query = whereEqual(this.licences(scope), {
+      subject_type: filter.subject_type,
+      subject_id: filter.subject_id,
+    });
+    return readDescending(query, toLicence, page);
   }
 
   updateLicence(
@@ -109,14 +99,7 @@ export class FirestoreFirearmsRepository extends FirearmsRepository {
     id: string,
     change: (current: Licence) => Licence,
   ): Promise<Licence | null> {
-    const ref = this.licences(scope).doc(id);
-    return this.fs.db.runTransaction(async (tx) => {
-      const current = recordOrNull(await tx.get(ref), toLicence);
-      if (current === null) return null;
-      const next = change(current);
-      tx.set(ref, next);
-      return next;
-    });
+    return updateDocument(this.fs.db, this.licences(scope).doc(id), LICENCE_DOCUMENT, change);
   }
 
   async findValidLicence(
@@ -168,3 +151,8 @@ const toLicence = recordReader('firearms licence', {
   version: num,
   updated_at: instant,
 });
+
+/** Firearms documents hold the record's fields only (no scope fields). */
+const asStored = <T extends object>(record: T): DocumentData => record;
+const ACTION_DOCUMENT: DocumentCodec<ActionPolicy> = { read: toAction, write: asStored };
+const LICENCE_DOCUMENT: DocumentCodec<Licence> = { read: toLicence, write: asStored };

@@ -1,4 +1,6 @@
+import { whereEqual } from '../../../backends/memory/record-filters';
 import { ascendingPage, newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
+import { revised, type VersionedWrite } from '../../../backends/revision';
 import type { Scope } from '../../../common/scope/scope';
 import { FirearmsRepository } from '../firearms.repository';
 import { FirearmsVersionConflictError } from '../firearms.errors';
@@ -27,22 +29,14 @@ export class InMemoryFirearmsRepository extends FirearmsRepository {
     scope: Scope,
     action: string,
     requiredLevel: LicenceLevel,
-    write: { actor: string; expectedVersion?: number },
+    write: VersionedWrite,
   ): Promise<ActionPolicy> {
-    return Promise.resolve().then(() =>
-      this.actions.upsert(scope, action, (current) => {
-        if (write.expectedVersion !== undefined && current?.version !== write.expectedVersion) {
-          throw new FirearmsVersionConflictError(write.expectedVersion, current?.version ?? null);
-        }
-        return {
-          action,
-          required_level: requiredLevel,
-          version: (current?.version ?? 0) + 1,
-          updated_at: new Date().toISOString(),
-          updated_by: write.actor,
-        };
-      }),
+    const change = revised(
+      { action, required_level: requiredLevel },
+      write,
+      FirearmsVersionConflictError,
     );
+    return Promise.resolve().then(() => this.actions.upsert(scope, action, change));
   }
 
   createLicence(scope: Scope, licence: Licence): Promise<Licence> {
@@ -62,8 +56,9 @@ export class InMemoryFirearmsRepository extends FirearmsRepository {
   ): Promise<Licence[]> {
     const matching = this.licences
       .values(scope)
-      .filter((l) => filter.subject_type === undefined || l.subject_type === filter.subject_type)
-      .filter((l) => filter.subject_id === undefined || l.subject_id === filter.subject_id);
+      .filter(
+        whereEqual<Licence>({ subject_type: filter.subject_type, subject_id: filter.subject_id }),
+      );
     return Promise.resolve(newestFirst(matching, page.before, page.limit));
   }
 

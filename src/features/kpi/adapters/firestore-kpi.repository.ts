@@ -1,9 +1,15 @@
-import type { CollectionReference, Query } from '@google-cloud/firestore';
+import type { CollectionReference, DocumentData } from '@google-cloud/firestore';
 import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
-import { scopeFields } from '../../../backends/firestore/scope-fields';
+import { readDescending, whereEqual } from '../../../backends/firestore/keyset-query';
+import {
+  createOnce,
+  getRecord,
+  upsertDocument,
+} from '../../../backends/firestore/record-documents';
+import { scopeFields, withScopeFields } from '../../../backends/firestore/scope-fields';
 import { escapeSegment } from '../../../backends/scope-path';
 import type { Scope } from '../../../common/scope/scope';
 import { reviseCorridor } from '../kpi-corridor.revision';
@@ -50,19 +56,16 @@ export class FirestoreKpiRepository extends KpiRepository {
     return definition;
   }
 
-  async getDefinition(scope: Scope, surface: string, name: string): Promise<KpiDefinition | null> {
-    const snap = await this.col(scope, 'kpi_definitions').doc(pairId(surface, name)).get();
-    const data = snap.data();
-    return data === undefined ? null : toDefinition(data);
+  getDefinition(scope: Scope, surface: string, name: string): Promise<KpiDefinition | null> {
+    return getRecord(this.col(scope, 'kpi_definitions').doc(pairId(surface, name)), toDefinition);
   }
 
-  async listDefinitions(
+  listDefinitions(
     scope: Scope,
     filter: KpiSurfaceFilter,
     page: KeysetPage,
   ): Promise<KpiDefinition[]> {
-    const snap = await byId(this.col(scope, 'kpi_definitions'), filter, page).get();
-    return snap.docs.map((d) => toDefinition(d.data()));
+    return byId(this.col(scope, 'kpi_definitions'), filter, page, toDefinition);
   }
 
   putCorridor(
@@ -71,21 +74,16 @@ export class FirestoreKpiRepository extends KpiRepository {
     write: { actor: string; expectedVersion?: number },
   ): Promise<KpiCorridor> {
     const ref = this.col(scope, 'kpi_corridors').doc(pairId(input.surface, input.kpi_name));
-    return this.fs.db.runTransaction(async (tx) => {
-      const data = (await tx.get(ref)).data();
-      const next = reviseCorridor(data === undefined ? null : toCorridor(data), input, write);
-      tx.set(ref, { ...next, ...scopeFields(scope) });
-      return next;
-    });
+    return upsertDocument(
+      this.fs.db,
+      ref,
+      { read: toCorridor, write: withScopeFields(scope) },
+      (current) => reviseCorridor(current, input, write),
+    );
   }
 
-  async listCorridors(
-    scope: Scope,
-    filter: KpiSurfaceFilter,
-    page: KeysetPage,
-  ): Promise<KpiCorridor[]> {
-    const snap = await byId(this.col(scope, 'kpi_corridors'), filter, page).get();
-    return snap.docs.map((d) => toCorridor(d.data()));
+  listCorridors(scope: Scope, filter: KpiSurfaceFilter, page: KeysetPage): Promise<KpiCorridor[]> {
+    return byId(this.col(scope, 'kpi_corridors'), filter, page, toCorridor);
   }
 
   /**
@@ -94,32 +92,24 @@ export class FirestoreKpiRepository extends KpiRepository {
    */
   async addMeasurement(scope: Scope, measurement: KpiMeasurement): Promise<KpiMeasurement> {
     const ref = this.col(scope, 'kpi_measurements').doc(measurement.id);
-    try {
-      await ref.create({
-        ...measurement,
-        sort_key: measurementSortKey(measurement),
-        ...scopeFields(scope),
-      });
-    } catch (err) {
-      if (!isAlreadyExists(err)) throw err;
-      const existing = (await ref.get()).data();
-      if (existing === undefined) throw err;
-      return toMeasurement(existing);
-    }
-    return measurement;
+    const data = {
+      ...measurement,
+      sort_key: measurementSortKey(measurement),
+      ...scopeFields(scope),
+    };
+    return (await createOnce(ref, data, toMeasurement)) ?? measurement;
   }
 
-  async listMeasurements(
+  listMeasurements(
     scope: Scope,
     filter: KpiMeasurementFilter,
     page: KeysetPage,
   ): Promise<KpiMeasurement[]> {
-    let query: Query = this.col(scope, 'kpi_measurements');
-    if (filter.surface !== undefined) query = query.where('surface', '==', filter.surface);
-    if (filter.kpi_name !== undefined) query = query.where('kpi_name', '==', filter.kpi_name);
-    if (page.before !== undefined) query = query.where('sort_key', '<', page.before);
-    const snap = await query.orderBy('sort_key', 'desc').limit(page.limit).get();
-    return snap.docs.map((d) => toMeasurement(d.data()));
+    const query = whereEqual(this.col(scope, 'kpi_measurements'), {
+      surface: filter.surface,
+      kpi_name: filter.kpi_name,
+    });
+    return readDescending(query, toMeasurement, page, 'sort_key');
   }
 
   private col(scope: Scope, name: string): CollectionReference {
@@ -128,9 +118,11 @@ export class FirestoreKpiRepository extends KpiRepository {
 }
 
 /** Newest first by id, optionally on one surface, keyset-paged. */
-function byId(col: CollectionReference, filter: KpiSurfaceFilter, page: KeysetPage): Query {
-  let query: Query = col;
-  if (filter.surface !== undefined) query = query.where('surface', '==', filter.surface);
-  if (page.before !== undefined) query = query.where('id', '<', page.before);
-  return query.orderBy('id', 'desc').limit(page.limit);
+function byId<T>(
+  col: CollectionReference,
+  filter: KpiSurfaceFilter,
+  page: KeysetPage,
+  read: (data: DocumentData) => T,
+): Promise<T[]> {
+  return readDescending(whereEqual(col, { surface: filter.surface }), read, page);
 }

@@ -1,3 +1,4 @@
+import { whereEqual } from '../../../backends/memory/record-filters';
 import {
   descendingPage,
   newestFirst,
@@ -17,11 +18,6 @@ import {
 } from '../kpi.types';
 
 const pairKey = (surface: string, name: string): string => JSON.stringify([surface, name]);
-
-const bySurface =
-  (filter: KpiSurfaceFilter) =>
-  (record: { surface: string }): boolean =>
-    filter.surface === undefined || record.surface === filter.surface;
 
 /** Dev/test adapter: maps keyed by scope. Forgets everything at restart. */
 export class InMemoryKpiRepository extends KpiRepository {
@@ -49,7 +45,9 @@ export class InMemoryKpiRepository extends KpiRepository {
     filter: KpiSurfaceFilter,
     page: KeysetPage,
   ): Promise<KpiDefinition[]> {
-    const matching = this.definitions.values(scope).filter(bySurface(filter));
+    const matching = this.definitions
+      .values(scope)
+      .filter(whereEqual<KpiDefinition>({ surface: filter.surface }));
     return Promise.resolve(newestFirst(matching, page.before, page.limit));
   }
 
@@ -65,7 +63,9 @@ export class InMemoryKpiRepository extends KpiRepository {
   }
 
   listCorridors(scope: Scope, filter: KpiSurfaceFilter, page: KeysetPage): Promise<KpiCorridor[]> {
-    const matching = this.corridors.values(scope).filter(bySurface(filter));
+    const matching = this.corridors
+      .values(scope)
+      .filter(whereEqual<KpiCorridor>({ surface: filter.surface }));
     return Promise.resolve(newestFirst(matching, page.before, page.limit));
   }
 
@@ -81,10 +81,7 @@ export class InMemoryKpiRepository extends KpiRepository {
   ): Promise<KpiMeasurement[]> {
     const matching = this.measurements
       .values(scope)
-      .filter(
-        (m) =>
-          bySurface(filter)(m) && (filter.kpi_name === undefined || m.kpi_name === filter.kpi_name),
-      );
+      .filter(whereEqual<KpiMeasurement>({ surface: filter.surface, kpi_name: filter.kpi_name }));
     return Promise.resolve(descendingPage(matching, measurementSortKey, page));
   }
 }

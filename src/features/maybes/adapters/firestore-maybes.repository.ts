@@ -1,12 +1,14 @@
 import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
+import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { readDescending, whereEqual } from '../../../backends/firestore/keyset-query';
 import {
-  isAlreadyExists,
-  type FirestoreHandle,
-} from '../../../backends/firestore/firestore.driver';
+  createOnce,
+  getRecord,
+  updateDocument,
+} from '../../../backends/firestore/record-documents';
 import {
   bool,
   CREATED,
-  recordOrNull,
   recordReader,
   REVISED,
   text,
@@ -39,21 +41,11 @@ export class FirestoreMaybesRepository extends MaybesRepository {
 
   async create(scope: Scope, item: MaybeItem): Promise<MaybeItem> {
     const ref = this.col(scope).doc(item.id);
-    try {
-      await ref.create(toDocument(scope, item));
-    } catch (err) {
-      // Ids are unique, so an existing one is an earlier attempt of this idempotent request.
-      if (!isAlreadyExists(err)) throw err;
-      const existing = recordOrNull(await ref.get(), toItem);
-      if (existing === null) throw err;
-      return existing;
-    }
-    return item;
+    return (await createOnce(ref, toDocument(scope, item), toItem)) ?? item;
   }
 
-  async get(scope: Scope, id: string): Promise<MaybeItem | null> {
-    const snap = await this.col(scope).doc(id).get();
-    return recordOrNull(snap, toItem);
+  get(scope: Scope, id: string): Promise<MaybeItem | null> {
+    return getRecord(this.col(scope).doc(id), toItem);
   }
 
   search(
@@ -62,11 +54,8 @@ export class FirestoreMaybesRepository extends MaybesRepository {
     page: { limit: number; before?: string },
   ): Promise<MaybeSearchPage> {
     const base = this.filtered(scope, filter);
-    const read = async (before: string | undefined, size: number): Promise<MaybeItem[]> => {
-      const query = before === undefined ? base : base.where('id', '<', before);
-      const snap = await query.orderBy('id', 'desc').limit(size).get();
-      return snap.docs.map((doc) => toItem(doc.data()));
-    };
+    const read = (before: string | undefined, size: number): Promise<MaybeItem[]> =>
+      readDescending(base, toItem, { limit: size, before });
     return scanMaybes(
       read,
       { ...page, q: filter.q },
@@ -80,15 +69,10 @@ export class FirestoreMaybesRepository extends MaybesRepository {
     changes: MaybeChanges,
     write: { actor: string; expectedVersion?: number },
   ): Promise<MaybeItem | null> {
-    const ref = this.col(scope).doc(id);
-    return this.fs.db.runTransaction(async (tx) => {
-      const snap = await tx.get(ref);
-      if (!snap.exists) return null;
-      const current = toItem(snap.data() ?? {});
+    const codec = { read: toItem, write: (item: MaybeItem) => toDocument(scope, item) };
+    return updateDocument(this.fs.db, this.col(scope).doc(id), codec, (current) => {
       assertMaybeVersion(write.expectedVersion, current.version);
-      const next = applyMaybeChanges(current, changes, write.actor, new Date().toISOString());
-      tx.set(ref, toDocument(scope, next));
-      return next;
+      return applyMaybeChanges(current, changes, write.actor, new Date().toISOString());
     });
   }
 
@@ -104,9 +88,7 @@ export class FirestoreMaybesRepository extends MaybesRepository {
   }
 
   private filtered(scope: Scope, filter: MaybeFilter): Query {
-    let query: Query = this.col(scope);
-    if (filter.pinned !== undefined) query = query.where('pinned', '==', filter.pinned);
-    if (filter.archived !== undefined) query = query.where('archived', '==', filter.archived);
+    let query = whereEqual(this.col(scope), { pinned: filter.pinned, archived: filter.archived });
     if (filter.tagsAny !== undefined && filter.tagsAny.length > 0)
       query = query.where('tags', 'array-contains-any', filter.tagsAny);
     return query;

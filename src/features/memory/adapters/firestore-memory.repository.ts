@@ -6,6 +6,8 @@ import {
   type DocumentReference,
 } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { readAscending } from '../../../backends/firestore/keyset-query';
+import { getRecord, upsertDocument } from '../../../backends/firestore/record-documents';
 import {
   instant,
   jsonObject,
@@ -18,6 +20,7 @@ import {
   text,
 } from '../../../backends/firestore/record-schema';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
+import type { VersionedWrite } from '../../../backends/revision';
 import { newSortableId } from '../../../common/ids/sortable-id';
 import type { Scope } from '../../../common/scope/scope';
 import { isLive, systemClock, type Clock } from '../memory-records';
@@ -30,6 +33,7 @@ import {
   type SessionRef,
 } from '../memory.types';
 import { MemoryVersionConflictError } from '../memory.errors';
+import { reviseBlackboard, type BlackboardValue } from './memory-blackboard';
 
 /**
  * Firestore adapter of the `memory` kind, under `{prefix_}tenants/{tenant}/envs/{env}/projects/{project}/`:
@@ -76,49 +80,32 @@ export class FirestoreMemoryRepository extends MemoryRepository {
     return stored;
   }
 
-  async listMessages(
+  listMessages(
     scope: Scope,
     session: SessionRef,
     page: { limit: number; after?: string },
   ): Promise<MemoryMessage[]> {
-    const col = this.messages(scope, session);
-    const query = page.after === undefined ? col : col.where('id', '>', page.after);
-    const snap = await query.orderBy('id', 'asc').limit(page.limit).get();
-    return snap.docs.map((doc) => toMessage(doc.data()));
+    return readAscending(this.messages(scope, session), toMessage, page, 'id');
   }
 
   async getBlackboard(scope: Scope, key: string): Promise<Blackboard | null> {
-    const snap = await this.board(scope, key).get();
-    const entry = recordOrNull(snap, toBlackboard);
+    const entry = await getRecord(this.board(scope, key), toBlackboard);
     return entry !== null && isLive(entry, this.clock()) ? entry : null;
   }
 
   putBlackboard(
     scope: Scope,
     key: string,
-    value: { data: unknown; expiresAt: string | null },
-    write: { actor: string; expectedVersion?: number },
+    value: BlackboardValue,
+    write: VersionedWrite,
   ): Promise<Blackboard> {
-    const ref = this.board(scope, key);
-    return this.fs.db.runTransaction(async (tx) => {
-      const now = this.clock();
-      const snap = await tx.get(ref);
-      const stored = recordOrNull(snap, toBlackboard);
-      const liveVersion = stored !== null && isLive(stored, now) ? stored.version : null;
-      if (write.expectedVersion !== undefined && write.expectedVersion !== liveVersion) {
-        throw new MemoryVersionConflictError(write.expectedVersion, liveVersion);
-      }
-      const entry: Blackboard = {
-        key,
-        data: value.data,
-        expires_at: value.expiresAt,
-        version: (stored?.version ?? 0) + 1,
-        updated_at: now.toISOString(),
-        updated_by: write.actor,
-      };
-      tx.set(ref, toBoardDocument(scope, entry));
-      return entry;
-    });
+    const codec = {
+      read: toBlackboard,
+      write: (entry: Blackboard) => toBoardDocument(scope, entry),
+    };
+    return upsertDocument(this.fs.db, this.board(scope, key), codec, (stored) =>
+      reviseBlackboard(stored, key, value, write, this.clock()),
+    );
   }
 
   deleteBlackboard(

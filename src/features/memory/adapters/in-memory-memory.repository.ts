@@ -1,10 +1,12 @@
 import { ScopedRecords } from '../../../backends/memory/scoped-records';
+import type { VersionedWrite } from '../../../backends/revision';
 import { newSortableId } from '../../../common/ids/sortable-id';
 import type { Scope } from '../../../common/scope/scope';
 import { isLive, systemClock, type Clock } from '../memory-records';
 import { MemoryRepository } from '../memory.repository';
 import type { Blackboard, MemoryMessage, NewMemoryMessage, SessionRef } from '../memory.types';
 import { MemoryVersionConflictError } from '../memory.errors';
+import { reviseBlackboard, type BlackboardValue } from './memory-blackboard';
 
 /**
  * Dev/test adapter of the `memory` kind: sessions and blackboards in maps keyed by scope
@@ -59,25 +61,12 @@ export class InMemoryMemoryRepository extends MemoryRepository {
   putBlackboard(
     scope: Scope,
     key: string,
-    value: { data: unknown; expiresAt: string | null },
-    write: { actor: string; expectedVersion?: number },
+    value: BlackboardValue,
+    write: VersionedWrite,
   ): Promise<Blackboard> {
     const now = this.clock();
     return Promise.resolve().then(() =>
-      this.boards.upsert(scope, key, (stored) => {
-        const live = stored !== null && isLive(stored, now) ? stored : null;
-        if (write.expectedVersion !== undefined && write.expectedVersion !== live?.version) {
-          throw new MemoryVersionConflictError(write.expectedVersion, live?.version ?? null);
-        }
-        return {
-          key,
-          data: value.data,
-          expires_at: value.expiresAt,
-          version: (stored?.version ?? 0) + 1,
-          updated_at: now.toISOString(),
-          updated_by: write.actor,
-        };
-      }),
+      this.boards.upsert(scope, key, (stored) => reviseBlackboard(stored, key, value, write, now)),
     );
   }
 

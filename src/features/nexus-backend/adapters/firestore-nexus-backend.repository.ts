@@ -1,18 +1,11 @@
-import type {
-  CollectionReference,
-  DocumentData,
-  DocumentReference,
-  Query,
-} from '@google-cloud/firestore';
-import {
-  isAlreadyExists,
-  type FirestoreHandle,
-} from '../../../backends/firestore/firestore.driver';
+import type { CollectionReference, Query } from '@google-cloud/firestore';
+import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { readDescending, whereEqual } from '../../../backends/firestore/keyset-query';
+import { createOnce, getRecord } from '../../../backends/firestore/record-documents';
 import {
   CREATED,
   jsonObject,
   jsonValue,
-  recordOrNull,
   recordReader,
   text,
   texts,
@@ -48,49 +41,44 @@ export class FirestoreNexusBackendRepository extends NexusBackendRepository {
   async createSnippet(scope: Scope, snippet: NexusSnippet): Promise<NexusSnippet> {
     const { metadata, ...rest } = snippet;
     const data = { ...rest, metadata_json: JSON.stringify(metadata), ...scopeFields(scope) };
-    const existing = await createOnce(this.snippets(scope).doc(snippet.id), data);
-    return existing === null ? snippet : toSnippet(existing);
+    return (await createOnce(this.snippets(scope).doc(snippet.id), data, toSnippet)) ?? snippet;
   }
 
-  async getSnippet(scope: Scope, id: string): Promise<NexusSnippet | null> {
-    const snap = await this.snippets(scope).doc(id).get();
-    return recordOrNull(snap, toSnippet);
+  getSnippet(scope: Scope, id: string): Promise<NexusSnippet | null> {
+    return getRecord(this.snippets(scope).doc(id), toSnippet);
   }
 
-  async listSnippets(
+  listSnippets(
     scope: Scope,
     filter: SnippetFilter,
     page: { limit: number; before?: string },
   ): Promise<NexusSnippet[]> {
-    let query: Query = this.snippets(scope);
-    if (filter.kind !== undefined) query = query.where('kind', '==', filter.kind);
+    let query: Query = whereEqual(this.snippets(scope), { kind: filter.kind });
     if (filter.tagsAny !== undefined && filter.tagsAny.length > 0)
       query = query.where('tags', 'array-contains-any', filter.tagsAny);
-    return (await newestFirst(query, page)).map(toSnippet);
+    return readDescending(query, toSnippet, page);
   }
 
   async recordEvent(scope: Scope, event: DatasetEvent): Promise<DatasetEvent> {
     const { metadata, input, output, ...rest } = event;
-    const existing = await createOnce(this.events(scope).doc(event.id), {
+    const data = {
       ...rest,
       metadata_json: JSON.stringify(metadata),
       input_json: JSON.stringify(input ?? null),
       output_json: JSON.stringify(output ?? null),
       ...scopeFields(scope),
-    });
-    return existing === null ? event : toEvent(existing);
+    };
+    return (await createOnce(this.events(scope).doc(event.id), data, toEvent)) ?? event;
   }
 
-  async listEvents(
+  listEvents(
     scope: Scope,
     filter: EventFilter,
     page: { limit: number; before?: string },
   ): Promise<DatasetEvent[]> {
-    let query: Query = this.events(scope);
-    if (filter.eventType !== undefined) query = query.where('event_type', '==', filter.eventType);
-    if (filter.since !== undefined)
-      query = query.where('id', '>=', sortableIdFloor(Date.parse(filter.since)));
-    return (await newestFirst(query, page)).map(toEvent);
+    const query = whereEqual(this.events(scope), { event_type: filter.eventType });
+    const from = filter.since === undefined ? undefined : sortableIdFloor(Date.parse(filter.since));
+    return readDescending(query, toEvent, { ...page, from });
   }
 
   private snippets(scope: Scope): CollectionReference {
@@ -99,34 +87,6 @@ export class FirestoreNexusBackendRepository extends NexusBackendRepository {
 
   private events(scope: Scope): CollectionReference {
     return this.fs.scoped(scope, 'nexus_events');
-  }
-}
-
-async function newestFirst(
-  query: Query,
-  page: { limit: number; before?: string },
-): Promise<DocumentData[]> {
-  const bounded = page.before === undefined ? query : query.where('id', '<', page.before);
-  const snap = await bounded.orderBy('id', 'desc').limit(page.limit).get();
-  return snap.docs.map((doc) => doc.data());
-}
-
-/**
- * Creates the document, or returns the stored one when the id exists: ids are unique, so it
- * is an earlier attempt of the same idempotent request. Null when this call created it.
- */
-async function createOnce(
-  ref: DocumentReference,
-  data: DocumentData,
-): Promise<DocumentData | null> {
-  try {
-    await ref.create(data);
-    return null;
-  } catch (err) {
-    if (!isAlreadyExists(err)) throw err;
-    const existing = (await ref.get()).data();
-    if (existing === undefined) throw err;
-    return existing;
   }
 }
 

@@ -1,18 +1,14 @@
-import type {
-  CollectionReference,
-  DocumentData,
-  DocumentReference,
-  Query,
-} from '@google-cloud/firestore';
+import type { CollectionReference, DocumentData, DocumentReference } from '@google-cloud/firestore';
 import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
+import { readDescending, whereEqual } from '../../../backends/firestore/keyset-query';
+import { getRecord } from '../../../backends/firestore/record-documents';
 import {
   bool,
   CREATED,
   optionalInstant,
-  recordOrNull,
   recordReader,
   REVISED,
   text,
@@ -70,19 +66,15 @@ export class FirestorePageContentRepository extends PageContentRepository {
   }
 
   async getBySlug(scope: Scope, surface: string, slug: string): Promise<Page | null> {
-    const claim = recordOrNull(await this.slugRef(scope, { surface, slug }).get(), fromClaim);
+    const claim = await getRecord(this.slugRef(scope, { surface, slug }), fromClaim);
     if (claim === null) return null;
     const page = await this.get(scope, claim.page_id);
     return page !== null && page.surface === surface && page.slug === slug ? page : null;
   }
 
-  async list(scope: Scope, q: PageQuery): Promise<PageRecord[]> {
-    let query: Query = this.pages(scope);
-    if (q.surface !== undefined) query = query.where('surface', '==', q.surface);
-    if (q.published !== undefined) query = query.where('published', '==', q.published);
-    if (q.before !== undefined) query = query.where('id', '<', q.before);
-    const snap = await query.orderBy('id', 'desc').limit(q.limit).get();
-    return snap.docs.map((doc) => fromDoc(doc.data()));
+  list(scope: Scope, q: PageQuery): Promise<PageRecord[]> {
+    const query = whereEqual(this.pages(scope), { surface: q.surface, published: q.published });
+    return readDescending(query, fromDoc, q);
   }
 
   /** Reads (page, then the kept body's chunks) come before every write, as transactions need. */

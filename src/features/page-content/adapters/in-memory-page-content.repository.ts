@@ -1,3 +1,4 @@
+import { whereEqual } from '../../../backends/memory/record-filters';
 import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
 import type { Scope } from '../../../common/scope/scope';
 import { PageSlugTakenError } from '../page-content.errors';
@@ -32,11 +33,7 @@ export class InMemoryPageContentRepository extends PageContentRepository {
   list(scope: Scope, query: PageQuery): Promise<PageRecord[]> {
     const matching = this.pages
       .values(scope)
-      .filter(
-        (page) =>
-          (query.surface === undefined || page.surface === query.surface) &&
-          (query.published === undefined || page.published === query.published),
-      )
+      .filter(whereEqual<Page>({ surface: query.surface, published: query.published }))
       .map(recordOf);
     return Promise.resolve(newestFirst(matching, query.before, query.limit));
   }

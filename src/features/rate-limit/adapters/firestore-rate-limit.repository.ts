@@ -1,13 +1,10 @@
 import type { CollectionReference } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
-import {
-  num,
-  recordOrNull,
-  recordReader,
-  REVISED,
-  text,
-} from '../../../backends/firestore/record-schema';
-import { scopeFields } from '../../../backends/firestore/scope-fields';
+import { readAscending } from '../../../backends/firestore/keyset-query';
+import { getRecord, upsertDocument } from '../../../backends/firestore/record-documents';
+import { num, recordReader, REVISED, text } from '../../../backends/firestore/record-schema';
+import { withScopeFields } from '../../../backends/firestore/scope-fields';
+import { revised, type VersionedWrite } from '../../../backends/revision';
 import type { Scope } from '../../../common/scope/scope';
 import { RateLimitPolicyVersionConflictError } from '../rate-limit.errors';
 import { RateLimitRepository } from '../rate-limit.repository';
@@ -30,51 +27,27 @@ export class FirestoreRateLimitRepository extends RateLimitRepository {
     super();
   }
 
-  async getPolicy(scope: Scope, action: string): Promise<RateLimitPolicy | null> {
-    const snap = await this.policies(scope).doc(action).get();
-    return recordOrNull(snap, toPolicy);
+  getPolicy(scope: Scope, action: string): Promise<RateLimitPolicy | null> {
+    return getRecord(this.policies(scope).doc(action), toPolicy);
   }
 
   putPolicy(
     scope: Scope,
     action: string,
     input: RateLimitPolicyInput,
-    write: { actor: string; expectedVersion?: number },
+    write: VersionedWrite,
   ): Promise<RateLimitPolicy> {
-    const ref = this.policies(scope).doc(action);
-    return this.fs.db.runTransaction(async (tx) => {
-      const snap = await tx.get(ref);
-      const current = recordOrNull(snap, toPolicy)?.version ?? null;
-      if (write.expectedVersion !== undefined && current !== write.expectedVersion) {
-        throw new RateLimitPolicyVersionConflictError(write.expectedVersion, current);
-      }
-      const policy: RateLimitPolicy = {
-        action,
-        limit: input.limit,
-        window_seconds: input.window_seconds,
-        version: (current ?? 0) + 1,
-        updated_at: new Date().toISOString(),
-        updated_by: write.actor,
-      };
-      tx.set(ref, {
-        ...policy,
-        ...scopeFields(scope),
-      });
-      return policy;
-    });
+    const fields = { action, limit: input.limit, window_seconds: input.window_seconds };
+    return upsertDocument(
+      this.fs.db,
+      this.policies(scope).doc(action),
+      { read: toPolicy, write: withScopeFields(scope) },
+      revised(fields, write, RateLimitPolicyVersionConflictError),
+    );
   }
 
-  async listPolicies(
-    scope: Scope,
-    page: { limit: number; after?: string },
-  ): Promise<RateLimitPolicy[]> {
-    const base = this.policies(scope);
-    const query =
-      page.after === undefined
-        ? base.orderBy('action')
-        : base.where('action', '>', page.after).orderBy('action');
-    const snap = await query.limit(page.limit).get();
-    return snap.docs.map((d) => toPolicy(d.data()));
+  listPolicies(scope: Scope, page: { limit: number; after?: string }): Promise<RateLimitPolicy[]> {
+    return readAscending(this.policies(scope), toPolicy, page, 'action');
   }
 
   consume(scope: Scope, request: ConsumeRequest): Promise<ConsumeOutcome> {

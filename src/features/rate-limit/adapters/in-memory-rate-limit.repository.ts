@@ -1,5 +1,6 @@
 import { ascendingPage, ScopedRecords } from '../../../backends/memory/scoped-records';
 import { ScopedState } from '../../../backends/memory/scoped-state';
+import { revised, type VersionedWrite } from '../../../backends/revision';
 import type { Scope } from '../../../common/scope/scope';
 import { RateLimitPolicyVersionConflictError } from '../rate-limit.errors';
 import { RateLimitRepository } from '../rate-limit.repository';
@@ -34,26 +35,11 @@ export class InMemoryRateLimitRepository extends RateLimitRepository {
     scope: Scope,
     action: string,
     input: RateLimitPolicyInput,
-    write: { actor: string; expectedVersion?: number },
+    write: VersionedWrite,
   ): Promise<RateLimitPolicy> {
-    return Promise.resolve().then(() =>
-      this.policies.upsert(scope, action, (current) => {
-        if (write.expectedVersion !== undefined && current?.version !== write.expectedVersion) {
-          throw new RateLimitPolicyVersionConflictError(
-            write.expectedVersion,
-            current?.version ?? null,
-          );
-        }
-        return {
-          action,
-          limit: input.limit,
-          window_seconds: input.window_seconds,
-          version: (current?.version ?? 0) + 1,
-          updated_at: new Date().toISOString(),
-          updated_by: write.actor,
-        };
-      }),
-    );
+    const fields = { action, limit: input.limit, window_seconds: input.window_seconds };
+    const change = revised(fields, write, RateLimitPolicyVersionConflictError);
+    return Promise.resolve().then(() => this.policies.upsert(scope, action, change));
   }
 
   listPolicies(scope: Scope, page: { limit: number; after?: string }): Promise<RateLimitPolicy[]> {

@@ -3,11 +3,11 @@ import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
+import { getRecord } from '../../../backends/firestore/record-documents';
 import {
   instant,
   oneOf,
   optionalText,
-  recordOrNull,
   recordReader,
   text,
 } from '../../../backends/firestore/record-schema';
@@ -19,6 +19,7 @@ import {
   type RealtimeRegistration,
 } from '../realtime-registry.types';
 import { RealtimeIdTakenError } from '../realtime-registry.errors';
+import { isOwnedBy, registrationOf, type RealtimeClaim } from './realtime-registry-records';
 
 /** The global collection of each id type: ownership is one id space across every scope. */
 const COLLECTIONS: Record<RealtimeIdType, string> = {
@@ -37,19 +38,8 @@ export class FirestoreRealtimeRegistryRepository extends RealtimeRegistryReposit
     super();
   }
 
-  async register(
-    scope: Scope,
-    input: { type: RealtimeIdType; id: string; actor: string },
-  ): Promise<RealtimeRegistration> {
-    const registration: RealtimeRegistration = {
-      id: input.id,
-      type: input.type,
-      tenant_id: scope.tenantId,
-      env: scope.env,
-      project_id: scope.projectId,
-      created_by: input.actor,
-      created_at: new Date().toISOString(),
-    };
+  async register(scope: Scope, input: RealtimeClaim): Promise<RealtimeRegistration> {
+    const registration = registrationOf(scope, input);
     try {
       await this.collection(input.type).doc(input.id).create(registration);
     } catch (err) {
@@ -60,13 +50,8 @@ export class FirestoreRealtimeRegistryRepository extends RealtimeRegistryReposit
   }
 
   async get(scope: Scope, type: RealtimeIdType, id: string): Promise<RealtimeRegistration | null> {
-    const found = recordOrNull(await this.collection(type).doc(id).get(), toRegistration);
-    const owned =
-      found !== null &&
-      found.tenant_id === scope.tenantId &&
-      found.env === scope.env &&
-      found.project_id === scope.projectId;
-    return owned ? found : null;
+    const found = await getRecord(this.collection(type).doc(id), toRegistration);
+    return isOwnedBy(scope, found) ? found : null;
   }
 
   private collection(type: RealtimeIdType): CollectionReference {

@@ -2,6 +2,7 @@ import type { Scope } from '../../../common/scope/scope';
 import { RealtimeRegistryRepository } from '../realtime-registry.repository';
 import type { RealtimeIdType, RealtimeRegistration } from '../realtime-registry.types';
 import { RealtimeIdTakenError } from '../realtime-registry.errors';
+import { isOwnedBy, registrationOf, type RealtimeClaim } from './realtime-registry-records';
 
 /**
  * Dev/test adapter: one map for every scope routed to it (ids are a global space), keyed by
@@ -11,32 +12,16 @@ import { RealtimeIdTakenError } from '../realtime-registry.errors';
 export class InMemoryRealtimeRegistryRepository extends RealtimeRegistryRepository {
   private readonly owners = new Map<string, RealtimeRegistration>();
 
-  register(
-    scope: Scope,
-    input: { type: RealtimeIdType; id: string; actor: string },
-  ): Promise<RealtimeRegistration> {
+  register(scope: Scope, input: RealtimeClaim): Promise<RealtimeRegistration> {
     const key = `${input.type}:${input.id}`;
     if (this.owners.has(key)) return Promise.reject(new RealtimeIdTakenError(input.type, input.id));
-    const registration: RealtimeRegistration = {
-      id: input.id,
-      type: input.type,
-      tenant_id: scope.tenantId,
-      env: scope.env,
-      project_id: scope.projectId,
-      created_by: input.actor,
-      created_at: new Date().toISOString(),
-    };
+    const registration = registrationOf(scope, input);
     this.owners.set(key, registration);
     return Promise.resolve({ ...registration });
   }
 
   get(scope: Scope, type: RealtimeIdType, id: string): Promise<RealtimeRegistration | null> {
     const found = this.owners.get(`${type}:${id}`);
-    const owned =
-      found !== undefined &&
-      found.tenant_id === scope.tenantId &&
-      found.env === scope.env &&
-      found.project_id === scope.projectId;
-    return Promise.resolve(owned ? { ...found } : null);
+    return Promise.resolve(isOwnedBy(scope, found) ? { ...found } : null);
   }
 }

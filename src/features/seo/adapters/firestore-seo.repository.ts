@@ -1,5 +1,7 @@
-import type { CollectionReference, DocumentReference, Query } from '@google-cloud/firestore';
+import type { CollectionReference, DocumentReference } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { readDescending, whereEqual } from '../../../backends/firestore/keyset-query';
+import { getRecord, upsertDocument } from '../../../backends/firestore/record-documents';
 import {
   instant,
   optionalText,
@@ -7,7 +9,7 @@ import {
   REVISED,
   text,
 } from '../../../backends/firestore/record-schema';
-import { scopeFields } from '../../../backends/firestore/scope-fields';
+import { withScopeFields } from '../../../backends/firestore/scope-fields';
 import { escapeSegment } from '../../../backends/scope-path';
 import type { Scope } from '../../../common/scope/scope';
 import { SeoRepository, type SeoConfigQuery } from '../seo.repository';
@@ -24,17 +26,12 @@ export class FirestoreSeoRepository extends SeoRepository {
     super();
   }
 
-  async get(scope: Scope, key: SeoKey): Promise<SeoConfig | null> {
-    const data = (await this.ref(scope, key).get()).data();
-    return data === undefined ? null : fromDoc(data);
+  get(scope: Scope, key: SeoKey): Promise<SeoConfig | null> {
+    return getRecord(this.ref(scope, key), fromDoc);
   }
 
-  async list(scope: Scope, q: SeoConfigQuery): Promise<SeoConfig[]> {
-    let query: Query = this.configs(scope);
-    if (q.surface !== undefined) query = query.where('surface', '==', q.surface);
-    if (q.before !== undefined) query = query.where('id', '<', q.before);
-    const snap = await query.orderBy('id', 'desc').limit(q.limit).get();
-    return snap.docs.map((doc) => fromDoc(doc.data()));
+  list(scope: Scope, q: SeoConfigQuery): Promise<SeoConfig[]> {
+    return readDescending(whereEqual(this.configs(scope), { surface: q.surface }), fromDoc, q);
   }
 
   put(
@@ -42,16 +39,8 @@ export class FirestoreSeoRepository extends SeoRepository {
     key: SeoKey,
     change: (current: SeoConfig | null) => SeoConfig,
   ): Promise<SeoConfig> {
-    const ref = this.ref(scope, key);
-    return this.fs.db.runTransaction(async (tx) => {
-      const data = (await tx.get(ref)).data();
-      const next = change(data === undefined ? null : fromDoc(data));
-      tx.set(ref, {
-        ...next,
-        ...scopeFields(scope),
-      });
-      return next;
-    });
+    const codec = { read: fromDoc, write: withScopeFields(scope) };
+    return upsertDocument(this.fs.db, this.ref(scope, key), codec, change);
   }
 
   delete(scope: Scope, key: SeoKey): Promise<boolean> {

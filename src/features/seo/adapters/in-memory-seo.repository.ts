@@ -1,3 +1,4 @@
+import { whereEqual } from '../../../backends/memory/record-filters';
 import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
 import type { Scope } from '../../../common/scope/scope';
 import { SeoRepository, type SeoConfigQuery } from '../seo.repository';
@@ -14,7 +15,7 @@ export class InMemorySeoRepository extends SeoRepository {
   list(scope: Scope, query: SeoConfigQuery): Promise<SeoConfig[]> {
     const matching = this.configs
       .values(scope)
-      .filter((c) => query.surface === undefined || c.surface === query.surface);
+      .filter(whereEqual<SeoConfig>({ surface: query.surface }));
     return Promise.resolve(newestFirst(matching, query.before, query.limit));
   }
 

@@ -1,5 +1,7 @@
 import type { CollectionReference, DocumentData, Query } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
+import { readDescending, whereEqual } from '../../../backends/firestore/keyset-query';
+import { getRecord, updateDocument } from '../../../backends/firestore/record-documents';
 import {
   instant,
   jsonObject,
@@ -39,20 +41,15 @@ export class FirestoreStrategyLockRepository extends StrategyLockRepository {
     return lock;
   }
 
-  async get(scope: Scope, id: string): Promise<StrategyLock | null> {
-    const snap = await this.locks(scope).doc(id).get();
-    const data = snap.data();
-    return data === undefined ? null : fromDoc(data);
+  get(scope: Scope, id: string): Promise<StrategyLock | null> {
+    return getRecord(this.locks(scope).doc(id), fromDoc);
   }
 
-  async list(scope: Scope, q: StrategyLockQuery): Promise<StrategyLock[]> {
+  list(scope: Scope, q: StrategyLockQuery): Promise<StrategyLock[]> {
     let query: Query = this.locks(scope);
     if (q.statuses !== undefined) query = query.where('status', 'in', q.statuses);
-    if (q.surface !== undefined) query = query.where('surface', '==', q.surface);
-    if (q.lock_scope !== undefined) query = query.where('scope', '==', q.lock_scope);
-    if (q.before !== undefined) query = query.where('id', '<', q.before);
-    const snap = await query.orderBy('id', 'desc').limit(q.limit).get();
-    return snap.docs.map((doc) => fromDoc(doc.data()));
+    query = whereEqual(query, { surface: q.surface, scope: q.lock_scope });
+    return readDescending(query, fromDoc, q);
   }
 
   async findApproved(scope: Scope, action: string, at: string): Promise<StrategyLock[]> {
@@ -69,14 +66,8 @@ export class FirestoreStrategyLockRepository extends StrategyLockRepository {
     id: string,
     change: (current: StrategyLock) => StrategyLock,
   ): Promise<StrategyLock | null> {
-    const ref = this.locks(scope).doc(id);
-    return this.fs.db.runTransaction(async (tx) => {
-      const data = (await tx.get(ref)).data();
-      if (data === undefined) return null;
-      const next = change(fromDoc(data));
-      tx.set(ref, toDoc(scope, next));
-      return next;
-    });
+    const codec = { read: fromDoc, write: (lock: StrategyLock) => toDoc(scope, lock) };
+    return updateDocument(this.fs.db, this.locks(scope).doc(id), codec, change);
   }
 
   private locks(scope: Scope): CollectionReference {

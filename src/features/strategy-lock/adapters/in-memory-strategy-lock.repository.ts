@@ -1,3 +1,4 @@
+import { whereEqual } from '../../../backends/memory/record-filters';
 import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
 import type { Scope } from '../../../common/scope/scope';
 import { StrategyLockRepository, type StrategyLockQuery } from '../strategy-lock.repository';
@@ -20,12 +21,8 @@ export class InMemoryStrategyLockRepository extends StrategyLockRepository {
   list(scope: Scope, query: StrategyLockQuery): Promise<StrategyLock[]> {
     const matching = this.locks
       .values(scope)
-      .filter(
-        (lock) =>
-          (query.statuses === undefined || query.statuses.includes(lock.status)) &&
-          (query.surface === undefined || lock.surface === query.surface) &&
-          (query.lock_scope === undefined || lock.scope === query.lock_scope),
-      );
+      .filter((lock) => query.statuses === undefined || query.statuses.includes(lock.status))
+      .filter(whereEqual<StrategyLock>({ surface: query.surface, scope: query.lock_scope }));
     return Promise.resolve(newestFirst(matching, query.before, query.limit));
   }
 

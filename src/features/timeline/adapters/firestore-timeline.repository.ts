@@ -1,9 +1,10 @@
-import type { CollectionReference, Query } from '@google-cloud/firestore';
+import type { CollectionReference, DocumentData } from '@google-cloud/firestore';
 import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
-import { recordOrNull } from '../../../backends/firestore/record-schema';
+import { readDescending } from '../../../backends/firestore/keyset-query';
+import { getRecord } from '../../../backends/firestore/record-documents';
 import type { Scope } from '../../../common/scope/scope';
 import { TimelineIdTakenError } from '../timeline.errors';
 import { TimelineRepository, type TimelineTransaction } from '../timeline.repository';
@@ -36,13 +37,12 @@ export class FirestoreTimelineRepository extends TimelineRepository {
     super();
   }
 
-  async get<T extends TimelineRecordType>(
+  get<T extends TimelineRecordType>(
     scope: Scope,
     type: T,
     id: string,
   ): Promise<TimelineRecords[T] | null> {
-    const snap = await this.collection(scope, type).doc(id).get();
-    return recordOrNull(snap, (data) => toTimelineRecord(type, data));
+    return getRecord(this.collection(scope, type).doc(id), (data) => toTimelineRecord(type, data));
   }
 
   async children<T extends TimelineChildType>(
@@ -57,14 +57,9 @@ export class FirestoreTimelineRepository extends TimelineRepository {
     return snap.docs.map((d) => toTimelineRecord(type, d.data()));
   }
 
-  async listProjects(
-    scope: Scope,
-    page: { limit: number; before?: string },
-  ): Promise<TimelineProject[]> {
-    let query: Query = this.collection(scope, 'project');
-    if (page.before !== undefined) query = query.where('id', '<', page.before);
-    const snap = await query.orderBy('id', 'desc').limit(page.limit).get();
-    return snap.docs.map((d) => toTimelineRecord('project', d.data()));
+  listProjects(scope: Scope, page: { limit: number; before?: string }): Promise<TimelineProject[]> {
+    const read = (data: DocumentData): TimelineProject => toTimelineRecord('project', data);
+    return readDescending(this.collection(scope, 'project'), read, page);
   }
 
   async transact<R>(scope: Scope, work: (tx: TimelineTransaction) => Promise<R>): Promise<R> {
