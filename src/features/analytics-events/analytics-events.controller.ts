@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParamDto } from '../../common/http/id-param';
-import { pageOf } from '../../common/http/openapi/page-of';
 import type { Page } from '../../common/http/pagination';
+import { AnswersPage } from '../../common/http/responses.decorator';
 import type { AnalyticsEvent, EventSummary } from './analytics-events.types';
 import { AnalyticsEventsService } from './analytics-events.service';
 import { AnalyticsEventDto, EventSummaryDto } from './dto/analytics-event.responses';
@@ -30,7 +30,7 @@ export class AnalyticsEventsController {
 
   /** Events newest first; `since` inclusive, `until` exclusive. */
   @Get()
-  @ApiOkResponse({ type: pageOf(AnalyticsEventDto) })
+  @AnswersPage(AnalyticsEventDto)
   list(@Query() query: EventListQueryDto): Promise<Page<AnalyticsEvent>> {
     const { type, surface, since, until } = query;
     return this.service.list({ type, surface, since, until }, query);

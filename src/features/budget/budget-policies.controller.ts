@@ -1,10 +1,8 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RequireRole } from '../../common/auth/access.decorators';
-import { SetsETag } from '../../common/http/etag.interceptor';
 import { IfMatch } from '../../common/http/if-match.decorator';
-import { pageOf } from '../../common/http/openapi/page-of';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
+import { AdminWrite, AnswersPage } from '../../common/http/responses.decorator';
 import { BudgetPolicyService } from './budget-policy.service';
 import type { BudgetCheck, BudgetPolicy } from './budget.types';
 import {
@@ -21,9 +19,7 @@ export class BudgetPoliciesController {
 
   /** Creates or replaces the policy of `(surface|*, app|*)` (admin); honours If-Match. */
   @Put('policies')
-  @ApiOkResponse({ type: BudgetPolicyDto })
-  @RequireRole('admin')
-  @SetsETag()
+  @AdminWrite(BudgetPolicyDto)
   put(
     @Body() body: PutBudgetPolicyDto,
     @IfMatch() version: number | undefined,
@@ -33,7 +29,7 @@ export class BudgetPoliciesController {
 
   /** Policies, newest first. */
   @Get('policies')
-  @ApiOkResponse({ type: pageOf(BudgetPolicyDto) })
+  @AnswersPage(BudgetPolicyDto)
   list(@Query() query: ListQueryDto): Promise<Page<BudgetPolicy>> {
     return this.policies.list(query);
   }

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParamDto } from '../../common/http/id-param';
-import { pageOf } from '../../common/http/openapi/page-of';
 import type { Page } from '../../common/http/pagination';
+import { AnswersPage } from '../../common/http/responses.decorator';
 import { BudgetUsageService } from './budget-usage.service';
 import type { UsageEvent, UsageSummary } from './budget.types';
 import { UsageListQueryDto, UsageSummaryQueryDto } from './dto/budget-queries.dto';
@@ -23,7 +23,7 @@ export class BudgetUsageController {
 
   /** Usage events, newest first, optionally over the last `window_days` and filtered. */
   @Get()
-  @ApiOkResponse({ type: pageOf(BudgetUsageEventDto) })
+  @AnswersPage(BudgetUsageEventDto)
   list(@Query() query: UsageListQueryDto): Promise<Page<UsageEvent>> {
     const { surface, provider, tool_id, app } = query;
     return this.usage.list({ surface, provider, tool_id, app }, query.window_days, query);

@@ -8,11 +8,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IdParamDto } from '../../common/http/id-param';
-import { pageOf } from '../../common/http/openapi/page-of';
 import { ChatMessageDto, ChatThreadDto } from './dto/chat.responses';
 import type { Response } from 'express';
 import { DomainError } from '../../common/errors/domain.error';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
+import { AnswersPage } from '../../common/http/responses.decorator';
 import { ChatInvalidLastEventIdError } from './chat-bus.errors';
 import { ChatBusService } from './chat-bus.service';
 import { ChatBusLiveFeeds } from './chat-bus-live-feeds';
@@ -49,7 +49,7 @@ export class ChatBusController {
 
   /** Threads of the caller's scope, newest first. */
   @Get()
-  @ApiOkResponse({ type: pageOf(ChatThreadDto) })
+  @AnswersPage(ChatThreadDto)
   listThreads(@Query() query: ListQueryDto): Promise<Page<ChatThread>> {
     return this.service.listThreads(query);
   }
@@ -70,7 +70,7 @@ export class ChatBusController {
 
   /** Messages in append order (oldest first), after `after` or the page cursor. */
   @Get(':id/messages')
-  @ApiOkResponse({ type: pageOf(ChatMessageDto) })
+  @AnswersPage(ChatMessageDto)
   @ApiOperation({ description: `Messages in append order. ${CHAT_RETENTION_NOTE}` })
   listMessages(
     @Param() params: IdParamDto,

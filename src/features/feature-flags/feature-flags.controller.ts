@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Patch, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequireRole } from '../../common/auth/access.decorators';
 import { Consumes } from '../../common/http/consumes.decorator';
-import { SetsETag } from '../../common/http/etag.interceptor';
 import { IfMatch } from '../../common/http/if-match.decorator';
+import { AdminWrite } from '../../common/http/responses.decorator';
 import { EffectiveFlagsDto, FlagDocumentDto } from './dto/feature-flags.responses';
 import {
   FlagLevelQueryDto,
@@ -32,15 +31,13 @@ export class FeatureFlagsController {
   }
 
   @Put()
-  @RequireRole('admin')
   @ApiOperation({
     summary: "Replace a level's whole flags document (admin)",
     description:
       'PUT replaces: every flag not in the body goes back to its default, and custom keys not ' +
       'sent are removed. To change some flags and keep the others, use PATCH.',
   })
-  @ApiOkResponse({ type: FlagDocumentDto })
-  @SetsETag()
+  @AdminWrite(FlagDocumentDto)
   put(
     @Query() query: FlagLevelQueryDto,
     @Body() body: PutFeatureFlagsDto,
@@ -50,7 +47,6 @@ export class FeatureFlagsController {
   }
 
   @Patch()
-  @RequireRole('admin')
   @ApiOperation({
     summary: "Change some flags of a level's document (admin), JSON Merge Patch",
     description:
@@ -60,8 +56,7 @@ export class FeatureFlagsController {
   })
   @Consumes(...MERGE_PATCH_TYPES)
   @ApiBody({ type: PatchFeatureFlagsDto })
-  @ApiOkResponse({ type: FlagDocumentDto })
-  @SetsETag()
+  @AdminWrite(FlagDocumentDto)
   patch(
     @Query() query: FlagLevelQueryDto,
     @Body() body: PatchFeatureFlagsDto,

@@ -1,13 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { pageOf } from '../../common/http/openapi/page-of';
 import { ActionPolicyDto, CheckResultDto, LicenceDto } from './dto/firearms.responses';
 import { RequireRole } from '../../common/auth/access.decorators';
 import { OptionalBody } from '../../common/http/consumes.decorator';
-import { SetsETag } from '../../common/http/etag.interceptor';
 import { IdParamDto } from '../../common/http/id-param';
 import { IfMatch } from '../../common/http/if-match.decorator';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
+import { AdminWrite, AnswersAction, AnswersPage } from '../../common/http/responses.decorator';
 import { ActionParamDto } from './dto/firearms-params.dto';
 import { CheckQueryDto, LicenceListQueryDto } from './dto/firearms-query.dto';
 import { IssueLicenceDto } from './dto/issue-licence.dto';
@@ -33,7 +32,7 @@ export class FirearmsController {
   }
 
   @Get('actions')
-  @ApiOkResponse({ type: pageOf(ActionPolicyDto) })
+  @AnswersPage(ActionPolicyDto)
   listActions(@Query() query: ListQueryDto): Promise<Page<ActionPolicy>> {
     return this.service.listActions(query);
   }
@@ -46,9 +45,7 @@ export class FirearmsController {
 
   /** Sets the level an action needs. Admin; honours If-Match. */
   @Put('actions/:action')
-  @ApiOkResponse({ type: ActionPolicyDto })
-  @RequireRole('admin')
-  @SetsETag()
+  @AdminWrite(ActionPolicyDto)
   putAction(
     @Param() params: ActionParamDto,
     @Body() body: PutActionDto,
@@ -66,7 +63,7 @@ export class FirearmsController {
   }
 
   @Get('licences')
-  @ApiOkResponse({ type: pageOf(LicenceDto) })
+  @AnswersPage(LicenceDto)
   list(@Query() query: LicenceListQueryDto): Promise<Page<LicenceView>> {
     return this.service.list(
       { subject_type: query.subject_type, subject_id: query.subject_id },
@@ -83,8 +80,7 @@ export class FirearmsController {
   /** Revokes a licence. Admin; honours If-Match. */
   @Post('licences/:id/revoke')
   @OptionalBody()
-  @ApiOkResponse({ type: LicenceDto })
-  @HttpCode(200)
+  @AnswersAction(LicenceDto)
   @RequireRole('admin')
   revoke(
     @Param() params: IdParamDto,

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { pageOf } from '../../common/http/openapi/page-of';
 import {
   KpiCorridorDto,
   KpiDefinitionDto,
@@ -8,9 +7,9 @@ import {
   KpiStatusDto,
 } from './dto/kpi.responses';
 import { RequireRole } from '../../common/auth/access.decorators';
-import { SetsETag } from '../../common/http/etag.interceptor';
 import { IfMatch } from '../../common/http/if-match.decorator';
 import type { Page } from '../../common/http/pagination';
+import { AdminWrite, AnswersPage } from '../../common/http/responses.decorator';
 import { CreateKpiDefinitionDto, KpiDefinitionParamsDto } from './dto/create-kpi-definition.dto';
 import { CreateKpiMeasurementDto } from './dto/create-kpi-measurement.dto';
 import {
@@ -37,7 +36,7 @@ export class KpiController {
 
   /** Definitions, newest first, optionally of one surface. */
   @Get('definitions')
-  @ApiOkResponse({ type: pageOf(KpiDefinitionDto) })
+  @AnswersPage(KpiDefinitionDto)
   definitions(@Query() query: KpiSurfaceQueryDto): Promise<Page<KpiDefinition>> {
     return this.service.definitions({ surface: query.surface }, query);
   }
@@ -50,9 +49,7 @@ export class KpiController {
 
   /** Creates or replaces the corridor of `(surface, kpi_name)` (admin); honours If-Match. */
   @Put('corridors')
-  @ApiOkResponse({ type: KpiCorridorDto })
-  @RequireRole('admin')
-  @SetsETag()
+  @AdminWrite(KpiCorridorDto)
   putCorridor(
     @Body() body: PutKpiCorridorDto,
     @IfMatch() version: number | undefined,
@@ -68,7 +65,7 @@ export class KpiController {
 
   /** Corridors, newest first, optionally of one surface. */
   @Get('corridors')
-  @ApiOkResponse({ type: pageOf(KpiCorridorDto) })
+  @AnswersPage(KpiCorridorDto)
   corridors(@Query() query: KpiSurfaceQueryDto): Promise<Page<KpiCorridor>> {
     return this.service.corridors({ surface: query.surface }, query);
   }
@@ -82,14 +79,14 @@ export class KpiController {
 
   /** Measurements, newest first by timestamp. */
   @Get('measurements')
-  @ApiOkResponse({ type: pageOf(KpiMeasurementDto) })
+  @AnswersPage(KpiMeasurementDto)
   measurements(@Query() query: KpiMeasurementsQueryDto): Promise<Page<KpiMeasurement>> {
     return this.service.measurements({ surface: query.surface, kpi_name: query.kpi_name }, query);
   }
 
   /** Each corridor of the surface with its latest value: ok, below_floor, above_ceiling or no_data. */
   @Get('status')
-  @ApiOkResponse({ type: pageOf(KpiStatusDto) })
+  @AnswersPage(KpiStatusDto)
   status(@Query() query: KpiStatusQueryDto): Promise<Page<KpiStatus>> {
     return this.service.status(query.surface, query);
   }

@@ -12,12 +12,12 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IdParamDto } from '../../common/http/id-param';
-import { pageOf } from '../../common/http/openapi/page-of';
 import { MediaAssetDto } from './dto/media-asset.response';
 import type { Request, Response } from 'express';
 import { Consumes } from '../../common/http/consumes.decorator';
 import { attachmentDisposition } from '../../common/files/safe-filename';
 import type { Page } from '../../common/http/pagination';
+import { AnswersPage } from '../../common/http/responses.decorator';
 import { ListMediaAssetsQueryDto } from './dto/list-media-assets.dto';
 import { MAX_MEDIA_TAGS, MEDIA_KINDS, type MediaAsset } from './media-v2-storage.types';
 import { MediaV2StorageService } from './media-v2-storage.service';
@@ -54,7 +54,7 @@ export class MediaV2StorageController {
 
   /** Newest first; `?kind=` and `?tag=` filter. */
   @Get()
-  @ApiOkResponse({ type: pageOf(MediaAssetDto) })
+  @AnswersPage(MediaAssetDto)
   list(@Query() query: ListMediaAssetsQueryDto): Promise<Page<MediaAsset>> {
     return this.media.list(query);
   }

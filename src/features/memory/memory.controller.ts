@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { SetsETag } from '../../common/http/etag.interceptor';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { IfMatch } from '../../common/http/if-match.decorator';
 import type { Page } from '../../common/http/pagination';
+import { AnswersPage, AnswersRecord } from '../../common/http/responses.decorator';
 import { AppendMessageDto } from './dto/append-message.dto';
 import { ListMessagesQueryDto } from './dto/list-messages-query.dto';
 import { BlackboardKeyParamDto, SessionParamDto } from './dto/memory-params.dto';
-import { pageOf } from '../../common/http/openapi/page-of';
 import { BlackboardDto, MemoryMessageDto } from './dto/memory.responses';
 import { PutBlackboardDto } from './dto/put-blackboard.dto';
 import type { Blackboard, MemoryMessage } from './memory.types';
@@ -30,7 +29,7 @@ export class MemoryController {
 
   /** Oldest first (append order), after the message id `after`. */
   @Get('sessions/:session_id/messages')
-  @ApiOkResponse({ type: pageOf(MemoryMessageDto) })
+  @AnswersPage(MemoryMessageDto)
   messages(
     @Param() params: SessionParamDto,
     @Query() query: ListMessagesQueryDto,
@@ -39,15 +38,13 @@ export class MemoryController {
   }
 
   @Get('blackboards/:key')
-  @ApiOkResponse({ type: BlackboardDto })
-  @SetsETag()
+  @AnswersRecord(BlackboardDto)
   getBlackboard(@Param() params: BlackboardKeyParamDto): Promise<Blackboard> {
     return this.service.blackboard(params.key);
   }
 
   @Put('blackboards/:key')
-  @ApiOkResponse({ type: BlackboardDto })
-  @SetsETag()
+  @AnswersRecord(BlackboardDto)
   putBlackboard(
     @Param() params: BlackboardKeyParamDto,
     @Body() body: PutBlackboardDto,

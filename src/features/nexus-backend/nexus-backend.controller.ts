@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdParamDto } from '../../common/http/id-param';
-import { pageOf } from '../../common/http/openapi/page-of';
 import { DatasetEventDto, NexusSnippetDto } from './dto/nexus.responses';
 import type { Page } from '../../common/http/pagination';
+import { AnswersPage } from '../../common/http/responses.decorator';
 import { CreateSnippetDto } from './dto/create-snippet.dto';
 import { ListEventsQueryDto, ListSnippetsQueryDto } from './dto/list-nexus-query.dto';
 import { RecordEventDto } from './dto/record-event.dto';
@@ -24,7 +24,7 @@ export class NexusBackendController {
 
   /** Newest first. */
   @Get('snippets')
-  @ApiOkResponse({ type: pageOf(NexusSnippetDto) })
+  @AnswersPage(NexusSnippetDto)
   snippets(@Query() query: ListSnippetsQueryDto): Promise<Page<NexusSnippet>> {
     return this.service.snippets({ kind: query.kind, tagsAny: query.tags_any }, query);
   }
@@ -43,7 +43,7 @@ export class NexusBackendController {
 
   /** Newest first; `since` inclusive. */
   @Get('events')
-  @ApiOkResponse({ type: pageOf(DatasetEventDto) })
+  @AnswersPage(DatasetEventDto)
   events(@Query() query: ListEventsQueryDto): Promise<Page<DatasetEvent>> {
     return this.service.events({ eventType: query.event_type, since: query.since }, query);
   }

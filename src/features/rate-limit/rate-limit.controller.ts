@@ -1,11 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { pageOf } from '../../common/http/openapi/page-of';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { ConsumeResultDto, RateLimitPolicyDto } from './dto/rate-limit.responses';
-import { RequireRole } from '../../common/auth/access.decorators';
-import { SetsETag } from '../../common/http/etag.interceptor';
 import { IfMatch } from '../../common/http/if-match.decorator';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
+import {
+  AdminWrite,
+  AnswersAction,
+  AnswersPage,
+  AnswersRecord,
+} from '../../common/http/responses.decorator';
 import { ActionParamDto, ConsumeDto, PutRateLimitPolicyDto } from './dto/rate-limit.dto';
 import { RateLimitService } from './rate-limit.service';
 import type { ConsumeResult, RateLimitPolicy } from './rate-limit.types';
@@ -17,23 +20,20 @@ export class RateLimitController {
 
   /** Policies of the caller's scope, ordered by action. */
   @Get('policies')
-  @ApiOkResponse({ type: pageOf(RateLimitPolicyDto) })
+  @AnswersPage(RateLimitPolicyDto)
   list(@Query() query: ListQueryDto): Promise<Page<RateLimitPolicy>> {
     return this.service.listPolicies(query);
   }
 
   @Get('policies/:action')
-  @ApiOkResponse({ type: RateLimitPolicyDto })
-  @SetsETag()
+  @AnswersRecord(RateLimitPolicyDto)
   get(@Param() params: ActionParamDto): Promise<RateLimitPolicy> {
     return this.service.getPolicy(params.action);
   }
 
   /** Creates or replaces an action's policy (admin); honours If-Match. */
   @Put('policies/:action')
-  @ApiOkResponse({ type: RateLimitPolicyDto })
-  @RequireRole('admin')
-  @SetsETag()
+  @AdminWrite(RateLimitPolicyDto)
   put(
     @Param() params: ActionParamDto,
     @Body() body: PutRateLimitPolicyDto,
@@ -45,8 +45,7 @@ export class RateLimitController {
 
   /** Takes units of an action's limit: 200 when allowed, `429 rate_limit.exceeded` with Retry-After when not. */
   @Post('consume')
-  @ApiOkResponse({ type: ConsumeResultDto })
-  @HttpCode(200)
+  @AnswersAction(ConsumeResultDto)
   consume(@Body() body: ConsumeDto): Promise<ConsumeResult> {
     return this.service.consume(body);
   }

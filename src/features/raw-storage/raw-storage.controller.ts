@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { pageOf } from '../../common/http/openapi/page-of';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
+import { AnswersAction, AnswersPage } from '../../common/http/responses.decorator';
 import { CreateRawUploadDto } from './dto/create-raw-upload.dto';
 import { RawAssetParamsDto } from './dto/raw-asset-params.dto';
 import { RawAssetDto, RawDownloadDto, RawUploadDto } from './dto/raw-storage.responses';
@@ -22,15 +22,14 @@ export class RawStorageController {
 
   /** Checks the uploaded object and records size, ETag and content type. Member. */
   @Post('uploads/:asset_id/complete')
-  @ApiOkResponse({ type: RawAssetDto })
-  @HttpCode(200)
+  @AnswersAction(RawAssetDto)
   complete(@Param() params: RawAssetParamsDto): Promise<RawAsset> {
     return this.raw.complete(params.asset_id);
   }
 
   /** Newest first. */
   @Get('assets')
-  @ApiOkResponse({ type: pageOf(RawAssetDto) })
+  @AnswersPage(RawAssetDto)
   list(@Query() query: ListQueryDto): Promise<Page<RawAsset>> {
     return this.raw.list(query);
   }

@@ -5,7 +5,7 @@ import { RequireRole } from '../../common/auth/access.decorators';
 import { SetsETag } from '../../common/http/etag.interceptor';
 import { IfMatch } from '../../common/http/if-match.decorator';
 import type { Page } from '../../common/http/pagination';
-import { pageOf } from '../../common/http/openapi/page-of';
+import { AnswersPage, AnswersRecord } from '../../common/http/responses.decorator';
 import { SeoConfigDto } from './dto/seo-config.response';
 import { ListSeoConfigsQueryDto, PutSeoConfigDto, SeoKeyParamsDto } from './dto/seo.dto';
 import { SeoService } from './seo.service';
@@ -17,14 +17,13 @@ export class SeoController {
   constructor(private readonly service: SeoService) {}
 
   @Get()
-  @ApiOkResponse({ type: pageOf(SeoConfigDto) })
+  @AnswersPage(SeoConfigDto)
   list(@Query() query: ListSeoConfigsQueryDto): Promise<Page<SeoConfig>> {
     return this.service.list(query);
   }
 
   @Get(':surface/:page_type')
-  @ApiOkResponse({ type: SeoConfigDto })
-  @SetsETag()
+  @AnswersRecord(SeoConfigDto)
   get(@Param() key: SeoKeyParamsDto): Promise<SeoConfig> {
     return this.service.get({ surface: key.surface, page_type: key.page_type });
   }

@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { pageOf } from '../../common/http/openapi/page-of';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LockCheckDto, StrategyLockDto } from './dto/strategy-lock.responses';
 import { RequireRole } from '../../common/auth/access.decorators';
 import { IdParamDto } from '../../common/http/id-param';
-import { SetsETag } from '../../common/http/etag.interceptor';
-import { IfMatch } from '../../common/http/if-match.decorator';
 import type { Page } from '../../common/http/pagination';
+import { editableRecordRoutes } from '../../common/http/record-routes';
+import { AnswersAction, AnswersPage, CreatesRecord } from '../../common/http/responses.decorator';
 import {
   CheckStrategyLockQueryDto,
   ListStrategyLocksQueryDto,
@@ -15,66 +14,53 @@ import { CreateStrategyLockDto, UpdateStrategyLockDto } from './dto/strategy-loc
 import type { LockCheck, StrategyLockView } from './strategy-lock.types';
 import { StrategyLockService } from './strategy-lock.service';
 
+/**
+ * Strategy locks: drafts approved or rejected by an admin. `GET :id` and `PATCH :id` come
+ * from the base; a patch changes a draft (creator or admin) and honours If-Match.
+ */
 @ApiTags('strategy-locks')
 @Controller('strategy-locks')
-export class StrategyLockController {
-  constructor(private readonly service: StrategyLockService) {}
+export class StrategyLockController extends editableRecordRoutes<
+  StrategyLockView,
+  UpdateStrategyLockDto
+>(StrategyLockDto, UpdateStrategyLockDto) {
+  constructor(override readonly records: StrategyLockService) {
+    super();
+  }
 
   /** Creates a draft (member). */
   @Post()
-  @ApiCreatedResponse({ type: StrategyLockDto })
-  @SetsETag()
+  @CreatesRecord(StrategyLockDto)
   create(@Body() body: CreateStrategyLockDto): Promise<StrategyLockView> {
-    return this.service.create(body);
+    return this.records.create(body);
   }
 
   @Get()
-  @ApiOkResponse({ type: pageOf(StrategyLockDto) })
+  @AnswersPage(StrategyLockDto)
   list(@Query() query: ListStrategyLocksQueryDto): Promise<Page<StrategyLockView>> {
-    return this.service.list(query);
+    return this.records.list(query);
   }
 
-  /** Whether an approved, currently valid lock allows `action` on `surface`. Declared before `:id`. */
+  /** Whether an approved, valid lock allows `action` on `surface`; matched before `GET :id`. */
   @Get('check')
   @ApiOkResponse({ type: LockCheckDto })
   check(@Query() query: CheckStrategyLockQueryDto): Promise<LockCheck> {
-    return this.service.check(query.action, query.surface);
-  }
-
-  @Get(':id')
-  @ApiOkResponse({ type: StrategyLockDto })
-  @SetsETag()
-  get(@Param() { id }: IdParamDto): Promise<StrategyLockView> {
-    return this.service.get(id);
-  }
-
-  /** Changes a draft (creator or admin); honours If-Match. */
-  @Patch(':id')
-  @ApiOkResponse({ type: StrategyLockDto })
-  @SetsETag()
-  update(
-    @Param() { id }: IdParamDto,
-    @Body() body: UpdateStrategyLockDto,
-    @IfMatch() version: number | undefined,
-  ): Promise<StrategyLockView> {
-    return this.service.update(id, body, version);
+    return this.records.check(query.action, query.surface);
   }
 
   /** Draft → approved (admin, not the creator). */
   @Post(':id/approve')
-  @ApiOkResponse({ type: StrategyLockDto })
-  @HttpCode(200)
+  @AnswersAction(StrategyLockDto)
   @RequireRole('admin')
   approve(@Param() { id }: IdParamDto): Promise<StrategyLockView> {
-    return this.service.approve(id);
+    return this.records.approve(id);
   }
 
   /** Draft → rejected (admin). */
   @Post(':id/reject')
-  @ApiOkResponse({ type: StrategyLockDto })
-  @HttpCode(200)
+  @AnswersAction(StrategyLockDto)
   @RequireRole('admin')
   reject(@Param() { id }: IdParamDto): Promise<StrategyLockView> {
-    return this.service.reject(id);
+    return this.records.reject(id);
   }
 }

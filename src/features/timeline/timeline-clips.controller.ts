@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { IdParamDto } from '../../common/http/id-param';
 import { IfMatch } from '../../common/http/if-match.decorator';
 import { MoveClipDto, SplitClipDto, TrimClipDto } from './dto/clip-edit.dto';
@@ -7,7 +7,8 @@ import { UpdateClipDto } from './dto/clip.dto';
 import { ClipDto, ClipEditResultDto, ClipSplitResultDto } from './dto/timeline.responses';
 import { TimelineClipEditsService, type ClipEditResult } from './timeline-clip-edits.service';
 import { TimelineClipsService } from './timeline-clips.service';
-import { timelineRecordRoutes } from './timeline-record-routes';
+import { recordRoutes } from '../../common/http/record-routes';
+import { AnswersAction } from '../../common/http/responses.decorator';
 import type { Clip } from './timeline.types';
 
 /**
@@ -16,7 +17,7 @@ import type { Clip } from './timeline.types';
  */
 @ApiTags('timeline')
 @Controller('timeline/clips')
-export class TimelineClipsController extends timelineRecordRoutes<Clip, UpdateClipDto>(
+export class TimelineClipsController extends recordRoutes<Clip, UpdateClipDto>(
   ClipDto,
   UpdateClipDto,
 ) {
@@ -28,8 +29,7 @@ export class TimelineClipsController extends timelineRecordRoutes<Clip, UpdateCl
   }
 
   @Post(':id/trim')
-  @ApiOkResponse({ type: ClipEditResultDto })
-  @HttpCode(200)
+  @AnswersAction(ClipEditResultDto)
   trim(
     @Param() params: IdParamDto,
     @Body() body: TrimClipDto,
@@ -40,8 +40,7 @@ export class TimelineClipsController extends timelineRecordRoutes<Clip, UpdateCl
 
   /** Two clips: `left` keeps the id, `right` is new. */
   @Post(':id/split')
-  @ApiOkResponse({ type: ClipSplitResultDto })
-  @HttpCode(200)
+  @AnswersAction(ClipSplitResultDto)
   split(
     @Param() params: IdParamDto,
     @Body() body: SplitClipDto,
@@ -51,8 +50,7 @@ export class TimelineClipsController extends timelineRecordRoutes<Clip, UpdateCl
   }
 
   @Post(':id/move')
-  @ApiOkResponse({ type: ClipEditResultDto })
-  @HttpCode(200)
+  @AnswersAction(ClipEditResultDto)
   move(
     @Param() params: IdParamDto,
     @Body() body: MoveClipDto,

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { IdParamDto } from '../../common/http/id-param';
-import { pageOf } from '../../common/http/openapi/page-of';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { CreateProjectDto, UpdateProjectDto } from './dto/project.dto';
 import { CreateSequenceDto } from './dto/sequence.dto';
 import { SequenceDto, TimelineProjectDto } from './dto/timeline.responses';
 import { TimelineProjectsService } from './timeline-projects.service';
-import { timelineRecordRoutes } from './timeline-record-routes';
+import { recordRoutes } from '../../common/http/record-routes';
+import { AnswersPage } from '../../common/http/responses.decorator';
 import { TimelineSequencesService } from './timeline-sequences.service';
 import type { Sequence, TimelineProject } from './timeline.types';
 
@@ -17,10 +17,10 @@ import type { Sequence, TimelineProject } from './timeline.types';
  */
 @ApiTags('timeline')
 @Controller('timeline/projects')
-export class TimelineProjectsController extends timelineRecordRoutes<
-  TimelineProject,
-  UpdateProjectDto
->(TimelineProjectDto, UpdateProjectDto) {
+export class TimelineProjectsController extends recordRoutes<TimelineProject, UpdateProjectDto>(
+  TimelineProjectDto,
+  UpdateProjectDto,
+) {
   constructor(
     override readonly records: TimelineProjectsService,
     private readonly sequences: TimelineSequencesService,
@@ -36,7 +36,7 @@ export class TimelineProjectsController extends timelineRecordRoutes<
 
   /** Newest first. */
   @Get()
-  @ApiOkResponse({ type: pageOf(TimelineProjectDto) })
+  @AnswersPage(TimelineProjectDto)
   list(@Query() query: ListQueryDto): Promise<Page<TimelineProject>> {
     return this.records.list(query);
   }
@@ -49,7 +49,7 @@ export class TimelineProjectsController extends timelineRecordRoutes<
 
   /** Newest first. */
   @Get(':id/sequences')
-  @ApiOkResponse({ type: pageOf(SequenceDto) })
+  @AnswersPage(SequenceDto)
   listSequences(
     @Param() params: IdParamDto,
     @Query() query: ListQueryDto,

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { IdParamDto } from '../../common/http/id-param';
-import { pageOf } from '../../common/http/openapi/page-of';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { UpdateSequenceDto } from './dto/sequence.dto';
 import { SequenceDto, TrackDto, TransitionDto } from './dto/timeline.responses';
 import { CreateTrackDto } from './dto/track.dto';
 import { CreateTransitionDto } from './dto/transition.dto';
-import { timelineRecordRoutes } from './timeline-record-routes';
+import { recordRoutes } from '../../common/http/record-routes';
+import { AnswersPage } from '../../common/http/responses.decorator';
 import { TimelineSequencesService } from './timeline-sequences.service';
 import { TimelineTracksService } from './timeline-tracks.service';
 import { TimelineTransitionsService } from './timeline-transitions.service';
@@ -19,7 +19,7 @@ import type { Sequence, Track, Transition } from './timeline.types';
  */
 @ApiTags('timeline')
 @Controller('timeline/sequences')
-export class TimelineSequencesController extends timelineRecordRoutes<Sequence, UpdateSequenceDto>(
+export class TimelineSequencesController extends recordRoutes<Sequence, UpdateSequenceDto>(
   SequenceDto,
   UpdateSequenceDto,
 ) {
@@ -39,7 +39,7 @@ export class TimelineSequencesController extends timelineRecordRoutes<Sequence, 
 
   /** Creation order (the sequence's track_ids order). */
   @Get(':id/tracks')
-  @ApiOkResponse({ type: pageOf(TrackDto) })
+  @AnswersPage(TrackDto)
   listTracks(@Param() params: IdParamDto, @Query() query: ListQueryDto): Promise<Page<Track>> {
     return this.tracks.list(params.id, query);
   }
@@ -55,7 +55,7 @@ export class TimelineSequencesController extends timelineRecordRoutes<Sequence, 
 
   /** Newest first. */
   @Get(':id/transitions')
-  @ApiOkResponse({ type: pageOf(TransitionDto) })
+  @AnswersPage(TransitionDto)
   listTransitions(
     @Param() params: IdParamDto,
     @Query() query: ListQueryDto,

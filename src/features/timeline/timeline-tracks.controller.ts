@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { IdParamDto } from '../../common/http/id-param';
-import { pageOf } from '../../common/http/openapi/page-of';
 import { ListQueryDto, type Page } from '../../common/http/pagination';
 import { CreateClipDto } from './dto/clip.dto';
 import { ClipDto, TrackDto } from './dto/timeline.responses';
 import { UpdateTrackDto } from './dto/track.dto';
 import { TimelineClipsService } from './timeline-clips.service';
-import { timelineRecordRoutes } from './timeline-record-routes';
+import { recordRoutes } from '../../common/http/record-routes';
+import { AnswersPage } from '../../common/http/responses.decorator';
 import { TimelineTracksService } from './timeline-tracks.service';
 import type { Clip, Track } from './timeline.types';
 
@@ -17,7 +17,7 @@ import type { Clip, Track } from './timeline.types';
  */
 @ApiTags('timeline')
 @Controller('timeline/tracks')
-export class TimelineTracksController extends timelineRecordRoutes<Track, UpdateTrackDto>(
+export class TimelineTracksController extends recordRoutes<Track, UpdateTrackDto>(
   TrackDto,
   UpdateTrackDto,
 ) {
@@ -36,7 +36,7 @@ export class TimelineTracksController extends timelineRecordRoutes<Track, Update
 
   /** Timeline order (start_ms, then id). */
   @Get(':id/clips')
-  @ApiOkResponse({ type: pageOf(ClipDto) })
+  @AnswersPage(ClipDto)
   listClips(@Param() params: IdParamDto, @Query() query: ListQueryDto): Promise<Page<Clip>> {
     return this.clips.list(params.id, query);
   }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Unscoped } from '../../common/auth/access.decorators';
-import { pageOf } from '../../common/http/openapi/page-of';
 import type { Page } from '../../common/http/pagination';
+import { AnswersAction, AnswersPage } from '../../common/http/responses.decorator';
 import { RequestContext } from '../../common/request-context/request-context';
 import { parseEnv, Scope, type Env } from '../../common/scope/scope';
 import type { Resolution } from '../resolution';
@@ -45,7 +45,7 @@ export class RoutingRegistryController {
 
   /** Revisions, newest first (who, when, why, before/after). */
   @Get('history')
-  @ApiOkResponse({ type: pageOf(RouteRevisionDto) })
+  @AnswersPage(RouteRevisionDto)
   @Unscoped()
   history(@Query() q: RouteFilterQuery): Promise<Page<RouteRevision>> {
     assertCanRead(this.context.principal, q.tenant_id);
@@ -54,8 +54,7 @@ export class RoutingRegistryController {
 
   /** A new revision equal to the route as `registry_version` left it. */
   @Post('rollback')
-  @ApiOkResponse({ type: RollbackResultDto })
-  @HttpCode(200)
+  @AnswersAction(RollbackResultDto)
   @Unscoped({ registryAdmin: true })
   @ApiHeader(IDEMPOTENCY_HEADER)
   rollback(
@@ -85,8 +84,7 @@ export class RoutingRegistryController {
 
   /** Dry run of a batch of puts/deletes: problems and the scopes that would change backend. */
   @Post('plan')
-  @ApiOkResponse({ type: PlanResultDto })
-  @HttpCode(200)
+  @AnswersAction(PlanResultDto)
   @Unscoped({ registryAdmin: true })
   plan(@Body() body: PlanDto): Promise<Plan> {
     return this.admin.plan(body.changes.map((c, i) => this.admin.parseChange(c, i)));

@@ -2,10 +2,9 @@ import { Body, Controller, Delete, Get, Param, Put, Query, Req } from '@nestjs/c
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Unscoped } from '../../common/auth/access.decorators';
-import { SetsETag } from '../../common/http/etag.interceptor';
 import { IfMatch } from '../../common/http/if-match.decorator';
-import { pageOf } from '../../common/http/openapi/page-of';
 import type { Page } from '../../common/http/pagination';
+import { AnswersPage, AnswersRecord } from '../../common/http/responses.decorator';
 import { RequestContext } from '../../common/request-context/request-context';
 import type { Route } from '../route.types';
 import { PutRouteDto } from './dto/put-route.dto';
@@ -31,7 +30,7 @@ export class RoutingRoutesController {
   ) {}
 
   @Get('routes')
-  @ApiOkResponse({ type: pageOf(RouteDto) })
+  @AnswersPage(RouteDto)
   @Unscoped()
   list(@Query() q: RouteFilterQuery): Promise<Page<Route>> {
     assertCanRead(this.context.principal, q.tenant_id);
@@ -39,19 +38,17 @@ export class RoutingRoutesController {
   }
 
   @Get(ROUTE_PATH)
-  @ApiOkResponse({ type: RouteDto })
+  @AnswersRecord(RouteDto)
   @Unscoped()
-  @SetsETag()
   get(@Param() params: RouteKeyParams): Promise<Route> {
     assertCanRead(this.context.principal, params.tenant_id);
     return this.queries.get(routeKeyOf(params));
   }
 
   @Put(ROUTE_PATH)
-  @ApiOkResponse({ type: RouteDto })
+  @AnswersRecord(RouteDto)
   @Unscoped({ registryAdmin: true })
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @SetsETag()
   put(
     @Param() params: RouteKeyParams,
     @Body() body: PutRouteDto,
