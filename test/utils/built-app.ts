@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,14 +36,9 @@ export async function ensureBuilt(): Promise<string> {
   const main = join(root, 'dist', 'src', 'main.js');
   if (await fresh()) return main;
   const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`could not take the build lock ${lock}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+  while (!(await takeLock())) {
+    if (Date.now() > deadline) throw new Error(`could not take the build lock ${lock}`);
+    await new Promise((r) => setTimeout(r, 200));
   }
   try {
     if (!(await fresh())) {
@@ -51,7 +46,34 @@ export async function ensureBuilt(): Promise<string> {
       await writeFile(stamp, new Date().toISOString());
     }
   } finally {
-    await rmdir(lock);
+    await rm(lock, { recursive: true, force: true });
   }
   return main;
+}
+
+/**
+ * Takes the build lock (a directory holding its owner's pid). A lock whose owner is gone (a
+ * run killed mid-build) is removed, so it cannot block later runs of this checkout.
+ */
+async function takeLock(): Promise<boolean> {
+  try {
+    await mkdir(lock);
+    await writeFile(join(lock, 'pid'), String(process.pid));
+    return true;
+  } catch {
+    const owner = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
+    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+      await rm(lock, { recursive: true, force: true });
+    }
+    return false;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
