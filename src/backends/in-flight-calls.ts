@@ -6,10 +6,10 @@ import type { BackendConnection } from './backend-driver';
  * client under such a call makes some clients (Firestore's) fail out of band with an
  * unhandled rejection, so a client is closed only once its calls have settled, within a bound.
  */
-export class InFlightCalls {
-  private readonly calls = new Map<BackendConnection, Set<Promise<unknown>>>();
+export class InFlightCalls<Client = BackendConnection> {
+  private readonly calls = new Map<Client, Set<Promise<unknown>>>();
 
-  track(connection: BackendConnection, work: Promise<unknown>): void {
+  track(connection: Client, work: Promise<unknown>): void {
     let running = this.calls.get(connection);
     if (running === undefined) {
       running = new Set();
@@ -25,7 +25,7 @@ export class InFlightCalls {
   }
 
   /** Resolves when every call on `connection` has settled, or after `ms` at most. */
-  async settled(connection: BackendConnection, ms: number): Promise<void> {
+  async settled(connection: Client, ms: number): Promise<void> {
     const running = this.calls.get(connection);
     if (running === undefined) return;
     let timer: NodeJS.Timeout | undefined;

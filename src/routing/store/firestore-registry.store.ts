@@ -1,5 +1,6 @@
 import type { DocumentData, Firestore } from '@google-cloud/firestore';
 import { isAlreadyExists } from '../../backends/firestore/firestore.driver';
+import { InFlightCalls } from '../../backends/in-flight-calls';
 import type { Route, RouteInput, RouteKey } from '../route.types';
 import { RouteNotFoundError } from '../routing.errors';
 import {
@@ -42,6 +43,8 @@ export const REGISTRY_COLLECTIONS = {
 const CLAIM_ATTEMPTS = 10;
 /** How long a replaced client stays open for calls still running on it. */
 const OLD_CLIENT_GRACE_MS = 30_000;
+/** How long closing a client waits for the reads still running (retrying) on it. */
+const SETTLE_BEFORE_CLOSE_MS = 5_000;
 
 type Produce = (live: Route | null, lastVersion: number, now: Date) => Route | null;
 
@@ -55,6 +58,8 @@ type Produce = (live: Route | null, lastVersion: number, now: Date) => Route | n
  * kept as long as the revisions.
  */
 export class FirestoreRegistryStore extends RegistryStore {
+  private readonly inFlight = new InFlightCalls<Firestore>();
+
   constructor(
     private db: Firestore,
     /** Builds a new client for {@link reconnect}; without it reconnect only pings. */
@@ -65,7 +70,9 @@ export class FirestoreRegistryStore extends RegistryStore {
 
   async load(): Promise<RegistryState> {
     return toState(
-      (await this.db.collection(REGISTRY_COLLECTIONS.routes).get()).docs.map((d) => d.data()),
+      (await this.tracked(this.db.collection(REGISTRY_COLLECTIONS.routes).get())).docs.map((d) =>
+        d.data(),
+      ),
     );
   }
 
@@ -115,7 +122,9 @@ export class FirestoreRegistryStore extends RegistryStore {
   }
 
   async version(): Promise<number> {
-    const meta = await this.db.collection(REGISTRY_COLLECTIONS.meta).doc('state').get();
+    const meta = await this.tracked(
+      this.db.collection(REGISTRY_COLLECTIONS.meta).doc('state').get(),
+    );
     return (meta.get('version') as number | undefined) ?? 0;
   }
 
@@ -130,11 +139,26 @@ export class FirestoreRegistryStore extends RegistryStore {
     }
     const old = this.db;
     this.db = fresh;
-    setTimeout(() => void old.terminate().catch(() => undefined), OLD_CLIENT_GRACE_MS).unref();
+    setTimeout(() => void this.terminate(old).catch(() => undefined), OLD_CLIENT_GRACE_MS).unref();
   }
 
   async close(): Promise<void> {
-    await this.db.terminate();
+    await this.terminate(this.db);
+  }
+
+  /**
+   * A read counted on the client it runs on until it settles: the heartbeat's version reads go
+   * on retrying inside the client while the store is down, and terminating a client under
+   * them fails out of band (an unhandled rejection), so a client is closed after they settle.
+   */
+  private tracked<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.track(this.db, work);
+    return work;
+  }
+
+  private async terminate(client: Firestore): Promise<void> {
+    await this.inFlight.settled(client, SETTLE_BEFORE_CLOSE_MS);
+    await client.terminate();
   }
 
   private async write(key: RouteKey, options: WriteOptions, produce: Produce): Promise<Route> {
