@@ -171,13 +171,16 @@ export function rateLimitRepositoryContract(
       const r = req({ limit: 5, windowMs });
       // Fill the limit late in an epoch-aligned window, then cross the edge: a fixed window
       // would reset there and a token bucket would have refilled part of the limit. The
-      // window is long so that a slow, shared machine cannot make the edge test meaningless.
-      await untilFixedWindowOffset(windowMs, 2500);
+      // window is long, and the fill starts a second before the edge, so that a slow, shared
+      // machine cannot make the edge test meaningless.
+      await untilFixedWindowOffset(windowMs, 2000);
       const filledAt = Date.now();
+      const edge = filledAt - (filledAt % windowMs) + windowMs;
       const burst = await Promise.all(Array.from({ length: 5 }, () => repo.consume(s, r)));
       expect(burst.every((o) => o.allowed)).toBe(true);
-      await untilFixedWindowOffset(windowMs, 200); // just past the edge
+      await sleep(Math.max(0, edge + 200 - Date.now())); // just past the edge
       const afterEdge = await repo.consume(s, r);
+      expect(Date.now()).toBeGreaterThan(edge); // the fixed window's edge was crossed
       expect(Date.now() - filledAt).toBeLessThan(windowMs); // still within one window length
       expect(afterEdge.allowed).toBe(false);
       expect(afterEdge.retryAfterMs).toBeGreaterThan(0);
