@@ -5,6 +5,7 @@ import { RequestContext } from '../common/request-context/request-context';
 import { Scope } from '../common/scope/scope';
 import { backendsConfig } from '../config/backends.config';
 import { BackendClients } from '../backends/backend-clients';
+import { BackendError } from '../backends/backend.error';
 import { withTimeout } from '../backends/with-timeout';
 import type { AdapterBuilders, RoutedPort, RoutedRepositoryOptions } from './adapter-builders';
 import { AdapterCache, type AdapterLease } from './adapter-cache';
@@ -137,7 +138,9 @@ export class RoutedRepositoryFactory {
       lease.breaker?.recordSuccess();
       return err;
     }
-    const backendError = lease.driver.translate(err);
+    // The router's own timeout and open-circuit errors are already backend errors, whatever
+    // the driver; only vendor errors need the driver's translation.
+    const backendError = err instanceof BackendError ? err : lease.driver.translate(err);
     if (backendError?.isOutage) {
       lease.breaker?.recordOutage();
       return new BackendUnavailableError(
