@@ -1,4 +1,4 @@
-import type { Scope } from '../../common/scope/scope';
+import type { Env, Scope } from '../../common/scope/scope';
 import { ScopedState } from './scoped-state';
 
 /** How a {@link ScopedRecords} copies values in and out. */
@@ -71,6 +71,19 @@ export class ScopedRecords<T> {
   /** Every `[key, record]` of the scope, in no particular order. */
   entries(scope: Scope): [string, T][] {
     return [...this.scopes.of(scope)].map(([key, v]) => [key, this.copy(v)]);
+  }
+
+  /** The scopes of `tenantId` in `env` that hold at least one record. */
+  scopesHeld(tenantId: string, env: Env): Scope[] {
+    return this.scopes
+      .scopesOf(tenantId, env)
+      .filter(([, records]) => records.size > 0)
+      .map(([scope]) => scope);
+  }
+
+  /** Removes every record of the scope. */
+  clear(scope: Scope): void {
+    this.scopes.delete(scope);
   }
 }
 

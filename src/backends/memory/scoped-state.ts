@@ -1,4 +1,4 @@
-import type { Scope } from '../../common/scope/scope';
+import { Scope, type Env } from '../../common/scope/scope';
 
 /**
  * One value per scope, made on first use: the state of an in-memory adapter that is not a
@@ -20,5 +20,27 @@ export class ScopedState<T> {
       this.scopes.set(key, value);
     }
     return value;
+  }
+
+  /** The scope's value if it has one, without making it. */
+  peek(scope: Scope): T | undefined {
+    return this.scopes.get(scope.toString());
+  }
+
+  /** Every `[scope, value]` of `tenantId` in `env` (tenant-wide and project scopes). */
+  scopesOf(tenantId: string, env: Env): [Scope, T][] {
+    const out: [Scope, T][] = [];
+    const prefix = `${tenantId}/${env}/`;
+    for (const [key, value] of this.scopes) {
+      if (!key.startsWith(prefix)) continue;
+      const project = key.slice(prefix.length);
+      out.push([Scope.of(tenantId, env, project === '*' ? null : project), value]);
+    }
+    return out;
+  }
+
+  /** Forgets the scope's value (the next {@link of} makes a new one). */
+  delete(scope: Scope): void {
+    this.scopes.delete(scope.toString());
   }
 }

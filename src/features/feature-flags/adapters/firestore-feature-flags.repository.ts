@@ -9,9 +9,16 @@ import {
   REVISED,
   type FieldReader,
 } from '../../../backends/firestore/record-schema';
+import {
+  deleteCollections,
+  documentsOf,
+  scopesHeldOn,
+  setDocuments,
+} from '../../../backends/firestore/scope-documents';
 import { withScopeFields } from '../../../backends/firestore/scope-fields';
 import { revised, type VersionedWrite } from '../../../backends/revision';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { FeatureFlagsRepository } from '../feature-flags.repository';
 import {
   REPLAY_MODES,
@@ -27,7 +34,10 @@ import { FeatureFlagsVersionConflictError } from '../feature-flags.errors';
  * Writes run in a transaction that checks the stored version (optimistic concurrency) and
  * always write every field, so the result does not depend on set() replacing or merging.
  */
-export class FirestoreFeatureFlagsRepository extends FeatureFlagsRepository {
+export class FirestoreFeatureFlagsRepository
+  extends FeatureFlagsRepository
+  implements ScopeData
+{
   constructor(private readonly fs: FirestoreHandle) {
     super();
   }
@@ -45,10 +55,34 @@ export class FirestoreFeatureFlagsRepository extends FeatureFlagsRepository {
     );
   }
 
+  async *exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    for await (const doc of documentsOf(this.fs.scoped(scope, COLLECTION))) {
+      yield { collection: 'flags', id: doc.id, data: toDocument(doc.data()) };
+    }
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    const write = withScopeFields(scope);
+    return setDocuments(
+      this.fs.scoped(scope, COLLECTION),
+      records.map((r) => [this.ref(scope), write(toDocument(r.data as DocumentData))] as const),
+    );
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return scopesHeldOn(this.fs, tenantId, env, [COLLECTION]);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return deleteCollections([this.fs.scoped(scope, COLLECTION)]);
+  }
+
   private ref(scope: Scope): DocumentReference {
-    return this.fs.scoped(scope, 'feature_flags').doc('flags');
+    return this.fs.scoped(scope, COLLECTION).doc('flags');
   }
 }
+
+const COLLECTION = 'feature_flags';
 
 /** A custom flag: a string, number or boolean. */
 const customFlags: FieldReader<Record<string, CustomFlagValue>> = (doc, name) => {

@@ -1,6 +1,7 @@
 import { ScopedRecords } from '../../../backends/memory/scoped-records';
 import { revised, type VersionedWrite } from '../../../backends/revision';
-import type { Scope } from '../../../common/scope/scope';
+import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { FeatureFlagsRepository } from '../feature-flags.repository';
 import type { FlagDocument, FlagValues } from '../feature-flags.types';
 import { FeatureFlagsVersionConflictError } from '../feature-flags.errors';
@@ -9,7 +10,7 @@ import { FeatureFlagsVersionConflictError } from '../feature-flags.errors';
 const DOC = 'flags';
 
 /** Dev/test adapter: one flag document per scope. Forgets everything at restart. */
-export class InMemoryFeatureFlagsRepository extends FeatureFlagsRepository {
+export class InMemoryFeatureFlagsRepository extends FeatureFlagsRepository implements ScopeData {
   private readonly docs = new ScopedRecords<FlagDocument>();
 
   get(scope: Scope): Promise<FlagDocument | null> {
@@ -20,5 +21,25 @@ export class InMemoryFeatureFlagsRepository extends FeatureFlagsRepository {
     return Promise.resolve().then(() =>
       this.docs.upsert(scope, DOC, revised({ flags }, write, FeatureFlagsVersionConflictError)),
     );
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return yieldAll(
+      this.docs.entries(scope).map(([id, data]) => ({ collection: 'flags', id, data })),
+    );
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    for (const r of records) this.docs.set(scope, r.id, r.data as FlagDocument);
+    return Promise.resolve();
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return Promise.resolve(this.docs.scopesHeld(tenantId, env));
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    this.docs.clear(scope);
+    return Promise.resolve();
   }
 }
