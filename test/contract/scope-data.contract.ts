@@ -84,9 +84,7 @@ export function scopeDataContract<R>(
       await options.seed(a, scope);
       const exported = await copyScope(a, b, scope);
       await b.importRecords(scope, exported);
-      expect(comparable(await collectRecords(b.exportScope(scope)))).toEqual(
-        comparable(exported),
-      );
+      expect(comparable(await collectRecords(b.exportScope(scope)))).toEqual(comparable(exported));
     });
 
     it('names the scopes that hold records, and deletes one scope only', async () => {

@@ -52,9 +52,7 @@ export function isScopeData(adapter: unknown): adapter is ScopeData {
   return (
     typeof adapter === 'object' &&
     adapter !== null &&
-    SCOPE_DATA_METHODS.every(
-      (m) => typeof (adapter as Record<string, unknown>)[m] === 'function',
-    )
+    SCOPE_DATA_METHODS.every((m) => typeof (adapter as Record<string, unknown>)[m] === 'function')
   );
 }
 
