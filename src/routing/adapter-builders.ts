@@ -49,6 +49,12 @@ export interface RoutedRepositoryOptions<P> {
    */
   untimed?: readonly NoInfer<PortMethod<P>>[];
   /**
+   * Methods that only read. While a scope is frozen for a move (`POST /routing/moves`),
+   * every other method answers `503 routing.scope_moving`; these keep serving from the
+   * source. A method left out counts as a write, which is the safe mistake.
+   */
+  reads?: readonly NoInfer<PortMethod<P>>[];
+  /**
    * Config keys this kind adds to its routes, per backend (for example
    * `{ redis: { stream_maxlen: { type: 'integer', check: range(100, 1_000_000) } } }`).
    * The policy validates them like every backend key, on every path that accepts a route;

@@ -61,9 +61,11 @@ export function scopeDataContract<R>(
     const tenant = (): string => `t_sd_${Date.now().toString(36)}_${(n += 1)}`;
 
     beforeAll(async () => {
-      const made = [await from.make(), await to.make()];
-      [a, b] = made.map((m) => m.repo);
-      closers.push(...made.map((m) => m.close));
+      const first = await from.make();
+      const second = await to.make();
+      a = first.repo;
+      b = second.repo;
+      closers.push(first.close, second.close);
     });
     afterAll(async () => {
       for (const close of closers) await close();
