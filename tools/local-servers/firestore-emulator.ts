@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 
 import { FirestoreServer } from '@firestore-emulator/server';
+import { serveEmulatorListing, type EmulatorHandlerRegistry } from './firestore-emulator-listing';
 import { speedUpEmulatorInserts } from './firestore-emulator-speedup';
 
 import {
@@ -44,7 +45,7 @@ export interface FirestoreEmulatorHandle {
 }
 
 /** The parts of `@grpc/grpc-js` used here, typed locally to avoid depending on it directly. */
-interface GrpcServer {
+interface GrpcServer extends EmulatorHandlerRegistry {
   bindAsync(
     address: string,
     credentials: unknown,
@@ -71,7 +72,7 @@ export async function startFirestoreEmulator(
   opts: FirestoreEmulatorOptions = {},
 ): Promise<FirestoreEmulatorHandle> {
   speedUpEmulatorInserts();
-  let emulator = new FirestoreServer();
+  let emulator = newEmulator();
   const persistence =
     opts.dataDir === undefined ? null : await persist(() => emulator, opts.dataDir);
   let port = await bind(emulator, opts.port ?? 0);
@@ -96,7 +97,7 @@ export async function startFirestoreEmulator(
       if (running) grpcServerOf(emulator).forceShutdown();
       // A stopped gRPC server cannot bind again: start a new one on the same port that serves
       // the same data (projects) and notifies through the same emitter (open listeners).
-      const next = new FirestoreServer();
+      const next = newEmulator();
       const from = emulator.state as unknown as EmulatorState;
       const to = next.state as unknown as EmulatorState;
       to.projects = from.projects;
@@ -147,6 +148,13 @@ async function persist(current: () => FirestoreServer, dir: string): Promise<Per
 
 function reportSaveError(err: unknown): void {
   process.stderr.write(`Firestore emulator data could not be saved: ${String(err)}\n`);
+}
+
+/** A package emulator with the methods it lacks served by our patch. */
+function newEmulator(): FirestoreServer {
+  const emulator = new FirestoreServer();
+  serveEmulatorListing(grpcServerOf(emulator), emulator.state);
+  return emulator;
 }
 
 function grpcServerOf(emulator: FirestoreServer): GrpcServer {

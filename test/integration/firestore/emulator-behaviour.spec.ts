@@ -10,6 +10,9 @@ import { newFirestoreClient, uniqueProjectId } from '../../utils/test-servers';
  *
  * Not tested because it costs ~7 s: a where() on a nested field path ('a.b') fails with UNKNOWN (2)
  * only after the client's retries (see docs/firestore-emulator.md).
+ *
+ * listDocuments() and listCollections() are answered by our patch
+ * (tools/local-servers/firestore-emulator-listing.ts): the package leaves both unimplemented.
  */
 describe('Firestore emulator behaviour (see docs/firestore-emulator.md)', () => {
   const projectId = uniqueProjectId('emulator-behaviour');
@@ -197,5 +200,40 @@ describe('Firestore emulator behaviour (see docs/firestore-emulator.md)', () => 
     await seedNumbered('count', 3);
     expect((await db.collection('count').count().get()).data().count).toBe(3);
     expect((await db.collection('count').where('n', '>=', 1).count().get()).data().count).toBe(2);
+  });
+
+  it('OK: listDocuments() lists existing documents and missing ones holding documents', async () => {
+    await db.doc('list-docs/existing').set({ v: 1 });
+    await db.doc('list-docs/missing/sub/child').set({ v: 1 });
+    await db.doc('list-docs/deep/sub/missing/sub2/child').set({ v: 1 });
+    const emptied = db.doc('list-docs/emptied/sub/child');
+    await emptied.set({ v: 1 });
+    await emptied.delete();
+    const refs = await db.collection('list-docs').listDocuments();
+    // 'emptied' has nothing under it any more, so it is not listed (as on real Firestore).
+    expect(refs.map((r) => r.path)).toEqual([
+      'list-docs/deep',
+      'list-docs/existing',
+      'list-docs/missing',
+    ]);
+  });
+
+  it('OK: listDocuments() pages through more than 300 documents', async () => {
+    // Pages hold at most 300 ids, so the client follows next_page_token to get them all.
+    await seedNumbered('list-docs-paged', 350);
+    const refs = await db.collection('list-docs-paged').listDocuments();
+    const expected = Array.from({ length: 350 }, (_, n) => `d${n}`).sort();
+    expect(refs.map((r) => r.id)).toEqual(expected);
+  });
+
+  it('OK: listCollections() names the subcollections holding documents', async () => {
+    const parent = db.doc('list-cols/parent');
+    await parent.collection('held').doc('a').set({ v: 1 });
+    await parent.collection('deep').doc('missing').collection('sub').doc('b').set({ v: 1 });
+    const emptied = parent.collection('emptied').doc('c');
+    await emptied.set({ v: 1 });
+    await emptied.delete();
+    expect((await parent.listCollections()).map((c) => c.id)).toEqual(['deep', 'held']);
+    expect((await db.listCollections()).map((c) => c.id)).toContain('list-cols');
   });
 });
