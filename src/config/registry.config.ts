@@ -32,6 +32,18 @@ export const registryConfig = defineConfig('registry', (source) => {
     requiredScopes: readRequiredScopes(source, env),
     /** `ROUTING_HEARTBEAT_MS` (default 5000): how often the registry store is checked for reachability. */
     heartbeatMs: source.int('ROUTING_HEARTBEAT_MS', 5000, { min: 50, max: 600_000 }),
+    /**
+     * `MOVE_LEASE_MS` (default 30000): how long a move's freeze holds without its runner
+     * renewing it. A runner that dies leaves its scopes frozen at most this long; another
+     * instance then resumes the move.
+     */
+    moveLeaseMs: source.int('MOVE_LEASE_MS', 30_000, { min: 500, max: 3_600_000 }),
+    /**
+     * `MOVE_SETTLE_MS` (default 3000): how long a move waits after freezing before it copies,
+     * so every instance has applied the freeze and writes already in flight have finished.
+     * Keep it above the registry's propagation time plus `BACKEND_TIMEOUT_MS`.
+     */
+    moveSettleMs: source.int('MOVE_SETTLE_MS', 3000, { min: 0, max: 600_000 }),
   };
 });
 

@@ -44,6 +44,8 @@ export class AdapterCache {
   private readonly leases = new Map<string, AdapterLease>();
   /** Fast path: route objects are stable within a snapshot, so most calls skip the key. */
   private readonly byRoute = new WeakMap<Route, AdapterLease>();
+  /** Adapters held outside the registry (a move's source and target), by key, with a count. */
+  private readonly held = new Map<string, number>();
 
   constructor(
     private readonly clients: BackendClients,
@@ -82,6 +84,31 @@ export class AdapterCache {
     return lease;
   }
 
+  /**
+   * An adapter for a route that need not be in the registry (a move's target), kept until
+   * `release()` even when no route references it: an in-memory target keeps what was copied
+   * into it, and becomes the adapter of the route once the move switches.
+   */
+  hold(
+    kind: string,
+    route: Route,
+    builders: AdapterBuilders<unknown>,
+  ): { lease: AdapterLease; release: () => void } {
+    const lease = this.get(kind, route, builders);
+    this.held.set(lease.key, (this.held.get(lease.key) ?? 0) + 1);
+    let released = false;
+    return {
+      lease,
+      release: () => {
+        if (released) return;
+        released = true;
+        const left = (this.held.get(lease.key) ?? 1) - 1;
+        if (left > 0) this.held.set(lease.key, left);
+        else this.held.delete(lease.key);
+      },
+    };
+  }
+
   /** Drops adapters no route of the snapshot references any more. */
   retainOnly(snapshot: RegistrySnapshot): void {
     // Only routes of kinds that have adapters can keep one alive: key just those.
@@ -93,7 +120,7 @@ export class AdapterCache {
         .map((r) => adapterKey(r.resource_kind, r.backend_type, r.config)),
     );
     for (const [key, lease] of this.leases) {
-      if (live.has(key)) continue;
+      if (live.has(key) || this.held.has(key)) continue;
       this.leases.delete(key);
       this.clients.release(lease.driver, lease.route.config);
     }

@@ -1,3 +1,4 @@
+import type { AdapterBuilders } from './adapter-builders';
 import type { KindConfigKeys } from './policy/backend-config.schema';
 import type { BackendType } from '../backends/backend-type';
 
@@ -7,6 +8,8 @@ export interface MountedKind {
   backends: readonly BackendType[];
   /** Config keys the kind adds to its routes, per backend. */
   configKeys?: KindConfigKeys;
+  /** How the kind's adapters are built (the move engine builds source and target adapters). */
+  builders?: AdapterBuilders<unknown>;
 }
 
 /**
@@ -21,6 +24,7 @@ export class KindCatalog {
     backends: readonly BackendType[],
     owner: string,
     configKeys: KindConfigKeys = {},
+    builders?: AdapterBuilders<unknown>,
   ): void {
     const existing = this.kinds.get(kind);
     if (existing !== undefined) {
@@ -28,7 +32,7 @@ export class KindCatalog {
         `Resource kind "${kind}" is declared twice (again by ${owner}). Each kind belongs to exactly one feature module.`,
       );
     }
-    this.kinds.set(kind, { kind, backends, configKeys });
+    this.kinds.set(kind, { kind, backends, configKeys, builders });
   }
 
   /** Mounted kinds, sorted by name. */
@@ -39,6 +43,11 @@ export class KindCatalog {
   /** Backends of a mounted kind, or undefined when this app does not mount it. */
   backendsOf(kind: string): readonly BackendType[] | undefined {
     return this.kinds.get(kind)?.backends;
+  }
+
+  /** A mounted kind, or undefined. */
+  get(kind: string): MountedKind | undefined {
+    return this.kinds.get(kind);
   }
 
   /** Config keys a mounted kind adds to its routes; undefined when this app does not mount it. */

@@ -13,6 +13,7 @@ import { BackendRefusedError } from './backend-refused.error';
 import { KindCatalog } from './kind-catalog';
 import type { BackendType } from '../backends/backend-type';
 import { RoutingMetrics } from './routing-metrics';
+import { ScopeMovingError } from './moves/moves.errors';
 import { RoutingRegistry } from './routing-registry';
 import { BackendUnavailableError, backendFailureOf, NoRouteError } from './routing.errors';
 
@@ -27,6 +28,9 @@ const NOT_PORT_METHODS = new Set([
   'beforeApplicationShutdown',
   'onApplicationShutdown',
 ]);
+
+/** `Retry-After` of a write refused because its scope is moving (a copy takes seconds). */
+const MOVING_RETRY_AFTER_S = 2;
 
 /**
  * Builds the object a feature injects as its repository port (a {@link RoutedPort}). Each
@@ -60,13 +64,16 @@ export class RoutedRepositoryFactory {
       Object.keys(builders) as BackendType[],
       port.name,
       options.configKeys,
+      builders,
     );
     const untimed = new Set<string>(options.untimed ?? []);
+    const reads = new Set<string>(options.reads ?? []);
     return new Proxy(Object.create(port.prototype as object) as P, {
       get: (target, prop, receiver) => {
         if (typeof prop === 'symbol' || NOT_PORT_METHODS.has(prop))
           return Reflect.get(target, prop, receiver);
-        return (...args: unknown[]) => this.call(kind, builders, prop, args, untimed.has(prop));
+        return (...args: unknown[]) =>
+          this.call(kind, builders, prop, args, untimed.has(prop), !reads.has(prop));
       },
     });
   }
@@ -96,12 +103,18 @@ export class RoutedRepositoryFactory {
     method: string,
     args: unknown[],
     untimed: boolean,
+    writes: boolean,
   ): unknown {
     const scope = args[0];
     if (!(scope instanceof Scope)) {
       throw new TypeError(
         `${kind} repository method "${method}" must receive the record's Scope as its first argument.`,
       );
+    }
+    if (writes) {
+      const freeze = this.registry.snapshot.frozenFor(kind, scope);
+      if (freeze !== null)
+        throw new ScopeMovingError(kind, scope.toString(), freeze.move_id, MOVING_RETRY_AFTER_S);
     }
     const lease = this.lease(kind, scope, builders);
     const fn = lease.adapter[method];

@@ -44,7 +44,7 @@ type AppliedListener = (snapshot: RegistrySnapshot, previous: RegistrySnapshot) 
 export class RoutingRegistry implements OnModuleDestroy {
   private readonly logger = new Logger('RoutingRegistry');
   private current: RegistrySnapshot;
-  private raw: RegistryState = { version: 0, routes: [] };
+  private raw: RegistryState = { version: 0, routes: [], freezes: [] };
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -229,6 +229,7 @@ export class RoutingRegistry implements OnModuleDestroy {
       accepted,
       new Date(),
       rejected,
+      state.freezes,
     );
     if (previous.version >= 0 && rejected.length > 0) {
       this.logger.warn(

@@ -21,6 +21,11 @@ import { RoutingRegistry } from './routing-registry';
 import { FirestoreRegistryStore } from './store/firestore-registry.store';
 import { BoundedRegistryStore } from './store/bounded-registry.store';
 import { MemoryRegistryStore } from './store/memory-registry.store';
+import { MoveMetrics } from './moves/move-metrics';
+import { MoveRunner } from './moves/move-runner';
+import { MoveSupervisor } from './moves/move-supervisor';
+import { MovesService } from './moves/moves.service';
+import { RoutingMovesController } from './moves/routing-moves.controller';
 import { RegistryStore } from './store/registry-store';
 
 /** Options of {@link RoutingModule.forRoot}. */
@@ -82,6 +87,8 @@ const REPOSITORY_PROVIDERS = [AdapterCache, RoutedRepositoryFactory, RoutingMetr
 
 const ADMIN_PROVIDERS = [RoutingAdminService, RegistryQueries];
 
+const MOVE_PROVIDERS = [MoveMetrics, MoveRunner, MovesService, MoveSupervisor];
+
 /**
  * The control plane: registry store, snapshot, policy, boot validation and the routed
  * repository factory behind `provideRoutedRepository`. Global, imported once by AppModule.
@@ -111,8 +118,9 @@ export class RoutingModule {
         ...REGISTRY_PROVIDERS,
         ...REPOSITORY_PROVIDERS,
         ...ADMIN_PROVIDERS,
+        ...MOVE_PROVIDERS,
       ],
-      controllers: [RoutingRoutesController, RoutingRegistryController],
+      controllers: [RoutingRoutesController, RoutingRegistryController, RoutingMovesController],
       exports: [
         RegistryStore,
         KindCatalog,
@@ -121,6 +129,8 @@ export class RoutingModule {
         RoutedRepositoryFactory,
         AdapterCache,
         RoutingAdminService,
+        MovesService,
+        MoveRunner,
       ],
     };
   }

@@ -11,7 +11,7 @@ import { RouteValidator } from '../route-validator';
 import { RoutingMetrics } from '../routing-metrics';
 import { RoutingRegistry } from '../routing-registry';
 import { PolicyViolationError } from '../routing.errors';
-import { RegistryStore, type IdempotentWrite } from '../store/registry-store';
+import { RegistryStore, type IdempotentWrite, type WriteOptions } from '../store/registry-store';
 import { BackendProbe } from '../backend-probe';
 import {
   applyChanges,
@@ -36,6 +36,8 @@ export interface AdminWrite {
   probe: boolean;
   /** `Idempotency-Key` of the request: a retry answers the first outcome. */
   idempotency?: IdempotentWrite;
+  /** A move's switch: written only while the move's lease holds (see `WriteOptions`). */
+  moveLease?: WriteOptions['moveLease'];
 }
 
 /** The outcome of a dry run. */
@@ -83,6 +85,7 @@ export class RoutingAdminService {
       reason: write.reason ?? input.rationale,
       expectedVersion: write.expectedVersion,
       idempotency: write.idempotency,
+      moveLease: write.moveLease,
     });
     await this.settle();
     return route;

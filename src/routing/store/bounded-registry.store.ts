@@ -1,5 +1,6 @@
 import { firestoreDriver } from '../../backends/firestore/firestore.driver';
 import { withTimeout } from '../../backends/with-timeout';
+import type { MoveRecord } from '../moves/move.types';
 import type { Route, RouteInput, RouteKey } from '../route.types';
 import {
   RegistryStore,
@@ -53,6 +54,22 @@ export class BoundedRegistryStore extends RegistryStore {
 
   version(): Promise<number> {
     return this.bounded('a version read', false, () => this.inner.version());
+  }
+
+  createMove(move: MoveRecord): Promise<void> {
+    return this.bounded('a move write', true, () => this.inner.createMove(move));
+  }
+
+  updateMove(move: MoveRecord): Promise<MoveRecord> {
+    return this.bounded('a move write', true, () => this.inner.updateMove(move));
+  }
+
+  getMove(id: string): Promise<MoveRecord | null> {
+    return this.bounded('a move read', false, () => this.inner.getMove(id));
+  }
+
+  listMoves(filter: { before?: string; limit: number }): Promise<MoveRecord[]> {
+    return this.bounded('a move read', false, () => this.inner.listMoves(filter));
   }
 
   override ping(): Promise<void> {

@@ -1,6 +1,7 @@
 import type { DocumentData, Firestore } from '@google-cloud/firestore';
 import { isAlreadyExists } from '../../backends/firestore/firestore.driver';
 import { InFlightCalls } from '../../backends/in-flight-calls';
+import type { MoveRecord, ScopeFreeze } from '../moves/move.types';
 import type { Route, RouteInput, RouteKey } from '../route.types';
 import { RouteNotFoundError } from '../routing.errors';
 import {
@@ -20,8 +21,10 @@ import {
   type RouteRevision,
   type WriteOptions,
 } from './registry-store';
+import { FirestoreMoves } from './firestore-moves';
 import {
   assertExpectedVersion,
+  assertMoveLease,
   makeRevision,
   nextRoute,
   replayOf,
@@ -59,6 +62,7 @@ type Produce = (live: Route | null, lastVersion: number, now: Date) => Route | n
  */
 export class FirestoreRegistryStore extends RegistryStore {
   private readonly inFlight = new InFlightCalls<Firestore>();
+  private readonly moves = new FirestoreMoves(() => this.db);
 
   constructor(
     private db: Firestore,
@@ -76,10 +80,25 @@ export class FirestoreRegistryStore extends RegistryStore {
     );
   }
 
+  /** Two listeners, routes and frozen moves; a state is passed on once both have answered. */
   watch(onState: (state: RegistryState) => void, onError: (err: Error) => void): () => void {
-    return this.db
-      .collection(REGISTRY_COLLECTIONS.routes)
-      .onSnapshot((snap) => onState(toState(snap.docs.map((d) => d.data()))), onError);
+    let routes: RegistryState | null = null;
+    let freezes: ScopeFreeze[] | null = null;
+    const emit = (): void => {
+      if (routes !== null && freezes !== null) onState({ ...routes, freezes });
+    };
+    const stopRoutes = this.db.collection(REGISTRY_COLLECTIONS.routes).onSnapshot((snap) => {
+      routes = toState(snap.docs.map((d) => d.data()));
+      emit();
+    }, onError);
+    const stopFreezes = this.moves.watchFreezes((next) => {
+      freezes = next;
+      emit();
+    }, onError);
+    return () => {
+      stopRoutes();
+      stopFreezes();
+    };
   }
 
   put(input: RouteInput, options: WriteOptions): Promise<Route> {
@@ -126,6 +145,22 @@ export class FirestoreRegistryStore extends RegistryStore {
       this.db.collection(REGISTRY_COLLECTIONS.meta).doc('state').get(),
     );
     return (meta.get('version') as number | undefined) ?? 0;
+  }
+
+  createMove(move: MoveRecord): Promise<void> {
+    return this.moves.create(move);
+  }
+
+  updateMove(move: MoveRecord): Promise<MoveRecord> {
+    return this.moves.update(move);
+  }
+
+  getMove(id: string): Promise<MoveRecord | null> {
+    return this.moves.get(id);
+  }
+
+  listMoves(filter: { before?: string; limit: number }): Promise<MoveRecord[]> {
+    return this.moves.list(filter);
   }
 
   override async reconnect(): Promise<void> {
@@ -205,6 +240,8 @@ export class FirestoreRegistryStore extends RegistryStore {
       const refs = idem === undefined ? [metaRef, routeRef] : [metaRef, routeRef, keyRef];
       const [metaSnap, routeSnap, keySnap] = await tx.getAll(...refs);
       if (keySnap?.exists === true) throw new KeyWrittenMeanwhile();
+      const lease = options.moveLease;
+      if (lease) assertMoveLease(await this.moves.read(tx, lease.moveId), lease, new Date());
       const stored = routeSnap?.exists ? (routeSnap.data() as RouteDoc) : null;
       const live = stored && !stored.deleted ? toRoute(stored) : null;
       assertExpectedVersion(key, live, options);

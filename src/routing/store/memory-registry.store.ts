@@ -8,8 +8,11 @@ import {
   type RouteRevision,
   type WriteOptions,
 } from './registry-store';
+import { freezeOf, type MoveRecord, type ScopeFreeze } from '../moves/move.types';
+import { MoveChangedError } from '../moves/moves.errors';
 import {
   assertExpectedVersion,
+  assertMoveLease,
   makeRevision,
   nextRoute,
   replayOf,
@@ -27,6 +30,7 @@ export class MemoryRegistryStore extends RegistryStore {
   private readonly revisions: RouteRevision[] = [];
   private readonly listeners = new Set<(state: RegistryState) => void>();
   private readonly keys = new Map<string, IdempotencyRecord>();
+  private readonly moves = new Map<string, MoveRecord>();
   private current = 0;
 
   load(): Promise<RegistryState> {
@@ -47,6 +51,8 @@ export class MemoryRegistryStore extends RegistryStore {
     const live = entry && !entry.deleted ? entry.route : null;
     assertExpectedVersion(input, live, options);
     const now = new Date();
+    if (options.moveLease)
+      assertMoveLease(this.moves.get(options.moveLease.moveId) ?? null, options.moveLease, now);
     const route = nextRoute(input, entry?.route.version ?? 0, options, now);
     this.commit(
       id,
@@ -101,6 +107,39 @@ export class MemoryRegistryStore extends RegistryStore {
     return Promise.resolve(this.current);
   }
 
+  createMove(move: MoveRecord): Promise<void> {
+    if (this.moves.has(move.id)) return Promise.reject(new Error(`move ${move.id} exists`));
+    this.moves.set(move.id, structuredClone(move));
+    this.notify();
+    return Promise.resolve();
+  }
+
+  updateMove(move: MoveRecord): Promise<MoveRecord> {
+    const stored = this.moves.get(move.id);
+    if (stored?.revision !== move.revision)
+      return Promise.reject(new MoveChangedError(move.id, move.revision, stored?.revision ?? null));
+    const next = { ...structuredClone(move), revision: move.revision + 1 };
+    this.moves.set(move.id, next);
+    // A freeze travels with the registry state, like a route change.
+    if (stored.frozen || next.frozen) this.notify();
+    return Promise.resolve(structuredClone(next));
+  }
+
+  getMove(id: string): Promise<MoveRecord | null> {
+    const move = this.moves.get(id);
+    return Promise.resolve(move === undefined ? null : structuredClone(move));
+  }
+
+  listMoves(filter: { before?: string; limit: number }): Promise<MoveRecord[]> {
+    return Promise.resolve(
+      [...this.moves.values()]
+        .filter((m) => filter.before === undefined || m.id < filter.before)
+        .sort((a, b) => (a.id < b.id ? 1 : -1))
+        .slice(0, filter.limit)
+        .map((m) => structuredClone(m)),
+    );
+  }
+
   close(): Promise<void> {
     this.listeners.clear();
     return Promise.resolve();
@@ -124,12 +163,19 @@ export class MemoryRegistryStore extends RegistryStore {
     this.entries.set(id, entry);
     this.revisions.push(revision);
     this.current = revision.registry_version;
+    this.notify();
+  }
+
+  private notify(): void {
     const state = this.state();
     for (const listener of this.listeners) listener(state);
   }
 
   private state(): RegistryState {
     const routes = [...this.entries.values()].filter((e) => !e.deleted).map((e) => e.route);
-    return { version: this.current, routes };
+    const freezes = [...this.moves.values()]
+      .map(freezeOf)
+      .filter((f): f is ScopeFreeze => f !== null);
+    return { version: this.current, routes, freezes };
   }
 }

@@ -48,7 +48,11 @@ export function toState(docs: DocumentData[]): RegistryState {
     (max, d) => Math.max(max, (d.registry_version as number | undefined) ?? 0),
     0,
   );
-  return { version, routes: docs.filter((d) => d.deleted !== true).map(toRoute) };
+  return {
+    version,
+    routes: docs.filter((d) => d.deleted !== true).map(toRoute),
+    freezes: [],
+  };
 }
 
 /** A revision as the API shows it (without storage-only fields). */

@@ -1,4 +1,5 @@
 import type { Env } from '../../common/scope/scope';
+import type { MoveRecord, ScopeFreeze } from '../moves/move.types';
 import type { Route, RouteInput, RouteKey } from '../route.types';
 
 /** Everything the registry holds at one registry version. */
@@ -7,6 +8,8 @@ export interface RegistryState {
   version: number;
   /** Live routes (deleted ones excluded), every env. */
   routes: Route[];
+  /** Scopes frozen by running moves, every env (see `src/routing/moves`). */
+  freezes: ScopeFreeze[];
 }
 
 /** One immutable entry of the registry's history. */
@@ -44,6 +47,12 @@ export interface WriteOptions {
    * that write's outcome, a different request `422 idempotency.key_reused`.
    */
   idempotency?: IdempotentWrite;
+  /**
+   * A move's switch: the write happens only if, in the same transaction, the move's lease is
+   * still held by `owner` for at least `minRemainingMs` (so a runner whose freeze lapsed can
+   * never switch a route over writes it did not copy).
+   */
+  moveLease?: { moveId: string; owner: string; minRemainingMs: number };
 }
 
 /** A page of history, newest first. */
@@ -90,6 +99,20 @@ export abstract class RegistryStore {
 
   /** The current registry version (one small read, not the whole registry). */
   abstract version(): Promise<number>;
+
+  /** Stores a new move (its id must be new). */
+  abstract createMove(move: MoveRecord): Promise<void>;
+
+  /**
+   * Replaces a move if its stored `revision` is `move.revision`, storing it with revision + 1
+   * (returned). Throws `MoveChangedError` when another write came first.
+   */
+  abstract updateMove(move: MoveRecord): Promise<MoveRecord>;
+
+  abstract getMove(id: string): Promise<MoveRecord | null>;
+
+  /** Moves, newest first; `before` is the id of the last move of the previous page. */
+  abstract listMoves(filter: { before?: string; limit: number }): Promise<MoveRecord[]>;
 
   /** Resolves when the store answers a cheap read; rejects when it is unreachable. */
   ping(): Promise<void> {

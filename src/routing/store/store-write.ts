@@ -1,3 +1,5 @@
+import type { MoveRecord } from '../moves/move.types';
+import { MoveLeaseLostError } from '../moves/moves.errors';
 import type { Route, RouteInput, RouteKey } from '../route.types';
 import { RouteVersionConflictError } from '../routing.errors';
 import { IdempotencyKeyReusedError } from '../../common/errors/idempotency.errors';
@@ -83,4 +85,21 @@ export function replayOf(
 ): Route {
   if (record.fingerprint !== asked.fingerprint) throw new IdempotencyKeyReusedError(asked.key);
   return (revision.after ?? revision.before) as Route;
+}
+
+/**
+ * Checks a move's lease for a switch ({@link WriteOptions.moveLease}) against the stored move:
+ * held by the same owner, not lapsed, and with at least `minRemainingMs` left.
+ */
+export function assertMoveLease(
+  stored: MoveRecord | null,
+  lease: NonNullable<WriteOptions['moveLease']>,
+  now: Date,
+): void {
+  if (stored === null) throw new MoveLeaseLostError(lease.moveId, 'the move is not stored');
+  if (!stored.frozen || stored.lease_owner !== lease.owner)
+    throw new MoveLeaseLostError(lease.moveId, `held by ${stored.lease_owner ?? 'nobody'}`);
+  const left = Date.parse(stored.lease_expires_at ?? '') - now.getTime();
+  if (!(left >= lease.minRemainingMs))
+    throw new MoveLeaseLostError(lease.moveId, `${Math.max(0, left)} ms left on the lease`);
 }

@@ -1,0 +1,163 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { MOVE_STATES } from '../move.types';
+
+/** Body of `POST /routing/moves`: which route key moves, to which backend, and why. */
+export class StartMoveDto {
+  @ApiProperty({ example: 'feature_flags' })
+  @IsString()
+  @MaxLength(64)
+  resource_kind!: string;
+
+  @ApiProperty({ example: 't_acme' })
+  @IsString()
+  @MaxLength(80)
+  tenant_id!: string;
+
+  @ApiProperty({ example: 'prod', enum: ['dev', 'test', 'staging', 'stage', 'prod'] })
+  @IsString()
+  @MaxLength(16)
+  env!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: null,
+    description:
+      'A project, or null to move the tenant-wide route (every project without its own route, and the tenant-level records)',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^p_[a-z0-9_-]{1,64}$/, { message: 'project_id must be p_… or null' })
+  project_id!: string | null;
+
+  @ApiProperty({ enum: ['firestore', 'redis', 's3', 'memory'] })
+  @IsString()
+  @MaxLength(32)
+  backend_type!: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  config?: Record<string, unknown>;
+
+  @ApiProperty({ description: 'Why: kept with the move and in the history of the switch' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason!: string;
+}
+
+/** Query of `POST /routing/moves`. */
+export class StartMoveQuery {
+  @ApiPropertyOptional({ description: 'Only check and count: nothing is frozen or copied' })
+  @IsOptional()
+  @Transform(({ value }) => value === true || value === 'true')
+  @IsBoolean()
+  dry_run?: boolean;
+}
+
+/** Query of `GET /routing/moves`. */
+export class ListMovesQuery {
+  @ApiPropertyOptional({ description: 'Id of the last move of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^mv_[0-9a-z]{26}$/)
+  before?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Transform(({ value }) => Number(value))
+  @IsIn(Array.from({ length: 200 }, (_, i) => i + 1), { message: 'limit must be 1 to 200' })
+  limit?: number;
+}
+
+/** `:id` of a move. */
+export class MoveIdParams {
+  @ApiProperty({ example: 'mv_01jd0000000000000000000000' })
+  @Matches(/^mv_[0-9a-z]{26}$/, { message: 'id must be a move id (mv_ and 26 characters)' })
+  id!: string;
+}
+
+class MoveBackendDto {
+  @ApiProperty() backend_type!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) config!: Record<string, unknown>;
+}
+
+class MoveSourceDto extends MoveBackendDto {
+  @ApiProperty({ description: 'Scope of the route that served the moved scopes' })
+  route_scope!: string;
+}
+
+class MoveScopeDto {
+  @ApiProperty() scope!: string;
+  @ApiProperty() records!: number;
+  @ApiProperty() bytes!: number;
+  @ApiProperty() copied!: number;
+  @ApiProperty() verified!: number;
+}
+
+/** A move as stored and shown. */
+export class MoveDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() resource_kind!: string;
+  @ApiProperty() tenant_id!: string;
+  @ApiProperty() env!: string;
+  @ApiProperty({ type: String, nullable: true }) project_id!: string | null;
+  @ApiProperty({ type: MoveBackendDto }) target!: MoveBackendDto;
+  @ApiProperty({ type: MoveSourceDto }) source!: MoveSourceDto;
+  @ApiProperty() reason!: string;
+  @ApiProperty() actor!: string;
+  @ApiProperty({ enum: MOVE_STATES }) state!: string;
+  @ApiProperty({ type: [MoveScopeDto] }) scopes!: MoveScopeDto[];
+  @ApiProperty() records_copied!: number;
+  @ApiProperty() bytes_copied!: number;
+  @ApiProperty() created_at!: string;
+  @ApiProperty({ type: String, nullable: true }) started_at!: string | null;
+  @ApiProperty({ type: String, nullable: true }) frozen_at!: string | null;
+  @ApiProperty({ type: String, nullable: true }) switched_at!: string | null;
+  @ApiProperty({ type: String, nullable: true }) finished_at!: string | null;
+  @ApiProperty({ type: String, nullable: true }) error!: string | null;
+  @ApiProperty() abort_requested!: boolean;
+  @ApiProperty() frozen!: boolean;
+  @ApiProperty({ type: String, nullable: true }) lease_owner!: string | null;
+  @ApiProperty({ type: String, nullable: true }) lease_expires_at!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) registry_version!: number | null;
+  @ApiProperty({ type: String, nullable: true }) source_deleted_at!: string | null;
+  @ApiProperty() revision!: number;
+}
+
+class PlannedScopeDto {
+  @ApiProperty() scope!: string;
+  @ApiProperty() records!: number;
+  @ApiProperty() bytes!: number;
+}
+
+/** A dry run of a move. */
+export class MovePlanDto {
+  @ApiProperty() resource_kind!: string;
+  @ApiProperty() tenant_id!: string;
+  @ApiProperty() env!: string;
+  @ApiProperty({ type: String, nullable: true }) project_id!: string | null;
+  @ApiProperty({ type: MoveSourceDto }) source!: MoveSourceDto;
+  @ApiProperty({ type: MoveBackendDto }) target!: MoveBackendDto;
+  @ApiProperty({ type: [PlannedScopeDto] }) scopes!: PlannedScopeDto[];
+  @ApiProperty() records!: number;
+  @ApiProperty() bytes!: number;
+}
+
+/** A page of moves. */
+export class MovePageDto {
+  @ApiProperty({ type: [MoveDto] }) items!: MoveDto[];
+  @ApiProperty({ type: String, nullable: true }) next!: string | null;
+}

@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Unscoped } from '../../common/auth/access.decorators';
+import { OptionalBody } from '../../common/http/consumes.decorator';
+import { RequestContext } from '../../common/request-context/request-context';
+import { RoutingAdminService } from '../admin/routing-admin.service';
+import {
+  ListMovesQuery,
+  MoveDto,
+  MoveIdParams,
+  MovePageDto,
+  MovePlanDto,
+  StartMoveDto,
+  StartMoveQuery,
+} from './dto/move.dto';
+import type { MoveRecord } from './move.types';
+import { MovesService, type MovePlan } from './moves.service';
+
+/**
+ * Moves: a route switch that brings the scope's data along (docs/moves.md). Registry admins
+ * only: a move freezes writes and copies a tenant's data.
+ */
+@ApiTags('routing')
+@ApiBearerAuth()
+@Controller('routing/moves')
+export class RoutingMovesController {
+  constructor(
+    private readonly moves: MovesService,
+    private readonly admin: RoutingAdminService,
+    private readonly context: RequestContext,
+  ) {}
+
+  /** Starts a move (202; follow it with GET /routing/moves/:id), or with `?dry_run=true` plans it. */
+  @Post()
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: MoveDto,
+    description: 'The move, started (or the plan with dry_run)',
+  })
+  @ApiOkResponse({ type: MovePlanDto })
+  @Unscoped({ registryAdmin: true })
+  start(@Body() body: StartMoveDto, @Query() q: StartMoveQuery): Promise<MoveRecord | MovePlan> {
+    const { reason, ...route } = body;
+    const input = this.admin.parse({ ...route, project_id: route.project_id ?? null });
+    const request = {
+      ...input,
+      project_id: input.project_id ?? null,
+      reason,
+      actor: this.context.principal.subject,
+    };
+    return q.dry_run === true ? this.moves.plan(request) : this.moves.start(request);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: MovePageDto })
+  @Unscoped({ registryAdmin: true })
+  async list(@Query() q: ListMovesQuery): Promise<{ items: MoveRecord[]; next: string | null }> {
+    const limit = q.limit ?? 50;
+    const items = await this.moves.list({ before: q.before, limit });
+    return { items, next: items.length === limit ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: MoveDto })
+  @Unscoped({ registryAdmin: true })
+  get(@Param() params: MoveIdParams): Promise<MoveRecord> {
+    return this.moves.get(params.id);
+  }
+
+  /** Stops a move that has not switched: it unfreezes with the route unchanged. */
+  @Post(':id/abort')
+  @HttpCode(200)
+  @OptionalBody()
+  @ApiOkResponse({ type: MoveDto })
+  @Unscoped({ registryAdmin: true })
+  abort(@Param() params: MoveIdParams): Promise<MoveRecord> {
+    return this.moves.abort(params.id, this.context.principal.subject);
+  }
+
+  /** Deletes the source copy of a done move, once no route serves its scopes from there. */
+  @Post(':id/delete-source')
+  @HttpCode(200)
+  @OptionalBody()
+  @ApiOkResponse({ type: MoveDto })
+  @Unscoped({ registryAdmin: true })
+  deleteSource(@Param() params: MoveIdParams): Promise<MoveRecord> {
+    return this.moves.deleteSource(params.id);
+  }
+}
