@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Unscoped } from '../../common/auth/access.decorators';
 import { OptionalBody } from '../../common/http/consumes.decorator';
@@ -30,7 +31,10 @@ export class RoutingMovesController {
     private readonly context: RequestContext,
   ) {}
 
-  /** Starts a move (202; follow it with GET /routing/moves/:id), or with `?dry_run=true` plans it. */
+  /**
+   * Starts a move (202; follow it with GET /routing/moves/:id), or with `?dry_run=true` only
+   * checks it and counts what it would copy (200).
+   */
   @Post()
   @HttpCode(202)
   @ApiAcceptedResponse({
@@ -39,7 +43,11 @@ export class RoutingMovesController {
   })
   @ApiOkResponse({ type: MovePlanDto })
   @Unscoped({ registryAdmin: true })
-  start(@Body() body: StartMoveDto, @Query() q: StartMoveQuery): Promise<MoveRecord | MovePlan> {
+  start(
+    @Body() body: StartMoveDto,
+    @Query() q: StartMoveQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MoveRecord | MovePlan> {
     const { reason, ...route } = body;
     const input = this.admin.parse({ ...route, project_id: route.project_id ?? null });
     const request = {
@@ -48,7 +56,9 @@ export class RoutingMovesController {
       reason,
       actor: this.context.principal.subject,
     };
-    return q.dry_run === true ? this.moves.plan(request) : this.moves.start(request);
+    if (q.dry_run !== true) return this.moves.start(request);
+    res.status(200);
+    return this.moves.plan(request);
   }
 
   @Get()

@@ -1,0 +1,326 @@
+import { MoveRunner } from '../../src/routing/moves/move-runner';
+import type { MoveRecord } from '../../src/routing/moves/move.types';
+import { createTestApp, type TestApp } from '../utils/create-test-app';
+import { route } from '../utils/routes';
+import { scopedHeaders } from '../utils/scoped-request';
+import { newFirestoreClient } from '../utils/test-servers';
+import { signToken } from '../utils/tokens';
+
+/** Polls `check` every 50 ms until it holds (`ms` at most). */
+async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const admin = { Authorization: `Bearer ${signToken({ sub: 'u_ops', registry_admin: true })}` };
+
+/** The moves API on feature_flags: Firestore prefix A (via t_system) → prefix B (the tenant's own route). */
+describe('moves: a switch that brings the data along', () => {
+  let t: TestApp;
+  let second: TestApp;
+  let n = 0;
+  const tenant = (): string => `t_mv${Date.now().toString(36)}${(n += 1)}`;
+  const fsConfig = (prefix: string) => ({
+    project_id: t.firestoreProjectId,
+    collection_prefix: prefix,
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      seed: 'firestore',
+      environment: { MOVE_SETTLE_MS: '200', MOVE_LEASE_MS: '3000' },
+    });
+    // A second instance on the same registry: freezes must reach it too.
+    second = await createTestApp({
+      store: t.store,
+      firestoreProjectId: t.firestoreProjectId,
+      seed: false,
+      environment: { MOVE_SETTLE_MS: '200', MOVE_LEASE_MS: '3000' },
+    });
+  });
+  afterAll(async () => {
+    await second?.close();
+    await t?.close();
+  });
+
+  async function startMove(body: Record<string, unknown>): Promise<MoveRecord> {
+    const res = await t.http
+      .post('/routing/moves')
+      .set(admin)
+      .send({
+        resource_kind: 'feature_flags',
+        env: 'test',
+        backend_type: 'firestore',
+        reason: 'own database',
+        ...body,
+      })
+      .expect(202);
+    return res.body as MoveRecord;
+  }
+
+  async function finished(id: string): Promise<MoveRecord> {
+    let move: MoveRecord | undefined;
+    await until(async () => {
+      move = (await t.http.get(`/routing/moves/${id}`).set(admin).expect(200)).body as MoveRecord;
+      return ['done', 'failed', 'aborted'].includes(move.state);
+    }, 20_000);
+    return move as MoveRecord;
+  }
+
+  async function putFlags(
+    who: string,
+    project: string,
+    level: 'project' | 'tenant',
+    value: string,
+  ) {
+    return t.http
+      .put(`/feature-flags?level=${level}`)
+      .set(scopedHeaders({ tenant: who, project }))
+      .send({ custom: { value } })
+      .expect(200);
+  }
+
+  it('moves a tenant served by t_system to its own route: same flags, same ETags, history names the move', async () => {
+    const who = tenant();
+    await putFlags(who, 'p_web', 'project', 'web');
+    const web = await putFlags(who, 'p_web', 'project', 'web2');
+    const tenantLevel = await putFlags(who, 'p_web', 'tenant', 'tenant');
+    const before = await t.http
+      .get('/feature-flags')
+      .set(scopedHeaders({ tenant: who, project: 'p_web' }))
+      .expect(200);
+
+    const plan = await t.http
+      .post('/routing/moves?dry_run=true')
+      .set(admin)
+      .send({
+        resource_kind: 'feature_flags',
+        tenant_id: who,
+        env: 'test',
+        project_id: null,
+        backend_type: 'firestore',
+        config: fsConfig('moved'),
+        reason: 'own database',
+      })
+      .expect(200);
+    expect(plan.body.scopes.map((s: { scope: string }) => s.scope)).toEqual([
+      `${who}/test/*`,
+      `${who}/test/p_web`,
+    ]);
+    expect(plan.body.records).toBe(2);
+    expect(plan.body.source.route_scope).toBe('t_system/test/*');
+
+    const move = await startMove({ tenant_id: who, project_id: null, config: fsConfig('moved') });
+    const done = await finished(move.id);
+    expect(done).toMatchObject({ state: 'done', frozen: false, records_copied: 2, error: null });
+    expect(done.registry_version).toEqual(expect.any(Number));
+
+    const after = await t.http
+      .get('/feature-flags')
+      .set(scopedHeaders({ tenant: who, project: 'p_web' }))
+      .expect(200);
+    expect(after.body).toEqual(before.body);
+    // Versions moved with the documents: the ETags read before the move still match.
+    await t.http
+      .put('/feature-flags?level=project')
+      .set(scopedHeaders({ tenant: who, project: 'p_web' }))
+      .set('If-Match', web.headers.etag as string)
+      .send({ custom: { value: 'y' } })
+      .expect(200);
+    await t.http
+      .put('/feature-flags?level=tenant')
+      .set(scopedHeaders({ tenant: who, project: 'p_web' }))
+      .set('If-Match', tenantLevel.headers.etag as string)
+      .send({ custom: { value: 'x' } })
+      .expect(200);
+
+    // The data is on the new prefix; the old prefix keeps its copy (for a rollback).
+    const db = newFirestoreClient({ projectId: t.firestoreProjectId });
+    try {
+      const doc = `tenants/${who}/envs/test/projects/p_web/feature_flags/flags`;
+      expect((await db.doc(`moved_${doc}`).get()).exists).toBe(true);
+      expect((await db.doc(doc).get()).exists).toBe(true); // t_system's route has no prefix
+    } finally {
+      await db.terminate();
+    }
+    const history = await t.http.get(`/routing/history?tenant_id=${who}`).set(admin).expect(200);
+    expect(JSON.stringify(history.body)).toContain(`move ${move.id}: own database`);
+    const metrics = (await t.http.get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/routing_moves_total\{state="done"\} [1-9]/);
+    expect(metrics).toMatch(
+      /routing_move_records_copied_total\{resource_kind="feature_flags"\} [1-9]/,
+    );
+  });
+
+  it('a tenant-wide move takes exactly the projects without their own route (and the tenant level)', async () => {
+    const who = tenant();
+    for (const p of ['p_one', 'p_two', 'p_own']) await putFlags(who, p, 'project', p);
+    await t.putRoute(
+      route({
+        resource_kind: 'feature_flags',
+        tenant_id: who,
+        project_id: 'p_own',
+        backend_type: 'firestore',
+        config: fsConfig('own'),
+      }),
+    );
+    // p_own now reads its own (empty) prefix; give it a record there so it is visibly left alone.
+    await putFlags(who, 'p_own', 'project', 'own');
+
+    const move = await startMove({ tenant_id: who, project_id: null, config: fsConfig('wide') });
+    expect(move.scopes.map((s) => s.scope)).toEqual([
+      `${who}/test/*`,
+      `${who}/test/p_one`,
+      `${who}/test/p_two`,
+    ]);
+    const done = await finished(move.id);
+    expect(done.state).toBe('done');
+    for (const p of ['p_one', 'p_two']) {
+      const read = await t.http
+        .get('/feature-flags')
+        .set(scopedHeaders({ tenant: who, project: p }))
+        .expect(200);
+      expect(read.body.flags.custom).toEqual({ value: p });
+    }
+    const own = await t.http
+      .get('/feature-flags')
+      .set(scopedHeaders({ tenant: who, project: 'p_own' }))
+      .expect(200);
+    expect(own.body.flags.custom).toEqual({ value: 'own' });
+  });
+
+  it('refuses writes during the freeze with 503 routing.scope_moving on both instances; reads go on; nothing acknowledged is lost', async () => {
+    const who = tenant();
+    await putFlags(who, 'p_web', 'project', 'acknowledged');
+    const runner = t.app.get(MoveRunner);
+    const seen: { status: number; code?: string; retryAfter?: string; read: number }[] = [];
+    runner.onPhase = async (_move, phase) => {
+      if (phase !== 'frozen') return;
+      for (const app of [t, second]) {
+        const write = await app.http
+          .put('/feature-flags?level=project')
+          .set(scopedHeaders({ tenant: who, project: 'p_web' }))
+          .send({ custom: { value: 'during' } });
+        const read = await app.http
+          .get('/feature-flags')
+          .set(scopedHeaders({ tenant: who, project: 'p_web' }));
+        seen.push({
+          status: write.status,
+          code: write.body.error?.code,
+          retryAfter: write.headers['retry-after'],
+          read: read.status,
+        });
+      }
+    };
+    try {
+      const move = await startMove({ tenant_id: who, project_id: null, config: fsConfig('frz') });
+      expect((await finished(move.id)).state).toBe('done');
+    } finally {
+      runner.onPhase = null;
+    }
+    expect(seen).toEqual([
+      { status: 503, code: 'routing.scope_moving', retryAfter: '2', read: 200 },
+      { status: 503, code: 'routing.scope_moving', retryAfter: '2', read: 200 },
+    ]);
+    const read = await t.http
+      .get('/feature-flags')
+      .set(scopedHeaders({ tenant: who, project: 'p_web' }))
+      .expect(200);
+    expect(read.body.flags.custom).toEqual({ value: 'acknowledged' });
+    await putFlags(who, 'p_web', 'project', 'after'); // unfrozen
+  });
+
+  it('fails the move when the copy does not match the source, and leaves the route alone', async () => {
+    const who = tenant();
+    await putFlags(who, 'p_web', 'project', 'original');
+    const runner = t.app.get(MoveRunner);
+    runner.onPhase = async (_move, phase) => {
+      if (phase !== 'copied') return;
+      const db = newFirestoreClient({ projectId: t.firestoreProjectId });
+      try {
+        await db
+          .doc(`bad_tenants/${who}/envs/test/projects/p_web/feature_flags/flags`)
+          .update({ 'flags.ws_enabled': true });
+      } finally {
+        await db.terminate();
+      }
+    };
+    let move: MoveRecord;
+    try {
+      move = await startMove({ tenant_id: who, project_id: null, config: fsConfig('bad') });
+      move = await finished(move.id);
+    } finally {
+      runner.onPhase = null;
+    }
+    expect(move.state).toBe('failed');
+    expect(move.error).toContain('verification failed');
+    expect(move.error).toContain('flags/flags');
+    await t.http.get(`/routing/routes/feature_flags/${who}/test/*`).set(admin).expect(404);
+    const read = await t.http
+      .get('/feature-flags')
+      .set(scopedHeaders({ tenant: who, project: 'p_web' }))
+      .expect(200);
+    expect(read.body.flags.custom).toEqual({ value: 'original' });
+    // The partial copy is gone, so the same move can run again.
+    const again = await finished(
+      (await startMove({ tenant_id: who, project_id: null, config: fsConfig('bad') })).id,
+    );
+    expect(again.state).toBe('done');
+  });
+
+  it('refuses a move onto the backend already serving, or into a target that holds records', async () => {
+    const who = tenant();
+    await putFlags(who, 'p_web', 'project', 'one');
+    await finished(
+      (await startMove({ tenant_id: who, project_id: 'p_web', config: fsConfig('dup') })).id,
+    );
+    const body = {
+      resource_kind: 'feature_flags',
+      env: 'test',
+      project_id: 'p_web',
+      backend_type: 'firestore',
+      reason: 'again',
+    };
+    const same = await t.http
+      .post('/routing/moves')
+      .set(admin)
+      .send({ ...body, tenant_id: who, config: fsConfig('dup') })
+      .expect(409);
+    expect(same.body.error).toMatchObject({ code: 'routing.move_refused' });
+    expect(same.body.error.message).toContain('already served');
+
+    // Leave records of `other` on prefix dup2 (through a route that is then deleted).
+    const other = tenant();
+    await putFlags(other, 'p_web', 'project', 'source');
+    const key = {
+      resource_kind: 'feature_flags',
+      tenant_id: other,
+      env: 'test' as const,
+      project_id: 'p_web',
+    };
+    await t.putRoute(route({ ...key, backend_type: 'firestore', config: fsConfig('dup2') }));
+    await putFlags(other, 'p_web', 'project', 'stray');
+    await t.deleteRoute(key);
+    const full = await t.http
+      .post('/routing/moves')
+      .set(admin)
+      .send({ ...body, tenant_id: other, config: fsConfig('dup2') })
+      .expect(409);
+    expect(full.body.error.message).toContain(
+      `already holds feature_flags records at ${other}/test/p_web`,
+    );
+  });
+
+  it('answers 404 for an unknown move and 400 for a malformed id', async () => {
+    const missing = await t.http
+      .get('/routing/moves/mv_00000000000000000000000000')
+      .set(admin)
+      .expect(404);
+    expect(missing.body.error.code).toBe('routing.move_not_found');
+    await t.http.get('/routing/moves/nope').set(admin).expect(400);
+    await t.http.get('/routing/moves').set(scopedHeaders()).expect(403);
+  });
+});
