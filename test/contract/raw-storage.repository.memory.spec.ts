@@ -4,6 +4,14 @@ import {
 } from '../../src/features/raw-storage/adapters/in-memory-raw-storage.repository';
 import { Scope } from '../../src/common/scope/scope';
 import { newRawAsset, rawAssetRepositoryContract } from './raw-storage.repository.contract';
+import { rawStorageScopeData } from './raw-storage.scope-data';
+import { scopeDataContract } from './scope-data.contract';
+
+const memory = {
+  backend: 'memory',
+  make: () =>
+    Promise.resolve({ repo: new InMemoryRawStorageRepository(), close: () => Promise.resolve() }),
+};
 
 describe('InMemoryRawStorageRepository', () => {
   const repo = new InMemoryRawStorageRepository();
@@ -25,4 +33,6 @@ describe('InMemoryRawStorageRepository', () => {
     expect(new URL(url).origin).toBe(MEMORY_PRESIGN_ORIGIN);
     expect(new URL(url).hostname.endsWith('.invalid')).toBe(true);
   });
+
+  scopeDataContract(memory, memory, rawStorageScopeData);
 });

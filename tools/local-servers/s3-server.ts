@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 import { freePort } from './free-port';
 import { startManagedProcess } from './managed-process';
@@ -40,12 +40,17 @@ export async function startS3Server(opts: S3ServerOptions = {}): Promise<S3Serve
   const port = opts.port ?? (await freePort());
   const ownsDir = opts.dir === undefined;
   const dir = opts.dir ?? (await mkdtemp(join(tmpdir(), 's3rver-')));
-  const bin = join(dirname(require.resolve('s3rver/package.json')), 'bin', 's3rver.js');
   const bucketArgs = (opts.buckets ?? []).flatMap((name) => ['--configure-bucket', name]);
   const child = await startManagedProcess({
     name: 's3rver',
     command: process.execPath,
-    args: [bin, '-d', dir, '-a', '127.0.0.1', '-p', String(port), '-s', ...bucketArgs],
+    // s3rver.process.ts: s3rver with its Delimiter listings made to answer as S3 does.
+    args: [
+      '-r',
+      'ts-node/register/transpile-only',
+      join(__dirname, 's3rver.process.ts'),
+      ...['-d', dir, '-a', '127.0.0.1', '-p', String(port), '-s', ...bucketArgs],
+    ],
     // s3rver's ListObjectsV2 continuation tokens use a cipher that OpenSSL 3 only has in the
     // legacy provider.
     env: { ...process.env, NODE_OPTIONS: '--openssl-legacy-provider' },

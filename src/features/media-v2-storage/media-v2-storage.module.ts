@@ -20,7 +20,7 @@ const MEDIA_PROVIDERS = [
       s3: (s3) => new S3MediaV2StorageRepository(s3),
       memory: () => new InMemoryMediaV2StorageRepository(),
     },
-    { untimed: ['putContent', 'sweepAbandoned'] },
+    { untimed: ['putContent', 'sweepAbandoned'], reads: ['get', 'list', 'openContent'] },
   ),
   MediaV2StorageService,
   MediaV2StorageUploadService,

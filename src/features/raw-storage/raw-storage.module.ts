@@ -19,10 +19,17 @@ import { RawStorageService } from './raw-storage.service';
   imports: [ConfigModule.forFeature(rawStorageConfig)],
   controllers: [RawStorageController],
   providers: [
-    provideRoutedRepository(RawStorageRepository, RAW_STORAGE_KIND, {
-      s3: (s3) => new S3RawStorageRepository(s3),
-      memory: () => new InMemoryRawStorageRepository(),
-    }),
+    provideRoutedRepository(
+      RawStorageRepository,
+      RAW_STORAGE_KIND,
+      {
+        s3: (s3) => new S3RawStorageRepository(s3),
+        memory: () => new InMemoryRawStorageRepository(),
+      },
+      // presign stores nothing: it signs downloads, and signs an upload only for an asset
+      // `create` has just recorded (a write, refused while the scope moves).
+      { reads: ['get', 'list', 'presign', 'head'] },
+    ),
     RawStorageService,
     {
       provide: RawStorageOptions,

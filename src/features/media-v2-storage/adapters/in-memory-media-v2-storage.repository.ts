@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { descendingPageWithNext, ScopedRecords } from '../../../backends/memory/scoped-records';
-import type { Scope } from '../../../common/scope/scope';
+import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { MediaV2StorageRepository } from '../media-v2-storage.repository';
 import type {
   MediaAsset,
@@ -8,6 +9,7 @@ import type {
   MediaContentTarget,
   MediaListQuery,
 } from '../media-v2-storage.types';
+import { mediaAssetOf, mediaAssetRecord, mediaOldestFirst } from './media-v2-storage-scope-records';
 
 interface StoredContent {
   bytes: Buffer;
@@ -19,7 +21,10 @@ interface StoredContent {
  * Dev/test adapter: assets and their bytes in maps keyed by scope (the bytes are held in
  * memory once received, which is what this adapter is for). Forgets everything at restart.
  */
-export class InMemoryMediaV2StorageRepository extends MediaV2StorageRepository {
+export class InMemoryMediaV2StorageRepository
+  extends MediaV2StorageRepository
+  implements ScopeData
+{
   private readonly assets = new ScopedRecords<MediaAsset>();
   /** Stored bytes are never mutated, so a shallow copy keeps them apart from callers. */
   private readonly contents = new ScopedRecords<StoredContent>({ copy: (c) => ({ ...c }) });
@@ -69,6 +74,49 @@ export class InMemoryMediaV2StorageRepository extends MediaV2StorageRepository {
   delete(scope: Scope, asset: MediaAsset): Promise<void> {
     this.assets.delete(scope, asset.id);
     this.contents.delete(scope, asset.id);
+    return Promise.resolve();
+  }
+
+  /** Assets with metadata, with their bytes (copied); content that never got metadata stays. */
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return yieldAll(
+      mediaOldestFirst(this.assets.values(scope)).map((asset) => {
+        const content = this.contents.get(scope, asset.id);
+        return mediaAssetRecord(
+          asset,
+          content === null ? undefined : new Uint8Array(content.bytes),
+        );
+      }),
+    );
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return Promise.resolve().then(() => {
+      for (const record of records) {
+        const asset = mediaAssetOf(scope, record);
+        if (record.body === undefined) this.contents.delete(scope, asset.id);
+        else
+          this.contents.set(scope, asset.id, {
+            bytes: Buffer.from(record.body),
+            storedAt: new Date(),
+          });
+        this.assets.set(scope, asset.id, asset);
+      }
+    });
+  }
+
+  /** Scopes with assets or with content of uploads that never completed (deleteScope removes both). */
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    const held = [
+      ...this.assets.scopesHeld(tenantId, env),
+      ...this.contents.scopesHeld(tenantId, env),
+    ];
+    return Promise.resolve([...new Map(held.map((s) => [String(s), s])).values()]);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    this.assets.clear(scope);
+    this.contents.clear(scope);
     return Promise.resolve();
   }
 }

@@ -9,7 +9,8 @@ import {
 import { guardedClient } from '../../../backends/s3/s3-client-guard';
 import { idleBounded } from '../../../backends/s3/s3-idle-stream';
 import type { S3Handle } from '../../../backends/s3/s3.driver';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { MediaV2StorageRepository } from '../media-v2-storage.repository';
 import type {
   MediaAsset,
@@ -20,6 +21,7 @@ import type {
 import { S3MediaKeys, type Pointer } from './s3-media-keys';
 import { S3MediaSweeper } from './s3-media-sweeper';
 import { ownBodyFailure, S3MediaUploader } from './s3-media-uploader';
+import { S3MediaV2StorageScopeData } from './s3-media-v2-storage.scope-data';
 
 /** Tuning of the S3 adapter (defaults suit production; tests shrink them). */
 export interface S3MediaTuning {
@@ -47,13 +49,15 @@ const DEFAULT_TUNING: Omit<S3MediaTuning, 'requestTimeoutMs'> = {
  * delete leaves pointers without metadata, which lists skip. Neither ever shows an asset
  * whose bytes are missing. Bytes are only sent once the marker is stored, and a failed
  * upload keeps its marker (S3 may still apply a write it never answered), so whatever an
- * outage leaves behind is named by a marker that {@link sweepAbandoned} finds.
+ * outage leaves behind is named by a marker that {@link sweepAbandoned} finds. Moves:
+ * {@link S3MediaV2StorageScopeData}.
  */
-export class S3MediaV2StorageRepository extends MediaV2StorageRepository {
+export class S3MediaV2StorageRepository extends MediaV2StorageRepository implements ScopeData {
   private readonly keys: S3MediaKeys;
   private readonly tuning: S3MediaTuning;
   private readonly uploader: S3MediaUploader;
   private readonly sweeper: S3MediaSweeper;
+  private readonly scopeData: S3MediaV2StorageScopeData;
   private readonly client: S3Client;
   /** Each request bounded (for requests outside the routed per-call timeout). */
   private readonly timed: S3Client;
@@ -69,6 +73,7 @@ export class S3MediaV2StorageRepository extends MediaV2StorageRepository {
     this.timed = guardedClient(s3.client, { timeoutMs: this.tuning.requestTimeoutMs });
     this.uploader = new S3MediaUploader(s3, this.tuning.requestTimeoutMs);
     this.sweeper = new S3MediaSweeper(s3, this.keys, this.timed, this);
+    this.scopeData = new S3MediaV2StorageScopeData(s3, this.keys, this.client, this.uploader, this);
   }
 
   /** A failure of S3 keeps the marker: S3 may still apply a write it never answered. */
@@ -136,6 +141,22 @@ export class S3MediaV2StorageRepository extends MediaV2StorageRepository {
         this.deleteKey(key),
       ),
     );
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return this.scopeData.exportScope(scope);
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return this.scopeData.importRecords(scope, records);
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return this.scopeData.scopesHeld(tenantId, env);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return this.scopeData.deleteScope(scope);
   }
 
   /**

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { scopeSegments } from '../../../backends/scope-path';
+import { TENANT_WIDE } from '../../../backends/scope-path';
 import { descendingPageWithNext, ScopedRecords } from '../../../backends/memory/scoped-records';
-import type { Scope } from '../../../common/scope/scope';
+import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
+import { Scope, type Env } from '../../../common/scope/scope';
 import { RawStorageRepository } from '../raw-storage.repository';
 import type {
   NewRawAsset,
@@ -10,6 +10,17 @@ import type {
   RawAssetPage,
   StoredObject,
 } from '../raw-storage.types';
+import {
+  RAW_ASSETS,
+  rawAssetOf,
+  rawAssetRecord,
+  rawCheckEtag,
+  rawMd5Etag,
+  rawNeutralKey,
+  rawNeutralPrefix,
+  rawObjectOf,
+  rawObjectRecord,
+} from './raw-storage-scope-records';
 
 /**
  * Where this adapter's presigned URLs point. `.invalid` is reserved never to resolve
@@ -26,14 +37,14 @@ interface StoredBytes {
 }
 
 /** Dev/test adapter: records and objects in maps (keys include the scope). Forgets everything at restart. */
-export class InMemoryRawStorageRepository extends RawStorageRepository {
+export class InMemoryRawStorageRepository extends RawStorageRepository implements ScopeData {
   private readonly records = new ScopedRecords<RawAsset>();
   private readonly objects = new Map<string, StoredBytes>();
 
   create(scope: Scope, draft: NewRawAsset): Promise<RawAsset> {
     const asset: RawAsset = {
       ...draft,
-      key: ['tenants', ...scopeSegments(scope), 'raw', draft.asset_id, draft.filename].join('/'),
+      key: rawNeutralKey(scope, draft.asset_id, draft.filename),
     };
     this.records.set(scope, asset.asset_id, asset);
     return Promise.resolve(asset);
@@ -73,16 +84,73 @@ export class InMemoryRawStorageRepository extends RawStorageRepository {
   head(_scope: Scope, asset: RawAsset): Promise<StoredObject | null> {
     const stored = this.objects.get(asset.key);
     if (stored === undefined) return Promise.resolve(null);
-    const etag = createHash('md5').update(stored.bytes).digest('hex');
     return Promise.resolve({
       size_bytes: stored.bytes.length,
-      etag,
+      etag: rawMd5Etag(stored.bytes),
       content_type: stored.contentType,
     });
   }
 
   deleteObject(_scope: Scope, asset: RawAsset): Promise<void> {
     this.objects.delete(asset.key);
+    return Promise.resolve();
+  }
+
+  /** Assets, then the objects stored at their keys (memory keys are the neutral keys). */
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    const prefix = rawNeutralPrefix(scope);
+    const objects = [...this.objects].flatMap(([key, stored]) => {
+      const [assetId = '', filename = ''] = key.startsWith(prefix)
+        ? key.slice(prefix.length).split('/')
+        : [];
+      if (assetId === '' || filename === '') return [];
+      const body = new Uint8Array(stored.bytes);
+      const object = { assetId, filename, body, etag: rawMd5Etag(body) };
+      return [rawObjectRecord({ ...object, content_type: stored.contentType || null })];
+    });
+    return yieldAll([
+      ...this.records.entries(scope).map(([, asset]) => rawAssetRecord(scope, asset)),
+      ...objects,
+    ]);
+  }
+
+  /** Objects are checked to keep their ETag, the MD5 {@link head} answers (see `rawCheckEtag`). */
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return Promise.resolve().then(() => this.importNow(scope, records));
+  }
+
+  private importNow(scope: Scope, records: readonly ScopeRecord[]): void {
+    for (const record of records) {
+      if (record.collection === RAW_ASSETS) {
+        this.records.set(scope, record.id, rawAssetOf(scope, record));
+        continue;
+      }
+      const object = rawObjectOf(record);
+      rawCheckEtag(object, rawMd5Etag(object.body));
+      this.objects.set(rawNeutralKey(scope, object.assetId, object.filename), {
+        bytes: Buffer.from(object.body),
+        contentType: object.content_type ?? '',
+      });
+    }
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    const held = new Map(this.records.scopesHeld(tenantId, env).map((s) => [String(s), s]));
+    for (const key of this.objects.keys()) {
+      const [root, tenant, keyEnv, project] = key.split('/');
+      if (root !== 'tenants' || tenant !== tenantId || keyEnv !== env || project === undefined)
+        continue;
+      const scope = Scope.of(tenantId, env, project === TENANT_WIDE ? null : project);
+      held.set(String(scope), scope);
+    }
+    return Promise.resolve([...held.values()]);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    this.records.clear(scope);
+    const prefix = rawNeutralPrefix(scope);
+    for (const key of [...this.objects.keys()])
+      if (key.startsWith(prefix)) this.objects.delete(key);
     return Promise.resolve();
   }
 

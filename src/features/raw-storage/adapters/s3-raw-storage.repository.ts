@@ -11,7 +11,8 @@ import { guardedClient } from '../../../backends/s3/s3-client-guard';
 import type { S3Handle } from '../../../backends/s3/s3.driver';
 import { attachmentDisposition } from '../../../common/files/safe-filename';
 import { invertSortableId } from '../../../common/ids/sortable-id';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { RawStorageRepository } from '../raw-storage.repository';
 import type {
   NewRawAsset,
@@ -20,20 +21,23 @@ import type {
   RawAssetPage,
   StoredObject,
 } from '../raw-storage.types';
+import { S3RawStorageScopeData } from './s3-raw-storage.scope-data';
 
 /**
  * Raw assets in the route's bucket, under `{prefix/}tenants/{tenant}/{env}/{project}/raw/`:
  * the object at `{asset_id}/{safe_filename}` and its record at `_index/{newest-first id}.json`
  * (`_index` cannot be an id), so a list is one ListObjectsV2, already newest first, continued
  * with StartAfter. Presigned URLs are made by the route's client, so they point at the
- * route's endpoint, and sign the content type and length of uploads.
+ * route's endpoint, and sign the content type and length of uploads. Moves: {@link S3RawStorageScopeData}.
  */
-export class S3RawStorageRepository extends RawStorageRepository {
+export class S3RawStorageRepository extends RawStorageRepository implements ScopeData {
   private readonly client: S3Client;
+  private readonly scopeData: S3RawStorageScopeData;
 
   constructor(private readonly s3: S3Handle) {
     super();
     this.client = guardedClient(s3.client);
+    this.scopeData = new S3RawStorageScopeData(s3, this.client, this);
   }
 
   async create(scope: Scope, draft: NewRawAsset): Promise<RawAsset> {
@@ -140,6 +144,22 @@ export class S3RawStorageRepository extends RawStorageRepository {
 
   async deleteObject(_scope: Scope, asset: RawAsset): Promise<void> {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.s3.bucket, Key: asset.key }));
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return this.scopeData.exportScope(scope);
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return this.scopeData.importRecords(scope, records);
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return this.scopeData.scopesHeld(tenantId, env);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return this.scopeData.deleteScope(scope);
   }
 
   private recordKey(scope: Scope, assetId: string): string {
