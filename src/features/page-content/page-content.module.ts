@@ -13,10 +13,15 @@ import { PageContentService } from './page-content.service';
   imports: [StrategyLockModule],
   controllers: [PageContentController],
   providers: [
-    provideRoutedRepository(PageContentRepository, PAGE_CONTENT_KIND, {
-      firestore: (fs) => new FirestorePageContentRepository(fs),
-      memory: () => new InMemoryPageContentRepository(),
-    }),
+    provideRoutedRepository(
+      PageContentRepository,
+      PAGE_CONTENT_KIND,
+      {
+        firestore: (fs) => new FirestorePageContentRepository(fs),
+        memory: () => new InMemoryPageContentRepository(),
+      },
+      { reads: ['get', 'getBySlug', 'list'] },
+    ),
     PageContentService,
   ],
   exports: [PageContentService],

@@ -14,10 +14,15 @@ import { StrategyLockService } from './strategy-lock.service';
 @Module({
   controllers: [StrategyLockController],
   providers: [
-    provideRoutedRepository(StrategyLockRepository, STRATEGY_LOCK_KIND, {
-      firestore: (fs) => new FirestoreStrategyLockRepository(fs),
-      memory: () => new InMemoryStrategyLockRepository(),
-    }),
+    provideRoutedRepository(
+      StrategyLockRepository,
+      STRATEGY_LOCK_KIND,
+      {
+        firestore: (fs) => new FirestoreStrategyLockRepository(fs),
+        memory: () => new InMemoryStrategyLockRepository(),
+      },
+      { reads: ['get', 'list', 'findApproved'] },
+    ),
     StrategyLockService,
   ],
   exports: [StrategyLockService],

@@ -37,10 +37,15 @@ const SERVICES = [
 @Module({
   controllers: CONTROLLERS,
   providers: [
-    provideRoutedRepository(TimelineRepository, TIMELINE_KIND, {
-      firestore: (fs) => new FirestoreTimelineRepository(fs),
-      memory: () => new InMemoryTimelineRepository(),
-    }),
+    provideRoutedRepository(
+      TimelineRepository,
+      TIMELINE_KIND,
+      {
+        firestore: (fs) => new FirestoreTimelineRepository(fs),
+        memory: () => new InMemoryTimelineRepository(),
+      },
+      { reads: ['get', 'children', 'listProjects'] },
+    ),
     ...SERVICES,
   ],
   exports: SERVICES,

@@ -1,31 +1,31 @@
-import type { CollectionReference, DocumentData, DocumentReference } from '@google-cloud/firestore';
+import type { CollectionReference } from '@google-cloud/firestore';
 import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
 import { readDescending, whereEqual } from '../../../backends/firestore/keyset-query';
 import { getRecord } from '../../../backends/firestore/record-documents';
-import {
-  bool,
-  CREATED,
-  optionalInstant,
-  recordReader,
-  REVISED,
-  text,
-} from '../../../backends/firestore/record-schema';
-import { scopeFields } from '../../../backends/firestore/scope-fields';
-import { escapeSegment } from '../../../backends/scope-path';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { PageSlugTakenError } from '../page-content.errors';
 import { PageContentRepository, type PageChange, type PageQuery } from '../page-content.repository';
 import { encodePageBody, type Page, type PageRecord } from '../page-content.types';
+import { deleteChunks, readBody, storedBodyOf, writeBody } from './firestore-page-body';
 import {
-  deleteChunks,
-  readBody,
-  storedBodyOf,
-  writeBody,
-  type StoredBody,
-} from './firestore-page-body';
+  claimDoc,
+  claimOf,
+  pageDoc,
+  pageRecordOf,
+  pagesOf,
+  slugChanged,
+  slugRef,
+} from './firestore-page-documents';
+import {
+  deletePageScope,
+  exportPages,
+  importPages,
+  pageScopesHeld,
+} from './firestore-page-content.scope-data';
 
 /**
  * Under `{prefix_}tenants/{t}/envs/{e}/projects/{p|-}/`:
@@ -38,7 +38,7 @@ import {
  * Composite indexes real Firestore needs for lists: `surface`, `published`, and both,
  * each with `id` descending.
  */
-export class FirestorePageContentRepository extends PageContentRepository {
+export class FirestorePageContentRepository extends PageContentRepository implements ScopeData {
   constructor(private readonly fs: FirestoreHandle) {
     super();
   }
@@ -50,8 +50,8 @@ export class FirestorePageContentRepository extends PageContentRepository {
       () => page,
       () =>
         this.fs.db.runTransaction((tx) => {
-          tx.create(this.slugRef(scope, page), claimDoc(scope, page));
-          tx.create(ref, toDoc(scope, record, writeBody(tx, ref, encodePageBody(body), 0)));
+          tx.create(slugRef(this.fs, scope, page), claimDoc(scope, page));
+          tx.create(ref, pageDoc(scope, record, writeBody(tx, ref, encodePageBody(body), 0)));
           return Promise.resolve();
         }),
     );
@@ -62,11 +62,11 @@ export class FirestorePageContentRepository extends PageContentRepository {
     const ref = this.pages(scope).doc(id);
     const data = (await ref.get()).data();
     if (data === undefined) return null;
-    return { ...fromDoc(data), body: await readBody(this.fs.db, ref, storedBodyOf(data)) };
+    return { ...pageRecordOf(data), body: await readBody(this.fs.db, ref, storedBodyOf(data)) };
   }
 
   async getBySlug(scope: Scope, surface: string, slug: string): Promise<Page | null> {
-    const claim = await getRecord(this.slugRef(scope, { surface, slug }), fromClaim);
+    const claim = await getRecord(slugRef(this.fs, scope, { surface, slug }), claimOf);
     if (claim === null) return null;
     const page = await this.get(scope, claim.page_id);
     return page !== null && page.surface === surface && page.slug === slug ? page : null;
@@ -74,7 +74,7 @@ export class FirestorePageContentRepository extends PageContentRepository {
 
   list(scope: Scope, q: PageQuery): Promise<PageRecord[]> {
     const query = whereEqual(this.pages(scope), { surface: q.surface, published: q.published });
-    return readDescending(query, fromDoc, q);
+    return readDescending(query, pageRecordOf, q);
   }
 
   /** Reads (page, then the kept body's chunks) come before every write, as transactions need. */
@@ -92,20 +92,20 @@ export class FirestorePageContentRepository extends PageContentRepository {
           attempt.claim = undefined;
           const data = (await tx.get(ref)).data();
           if (data === undefined) return null;
-          const current = fromDoc(data);
+          const current = pageRecordOf(data);
           const stored = storedBodyOf(data);
           const { record, body } = change(current);
           const kept = body ?? (await readBody(tx, ref, stored));
-          if (record.surface !== current.surface || record.slug !== current.slug) {
+          if (slugChanged(record, current)) {
             attempt.claim = record;
-            tx.create(this.slugRef(scope, record), claimDoc(scope, record));
-            tx.delete(this.slugRef(scope, current));
+            tx.create(slugRef(this.fs, scope, record), claimDoc(scope, record));
+            tx.delete(slugRef(this.fs, scope, current));
           }
           const where =
             body === undefined
               ? stored
               : writeBody(tx, ref, encodePageBody(body), stored.body_chunks);
-          tx.set(ref, toDoc(scope, record, where));
+          tx.set(ref, pageDoc(scope, record, where));
           return { ...record, body: kept };
         }),
     );
@@ -116,7 +116,7 @@ export class FirestorePageContentRepository extends PageContentRepository {
     return this.fs.db.runTransaction(async (tx) => {
       const data = (await tx.get(ref)).data();
       if (data === undefined) return false;
-      tx.delete(this.slugRef(scope, fromDoc(data)));
+      tx.delete(slugRef(this.fs, scope, pageRecordOf(data)));
       deleteChunks(tx, ref, 0, storedBodyOf(data).body_chunks);
       tx.delete(ref);
       return true;
@@ -138,33 +138,23 @@ export class FirestorePageContentRepository extends PageContentRepository {
     }
   }
 
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return exportPages(this.fs, scope);
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return importPages(this.fs, scope, records);
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return pageScopesHeld(this.fs, tenantId, env);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return deletePageScope(this.fs, scope);
+  }
+
   private pages(scope: Scope): CollectionReference {
-    return this.fs.scoped(scope, 'pages');
-  }
-
-  private slugRef(scope: Scope, page: { surface: string; slug: string }): DocumentReference {
-    const id = `${escapeSegment(page.surface)}:${escapeSegment(page.slug)}`;
-    return this.fs.scoped(scope, 'page_slugs').doc(id);
+    return pagesOf(this.fs, scope);
   }
 }
-
-function claimDoc(scope: Scope, page: PageRecord): DocumentData {
-  return { page_id: page.id, surface: page.surface, slug: page.slug, ...scopeFields(scope) };
-}
-
-function toDoc(scope: Scope, record: PageRecord, body: StoredBody): DocumentData {
-  return { ...record, ...body, ...scopeFields(scope) };
-}
-
-const fromDoc = recordReader('page', {
-  id: text,
-  surface: text,
-  slug: text,
-  title: text,
-  published: bool,
-  published_at: optionalInstant,
-  ...CREATED,
-  ...REVISED,
-});
-
-const fromClaim = recordReader('page slug claim', { page_id: text });

@@ -1,15 +1,17 @@
 import { whereEqual } from '../../../backends/memory/record-filters';
 import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
-import type { Scope } from '../../../common/scope/scope';
+import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { PageSlugTakenError } from '../page-content.errors';
 import { PageContentRepository, type PageChange, type PageQuery } from '../page-content.repository';
+import { pageOf, pageScopeRecord } from '../page-content.scope-data';
 import type { Page, PageRecord } from '../page-content.types';
 
 /**
  * Dev/test adapter: pages and slug claims in maps keyed by scope. Each write checks and
  * claims synchronously, so concurrent requests cannot both claim a slug.
  */
-export class InMemoryPageContentRepository extends PageContentRepository {
+export class InMemoryPageContentRepository extends PageContentRepository implements ScopeData {
   private readonly pages = new ScopedRecords<Page>();
   /** `[surface, slug]` as JSON → page id. */
   private readonly slugs = new ScopedRecords<string>();
@@ -60,6 +62,34 @@ export class InMemoryPageContentRepository extends PageContentRepository {
     if (current === null) return Promise.resolve(false);
     this.slugs.delete(scope, slugKey(current.surface, current.slug));
     return Promise.resolve(this.pages.delete(scope, id));
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return yieldAll(this.pages.values(scope).map(pageScopeRecord));
+  }
+
+  /**
+   * Stores each page as it is and claims its slug (releasing the one a stored copy of the
+   * page held), so importing again, or a newer copy, leaves exactly one claim.
+   */
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    for (const page of records.map(pageOf)) {
+      const stored = this.pages.get(scope, page.id);
+      if (stored !== null) this.slugs.delete(scope, slugKey(stored.surface, stored.slug));
+      this.slugs.set(scope, slugKey(page.surface, page.slug), page.id);
+      this.pages.set(scope, page.id, page);
+    }
+    return Promise.resolve();
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return Promise.resolve(this.pages.scopesHeld(tenantId, env));
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    this.pages.clear(scope);
+    this.slugs.clear(scope);
+    return Promise.resolve();
   }
 
   private claim(scope: Scope, page: PageRecord): void {

@@ -12,9 +12,17 @@ import {
   text,
   texts,
 } from '../../../backends/firestore/record-schema';
+import {
+  deleteCollections,
+  documentsOf,
+  scopesHeldOn,
+  setDocuments,
+} from '../../../backends/firestore/scope-documents';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { StrategyLockRepository, type StrategyLockQuery } from '../strategy-lock.repository';
+import { strategyLockOf, strategyLockRecord } from '../strategy-lock.scope-data';
 import {
   ANY_ACTION,
   LOCK_SCOPES,
@@ -31,7 +39,7 @@ import {
  * - list: each combination of `status`, `surface`, `scope` (equality) with `id` descending;
  * - findApproved: `status` ==, `allowed_actions` array-contains-any, `valid_until` range.
  */
-export class FirestoreStrategyLockRepository extends StrategyLockRepository {
+export class FirestoreStrategyLockRepository extends StrategyLockRepository implements ScopeData {
   constructor(private readonly fs: FirestoreHandle) {
     super();
   }
@@ -68,6 +76,32 @@ export class FirestoreStrategyLockRepository extends StrategyLockRepository {
   ): Promise<StrategyLock | null> {
     const codec = { read: fromDoc, write: (lock: StrategyLock) => toDoc(scope, lock) };
     return updateDocument(this.fs.db, this.locks(scope).doc(id), codec, change);
+  }
+
+  async *exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    for await (const doc of documentsOf(this.locks(scope))) {
+      yield strategyLockRecord(fromDoc(doc.data()));
+    }
+  }
+
+  /** Each record is checked by reading back the document it would write (a bad field throws). */
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    const locks = this.locks(scope);
+    return setDocuments(
+      locks,
+      records.map((r) => {
+        const lock = fromDoc(toDoc(scope, strategyLockOf(r)));
+        return [locks.doc(lock.id), toDoc(scope, lock)] as const;
+      }),
+    );
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return scopesHeldOn(this.fs, tenantId, env, ['strategy_locks']);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return deleteCollections([this.locks(scope)]);
   }
 
   private locks(scope: Scope): CollectionReference {

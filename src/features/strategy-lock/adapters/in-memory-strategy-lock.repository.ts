@@ -1,11 +1,13 @@
 import { whereEqual } from '../../../backends/memory/record-filters';
 import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
-import type { Scope } from '../../../common/scope/scope';
+import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { StrategyLockRepository, type StrategyLockQuery } from '../strategy-lock.repository';
+import { strategyLockOf, strategyLockRecord } from '../strategy-lock.scope-data';
 import { ANY_ACTION, type StrategyLock } from '../strategy-lock.types';
 
 /** Dev/test adapter: locks in maps keyed by scope. Forgets everything at restart. */
-export class InMemoryStrategyLockRepository extends StrategyLockRepository {
+export class InMemoryStrategyLockRepository extends StrategyLockRepository implements ScopeData {
   private readonly locks = new ScopedRecords<StrategyLock>();
 
   create(scope: Scope, lock: StrategyLock): Promise<StrategyLock> {
@@ -45,5 +47,24 @@ export class InMemoryStrategyLockRepository extends StrategyLockRepository {
     change: (current: StrategyLock) => StrategyLock,
   ): Promise<StrategyLock | null> {
     return Promise.resolve().then(() => this.locks.update(scope, id, change));
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return yieldAll(this.locks.values(scope).map(strategyLockRecord));
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    const locks = records.map(strategyLockOf);
+    for (const lock of locks) this.locks.set(scope, lock.id, lock);
+    return Promise.resolve();
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return Promise.resolve(this.locks.scopesHeld(tenantId, env));
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    this.locks.clear(scope);
+    return Promise.resolve();
   }
 }

@@ -5,7 +5,14 @@ import {
 } from '../../../backends/firestore/firestore.driver';
 import { readDescending } from '../../../backends/firestore/keyset-query';
 import { getRecord } from '../../../backends/firestore/record-documents';
-import type { Scope } from '../../../common/scope/scope';
+import {
+  deleteCollections,
+  documentsOf,
+  scopesHeldOn,
+  setDocuments,
+} from '../../../backends/firestore/scope-documents';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { TimelineIdTakenError } from '../timeline.errors';
 import { TimelineRepository, type TimelineTransaction } from '../timeline.repository';
 import {
@@ -15,6 +22,11 @@ import {
   type TimelineRecords,
   type TimelineRecordType,
 } from '../timeline.types';
+import {
+  TIMELINE_RECORD_TYPES,
+  timelineRecordOf,
+  timelineScopeRecord,
+} from '../timeline.scope-data';
 import { toTimelineRecord } from './firestore-timeline.records';
 import { CHILD_QUERY_LIMIT, FirestoreTimelineTransaction } from './firestore-timeline.transaction';
 
@@ -32,7 +44,7 @@ const COLLECTIONS: Record<TimelineRecordType, string> = {
  * Parent ids are top-level fields (children are found by equality on them; no composite
  * index needed). Every write is a whole document inside `runTransaction`.
  */
-export class FirestoreTimelineRepository extends TimelineRepository {
+export class FirestoreTimelineRepository extends TimelineRepository implements ScopeData {
   constructor(private readonly fs: FirestoreHandle) {
     super();
   }
@@ -74,6 +86,42 @@ export class FirestoreTimelineRepository extends TimelineRepository {
       if (isAlreadyExists(err)) throw new TimelineIdTakenError();
       throw err;
     }
+  }
+
+  async *exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    for (const type of TIMELINE_RECORD_TYPES) {
+      for await (const doc of documentsOf(this.collection(scope, type))) {
+        yield timelineScopeRecord(type, toTimelineRecord(type, doc.data()));
+      }
+    }
+  }
+
+  /** Every record is checked with its type's reader first, then written whole, as a unit writes it. */
+  async importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    const checked = records
+      .map(timelineRecordOf)
+      .map(({ type, record }) => ({ type, record: toTimelineRecord(type, record) }));
+    for (const type of TIMELINE_RECORD_TYPES) {
+      const collection = this.collection(scope, type);
+      const documents = checked
+        .filter((c) => c.type === type)
+        .map(({ record }) => [collection.doc(record.id), record] as const);
+      if (documents.length > 0) await setDocuments(collection, documents);
+    }
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return scopesHeldOn(this.fs, tenantId, env, [
+      COLLECTIONS.project,
+      COLLECTIONS.sequence,
+      COLLECTIONS.track,
+      COLLECTIONS.clip,
+      COLLECTIONS.transition,
+    ]);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return deleteCollections(TIMELINE_RECORD_TYPES.map((type) => this.collection(scope, type)));
   }
 
   private collection(scope: Scope, type: TimelineRecordType): CollectionReference {

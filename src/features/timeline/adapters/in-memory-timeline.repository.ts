@@ -1,5 +1,6 @@
 import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
-import type { Scope } from '../../../common/scope/scope';
+import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { TimelineIdTakenError } from '../timeline.errors';
 import { TimelineRepository, type TimelineTransaction } from '../timeline.repository';
 import {
@@ -9,16 +10,20 @@ import {
   type TimelineRecords,
   type TimelineRecordType,
 } from '../timeline.types';
+import {
+  TIMELINE_RECORD_TYPES,
+  timelineRecordOf,
+  timelineScopeRecord,
+  type AnyTimelineRecord,
+} from '../timeline.scope-data';
 import { TimelineWriteBuffer, type TimelineWrite } from './timeline-write-buffer';
-
-type AnyRecord = TimelineRecords[TimelineRecordType];
 
 /**
  * Dev/test adapter: tables keyed by scope. Units run one at a time (a promise queue), which
  * gives them the isolation Firestore transactions have. Forgets everything at restart.
  */
-export class InMemoryTimelineRepository extends TimelineRepository {
-  private readonly tables: Record<TimelineRecordType, ScopedRecords<AnyRecord>> = {
+export class InMemoryTimelineRepository extends TimelineRepository implements ScopeData {
+  private readonly tables: Record<TimelineRecordType, ScopedRecords<AnyTimelineRecord>> = {
     project: new ScopedRecords(),
     sequence: new ScopedRecords(),
     track: new ScopedRecords(),
@@ -53,9 +58,46 @@ export class InMemoryTimelineRepository extends TimelineRepository {
   }
 
   transact<R>(scope: Scope, work: (tx: TimelineTransaction) => Promise<R>): Promise<R> {
-    const run = this.queue.then(() => this.runUnit(scope, work));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.serially(() => this.runUnit(scope, work));
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return yieldAll(
+      TIMELINE_RECORD_TYPES.flatMap((type) =>
+        this.tables[type].values(scope).map((record) => timelineScopeRecord(type, record)),
+      ),
+    );
+  }
+
+  /** Runs in the unit queue, so an import never lands between a unit's reads and its writes. */
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    const writes = records.map(timelineRecordOf);
+    return this.serially(() => {
+      for (const { type, record } of writes) this.tables[type].set(scope, record.id, record);
+      return Promise.resolve();
+    });
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    const held = new Map<string, Scope>();
+    for (const type of TIMELINE_RECORD_TYPES)
+      for (const scope of this.tables[type].scopesHeld(tenantId, env))
+        held.set(String(scope), scope);
+    return Promise.resolve([...held.values()]);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return this.serially(() => {
+      for (const type of TIMELINE_RECORD_TYPES) this.tables[type].clear(scope);
+      return Promise.resolve();
+    });
+  }
+
+  /** Runs `run` after every unit queued before it, alone. */
+  private serially<R>(run: () => Promise<R>): Promise<R> {
+    const result = this.queue.then(run);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   private async runUnit<R>(
