@@ -12,6 +12,8 @@ export interface AppProcess {
   output(): string;
   /** SIGTERM, then resolves with the exit code. */
   stop(): Promise<number | null>;
+  /** Sends `signal` (e.g. SIGKILL: no shutdown hooks run), then resolves once it exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 /**
@@ -35,7 +37,13 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let gone = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      gone = true;
+      resolve(code);
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`app did not listen within 30 s:\n${output}`)),
@@ -60,8 +68,12 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
     pid: child.pid ?? 0,
     output: () => output,
     stop: () => {
-      child.kill('SIGTERM');
+      if (!gone) child.kill('SIGTERM');
       return exited;
+    },
+    kill: async (signal) => {
+      if (!gone) child.kill(signal);
+      await exited;
     },
   };
 }
