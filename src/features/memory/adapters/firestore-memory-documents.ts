@@ -20,10 +20,8 @@ import {
   type SessionRef,
 } from '../memory.types';
 
-/**
- * Where the Firestore adapter of the `memory` kind keeps its records and how they map to
- * documents, shared by the port methods and the scope data of a move.
- */
+// Where the Firestore adapter of the `memory` kind keeps its records and how they map to
+// documents, shared by the port methods and the scope data of a move.
 
 /** The users whose sessions have messages: "missing" documents that only hold subcollections. */
 export function memoryUsers(fs: FirestoreHandle, scope: Scope): CollectionReference {
