@@ -79,7 +79,7 @@ describe('moves: a switch that brings the data along', () => {
         reason: 'own database',
       })
       .expect(200);
-    expect(plan.body.scopes.map((s: { scope: string }) => s.scope)).toEqual([
+    expect((plan.body.scopes as { scope: string }[]).map((s) => s.scope)).toEqual([
       `${who}/test/*`,
       `${who}/test/p_web`,
     ]);

@@ -1,5 +1,7 @@
 import type { MoveRecord } from '../../src/routing/moves/move.types';
-import type { TestApp } from './create-test-app';
+import type { BackendType } from '../../src/backends/backend-type';
+import { createTestApp, type TestApp } from './create-test-app';
+import { testBackendConfig } from './routes';
 import { signToken } from './tokens';
 
 /** Headers of a registry admin: the only caller the moves API serves. */
@@ -46,3 +48,62 @@ export async function moveDone(t: TestApp, body: Record<string, unknown>): Promi
     throw new Error(`move ${done.id} ended ${done.state}: ${String(done.error)}`);
   return done;
 }
+
+/** What the API answered for one GET: status, ETag header and body. */
+export interface ApiRead {
+  status: number;
+  etag: string | undefined;
+  body: unknown;
+}
+
+/**
+ * GETs every path with `headers` and keeps status, ETag and body by path, so a test can read a
+ * scope before and after a move and compare the two with `toEqual`.
+ */
+export async function readAll(
+  t: TestApp,
+  headers: Record<string, string>,
+  paths: string[],
+): Promise<Record<string, ApiRead>> {
+  const reads: Record<string, ApiRead> = {};
+  for (const path of paths) {
+    const res = await t.http.get(path).set(headers);
+    reads[path] = {
+      status: res.status,
+      etag: res.headers.etag,
+      body: res.body,
+    };
+  }
+  return reads;
+}
+
+/** Short settle and lease, so a move takes a fraction of a second. */
+export const MOVE_ENV = { MOVE_SETTLE_MS: '200', MOVE_LEASE_MS: '3000' };
+let n = 0;
+/** A tenant id no other test uses. */
+export const freshTenant = (): string => `t_mk${Date.now().toString(36)}${(n += 1)}`;
+
+/** One app per kind, its t_system routes on `seed`; closed after the describe. */
+export function appSeededOn(seed: BackendType): () => TestApp {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seed, environment: MOVE_ENV });
+  });
+  afterAll(() => t?.close());
+  return () => t;
+}
+
+/** Where a tenant-wide move of `kind` goes: `type` on the test servers, with `extra` config. */
+export const moveBody = (
+  t: TestApp,
+  kind: string,
+  tenant: string,
+  type: BackendType,
+  extra: Record<string, unknown>,
+) => ({
+  resource_kind: kind,
+  tenant_id: tenant,
+  project_id: null,
+  backend_type: type,
+  config: { ...testBackendConfig(type, { project_id: t.firestoreProjectId }), ...extra },
+});
