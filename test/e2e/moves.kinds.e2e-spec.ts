@@ -200,3 +200,99 @@ describe('moves of timeline: Firestore → Firestore (prefix tl)', () => {
         .expect(200);
   });
 });
+
+describe('moves of maybes: Firestore → Firestore (prefix mb)', () => {
+  const app = appSeededOn('firestore');
+
+  it('keeps items (pinned, archived, tags, versions, ETags) and their search', async () => {
+    const t = app();
+    const tenant = freshTenant();
+    const h = (project = 'p_web') => scopedHeaders({ tenant, project, role: 'member' });
+    const create = async (body: Record<string, unknown>, project = 'p_web') =>
+      (await t.http.post('/maybes/items').set(h(project)).send(body).expect(201)).body.id as string;
+    const ids = [
+      await create({ title: 'Kafka idea', tags: ['infra'] }),
+      await create({ title: 'Pin me', body: 'later' }),
+      await create({ title: 'Old', tags: ['x', 'y'] }),
+    ];
+    await t.http
+      .patch(`/maybes/items/${ids[1]}`)
+      .set(h())
+      .set('If-Match', '"1"')
+      .send({ pinned: true })
+      .expect(200);
+    await t.http.patch(`/maybes/items/${ids[2]}`).set(h()).send({ archived: true }).expect(200);
+    const other = await create({ title: 'Elsewhere' }, 'p_api');
+    const read = async () => ({
+      web: await readAll(t, h(), [
+        '/maybes/items',
+        '/maybes/items?q=kafka',
+        '/maybes/items?pinned=true',
+        ...ids.map((id) => `/maybes/items/${id}`),
+      ]),
+      api: await readAll(t, h('p_api'), ['/maybes/items', `/maybes/items/${other}`]),
+    });
+    const before = await read();
+    expect(before.web[`/maybes/items/${ids[1]}`]?.etag).toBe('"2"');
+
+    await moveDone(t, moveBody(t, 'maybes', tenant, 'firestore', { collection_prefix: 'mb' }));
+    expect(await read()).toEqual(before);
+    await t.http
+      .patch(`/maybes/items/${ids[1]}`)
+      .set(h())
+      .set('If-Match', '"2"')
+      .send({ title: 'After' })
+      .expect(200);
+  });
+});
+
+describe('moves of memory: Firestore → Firestore (prefix mem)', () => {
+  const app = appSeededOn('firestore');
+
+  it('keeps session messages (ids, order) and blackboards (versions, ETags)', async () => {
+    const t = app();
+    const tenant = freshTenant();
+    const as = (sub = 'u_alice', project = 'p_web') =>
+      scopedHeaders({ tenant, project, sub, role: 'member' });
+    const say = async (session: string, content: string, who = as()) =>
+      (
+        await t.http
+          .post(`/memory/sessions/${session}/messages`)
+          .set(who)
+          .send({ role: 'user', content, metadata: { n: [1, [2]] } })
+          .expect(201)
+      ).body.id as string;
+    const board = (key: string, data: unknown, who = as(), ifMatch?: string) => {
+      const req = t.http.put(`/memory/blackboards/${key}`).set(who);
+      if (ifMatch) req.set('If-Match', ifMatch);
+      return req.send({ data }).expect(200);
+    };
+    const sent = [await say('chat-1', 'hello'), await say('chat-1', 'again')];
+    await say('chat-1', 'bob speaks', as('u_bob'));
+    await say('chat-2', 'elsewhere', as('u_alice', 'p_api'));
+    await board('plan.v1', { steps: [['a', 'b']] });
+    await board('plan.v1', 2, as('u_bob'), '"1"');
+    await board('gone', 1);
+    await t.http.delete('/memory/blackboards/gone').set(as()).expect(204);
+    const read = async () => ({
+      alice: await readAll(t, as(), [
+        '/memory/sessions/chat-1/messages',
+        `/memory/sessions/chat-1/messages?after=${sent[0]}`,
+        '/memory/blackboards/plan.v1',
+        '/memory/blackboards/gone',
+      ]),
+      bob: await readAll(t, as('u_bob'), ['/memory/sessions/chat-1/messages']),
+      api: await readAll(t, as('u_alice', 'p_api'), ['/memory/sessions/chat-2/messages']),
+    });
+    const before = await read();
+    expect(before.alice['/memory/blackboards/plan.v1']?.etag).toBe('"2"');
+
+    await moveDone(t, moveBody(t, 'memory', tenant, 'firestore', { collection_prefix: 'mem' }));
+    expect(await read()).toEqual(before);
+    await board('plan.v1', 3, as(), '"2"');
+    const later = await say('chat-1', 'after the move');
+    const listed = (await t.http.get('/memory/sessions/chat-1/messages').set(as()).expect(200)).body
+      .items as { id: string }[];
+    expect(listed.map((m) => m.id)).toEqual([...sent, later]);
+  });
+});

@@ -41,11 +41,12 @@ export async function finished(t: TestApp, id: string): Promise<MoveRecord> {
   return move as MoveRecord;
 }
 
-/** Starts a move and resolves once it ended; fails the test unless it ended `done`. */
+/** Starts a move and resolves once it ended; fails the test unless it ended `done` having copied records. */
 export async function moveDone(t: TestApp, body: Record<string, unknown>): Promise<MoveRecord> {
   const done = await finished(t, (await startMove(t, body)).id);
   if (done.state !== 'done')
     throw new Error(`move ${done.id} ended ${done.state}: ${String(done.error)}`);
+  if (done.records_copied === 0) throw new Error(`move ${done.id} copied nothing`);
   return done;
 }
 
