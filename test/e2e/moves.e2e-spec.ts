@@ -4,18 +4,11 @@ import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { route } from '../utils/routes';
 import { scopedHeaders } from '../utils/scoped-request';
 import { newFirestoreClient } from '../utils/test-servers';
-import { signToken } from '../utils/tokens';
-
-/** Polls `check` every 50 ms until it holds (`ms` at most). */
-async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const admin = { Authorization: `Bearer ${signToken({ sub: 'u_ops', registry_admin: true })}` };
+import {
+  finished as finishedMove,
+  moveAdmin as admin,
+  startMove as startMoveOn,
+} from '../utils/moves';
 
 /** The moves API on feature_flags: Firestore prefix A (via t_system) → prefix B (the tenant's own route). */
 describe('moves: a switch that brings the data along', () => {
@@ -46,29 +39,9 @@ describe('moves: a switch that brings the data along', () => {
     await t?.close();
   });
 
-  async function startMove(body: Record<string, unknown>): Promise<MoveRecord> {
-    const res = await t.http
-      .post('/routing/moves')
-      .set(admin)
-      .send({
-        resource_kind: 'feature_flags',
-        env: 'test',
-        backend_type: 'firestore',
-        reason: 'own database',
-        ...body,
-      })
-      .expect(202);
-    return res.body as MoveRecord;
-  }
-
-  async function finished(id: string): Promise<MoveRecord> {
-    let move: MoveRecord | undefined;
-    await until(async () => {
-      move = (await t.http.get(`/routing/moves/${id}`).set(admin).expect(200)).body as MoveRecord;
-      return ['done', 'failed', 'aborted'].includes(move.state);
-    }, 20_000);
-    return move as MoveRecord;
-  }
+  const startMove = (body: Record<string, unknown>): Promise<MoveRecord> =>
+    startMoveOn(t, { resource_kind: 'feature_flags', backend_type: 'firestore', ...body });
+  const finished = (id: string): Promise<MoveRecord> => finishedMove(t, id);
 
   async function putFlags(
     who: string,
@@ -106,7 +79,7 @@ describe('moves: a switch that brings the data along', () => {
         reason: 'own database',
       })
       .expect(200);
-    expect(plan.body.scopes.map((s: { scope: string }) => s.scope)).toEqual([
+    expect((plan.body.scopes as { scope: string }[]).map((s) => s.scope)).toEqual([
       `${who}/test/*`,
       `${who}/test/p_web`,
     ]);
