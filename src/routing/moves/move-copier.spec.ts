@@ -1,6 +1,6 @@
 import { Scope } from '../../common/scope/scope';
 import type { ScopeData, ScopeRecord } from '../../common/scope-data/scope-data';
-import { compareScope, copyScope, MOVE_BATCH } from './move-copier';
+import { compareScope, copyScope, digestScope, MOVE_BATCH } from './move-copier';
 
 /** A ScopeData over a plain list (what the copier sees of any adapter). */
 class ListData implements ScopeData {
@@ -45,6 +45,7 @@ describe('move copier', () => {
     expect(seen).toEqual([MOVE_BATCH, MOVE_BATCH * 2, MOVE_BATCH * 2 + 3]);
     expect(target.imports).toBe(3);
     expect(target.records).toEqual(source.records);
+    expect(total.digests).toEqual(await digestScope(source, scope));
   });
 
   it('verification names records that differ, are missing, or are extra; equal sides pass', async () => {
@@ -59,7 +60,8 @@ describe('move copier', () => {
       { collection: 'c', id: 'b', data: { x: 2 }, body: Buffer.from([1, 2, 3]) },
       { collection: 'c', id: 'a', data: { y: [1, 2], x: 1 } },
     );
-    const ok = await compareScope(source, same, scope, () => Promise.resolve());
+    const expected = await digestScope(source, scope);
+    const ok = await compareScope(expected, same, scope, () => Promise.resolve());
     expect(ok).toEqual({ verified: 2, difference: null });
 
     const bad = new ListData();
@@ -67,7 +69,7 @@ describe('move copier', () => {
       { collection: 'c', id: 'b', data: { x: 2 }, body: Uint8Array.from([1, 2, 4]) },
       { collection: 'c', id: 'z', data: {} },
     );
-    const result = await compareScope(source, bad, scope, () => Promise.resolve());
+    const result = await compareScope(expected, bad, scope, () => Promise.resolve());
     expect(result.difference).toEqual({
       source_records: 2,
       target_records: 2,

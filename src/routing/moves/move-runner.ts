@@ -129,10 +129,10 @@ export class MoveRunner implements OnApplicationShutdown {
       await this.settle(handle.current);
       await this.phase(handle, 'frozen');
       await this.step(handle, 'copying', () => ({}));
-      await this.copy(handle, endpoints);
+      const digests = await this.copy(handle, endpoints);
       await this.phase(handle, 'copied');
       await this.step(handle, 'verifying', () => ({}));
-      await this.verify(handle, endpoints);
+      await this.verify(handle, endpoints, digests);
       await this.phase(handle, 'verified');
       const registryVersion = await this.switchRoute(handle);
       switched = true;
@@ -200,8 +200,10 @@ export class MoveRunner implements OnApplicationShutdown {
     await new Promise((resolve) => setTimeout(resolve, this.settings.moveSettleMs));
   }
 
-  private async copy(handle: MoveHandle, endpoints: MoveEndpoints): Promise<void> {
+  /** Copies every scope; returns each scope's source digests, for verification. */
+  private async copy(handle: MoveHandle, endpoints: MoveEndpoints): Promise<Map<string, string>[]> {
     const progress = new ScopeProgressLog(handle);
+    const digests: Map<string, string>[] = [];
     for (const [i, text] of progress.scopes.map((s) => s.scope).entries()) {
       const total = await copyScope(
         endpoints.source,
@@ -210,19 +212,29 @@ export class MoveRunner implements OnApplicationShutdown {
         this.backends.timeoutMs * 4,
         (p) => progress.set(i, { copied: p.records }),
       );
+      digests.push(total.digests);
       await progress.set(i, { copied: total.records, records: total.records, bytes: total.bytes });
       const kind = handle.current.resource_kind;
       this.metrics.recordsCopied.inc({ resource_kind: kind }, total.records);
       this.metrics.bytesCopied.inc({ resource_kind: kind }, total.bytes);
     }
     await progress.save();
+    return digests;
   }
 
-  private async verify(handle: MoveHandle, endpoints: MoveEndpoints): Promise<void> {
+  /**
+   * Compares the target with the digests the copy took of the frozen source (the source
+   * cannot have changed since: the lease has held throughout, or this step would not run).
+   */
+  private async verify(
+    handle: MoveHandle,
+    endpoints: MoveEndpoints,
+    digests: Map<string, string>[],
+  ): Promise<void> {
     const progress = new ScopeProgressLog(handle);
     for (const [i, text] of progress.scopes.map((s) => s.scope).entries()) {
       const { verified, difference } = await compareScope(
-        endpoints.source,
+        digests[i] ?? new Map<string, string>(),
         endpoints.target,
         parseMoveScope(text),
         (count) => progress.set(i, { verified: count }),
