@@ -65,7 +65,9 @@ async function main(): Promise<void> {
     rows.push(...(await benchBudgetCheck(step)));
   }
   if (runs(6)) {
-    step('6. moves: 20,000 timeline records in one scope, and feature_flags over many small scopes');
+    step(
+      '6. moves: 20,000 timeline records in one scope, and feature_flags over many small scopes',
+    );
     rows.push(...(await benchMoves(step)));
   }
   const seconds = (Date.now() - started) / 1000;
