@@ -14,8 +14,12 @@ export interface BenchAppOptions {
   featureFlags: 'memory' | 'firestore';
   /** Backend of the `budget` route (default memory). */
   budget?: 'memory' | 'firestore';
+  /** Further kinds whose `t_system` route is on Firestore (prefix `bench`, as above). */
+  firestoreKinds?: readonly string[];
   /** `host:port` of the Firestore emulator; required for `firestore`. */
   firestoreHost?: string;
+  /** Settings added to the app's environment (e.g. `MOVE_SETTLE_MS`). */
+  environment?: Record<string, string>;
 }
 
 /**
@@ -33,12 +37,14 @@ export async function bootApp(options: BenchAppOptions): Promise<INestApplicatio
     ...(options.firestoreHost !== undefined
       ? { FIRESTORE_EMULATOR_HOST: options.firestoreHost }
       : {}),
+    ...options.environment,
   };
   const seedRoutes = (kinds: MountedKind[]): RouteInput[] =>
     kinds.map(({ kind }) => {
       const firestore =
         (kind === 'feature_flags' && options.featureFlags === 'firestore') ||
-        (kind === 'budget' && options.budget === 'firestore');
+        (kind === 'budget' && options.budget === 'firestore') ||
+        (options.firestoreKinds?.includes(kind) ?? false);
       return {
         resource_kind: kind,
         tenant_id: 't_system',

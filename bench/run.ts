@@ -8,15 +8,22 @@ import { KindCatalog } from '../src/routing/kind-catalog';
 import { bootApp } from './app';
 import { benchBudgetCheck } from './budget-check.bench';
 import { benchHttp } from './http.bench';
+import { benchMoves } from './move.bench';
 import { benchResolution } from './resolution.bench';
 import { benchRoutedRepository } from './routed-repository.bench';
 import { PROJECTS, TENANTS, syntheticRoutes } from './routes';
 import { benchSnapshot } from './snapshot.bench';
 import { markdownTable, type Row } from './table';
 
+/** Sections named on the command line (`npm run bench -- 6`); none named: all of them. */
+const ONLY = process.argv.slice(2);
+const runs = (section: number): boolean => ONLY.length === 0 || ONLY.includes(String(section));
+
 /**
  * `npm run bench`: routing costs side by side in one process, printed as a Markdown table
  * and written to BENCHMARKS.md. Everything runs on 127.0.0.1; nothing leaves the machine.
+ * `npm run bench -- 4 6` runs only those sections and prints their table without writing
+ * BENCHMARKS.md (a partial table would replace the whole file).
  */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -29,20 +36,40 @@ async function main(): Promise<void> {
   const kinds = app.get(KindCatalog).list();
   try {
     const routes = syntheticRoutes(kinds);
-    step(`1. resolution over ${routes.length} routes`);
-    const kindNames = kinds.map((k) => k.kind);
-    rows.push(...benchResolution(routes, kindNames));
-    step('2. routed repository');
-    rows.push(...(await benchRoutedRepository(app)));
-    step('3. snapshot apply');
-    rows.push(...benchSnapshot(app, kinds));
+    if (runs(1)) {
+      step(`1. resolution over ${routes.length} routes`);
+      rows.push(
+        ...benchResolution(
+          routes,
+          kinds.map((k) => k.kind),
+        ),
+      );
+    }
+    if (runs(2)) {
+      step('2. routed repository');
+      rows.push(...(await benchRoutedRepository(app)));
+    }
+    if (runs(3)) {
+      step('3. snapshot apply');
+      rows.push(...benchSnapshot(app, kinds));
+    }
   } finally {
     await app.close();
   }
-  step('4. HTTP end to end');
-  rows.push(...(await benchHttp()));
-  step('5. budget check at scale (seeds 110,010 usage events)');
-  rows.push(...(await benchBudgetCheck(step)));
+  if (runs(4)) {
+    step('4. HTTP end to end');
+    rows.push(...(await benchHttp()));
+  }
+  if (runs(5)) {
+    step('5. budget check at scale (seeds 110,010 usage events)');
+    rows.push(...(await benchBudgetCheck(step)));
+  }
+  if (runs(6)) {
+    step(
+      '6. moves: 20,000 timeline records in one scope, and feature_flags over many small scopes',
+    );
+    rows.push(...(await benchMoves(step)));
+  }
   const seconds = (Date.now() - started) / 1000;
   step('done');
 
@@ -59,6 +86,7 @@ async function main(): Promise<void> {
     `3. **Snapshot apply**: building a \`RegistrySnapshot\` from the same ${routeCount.toLocaleString('en-US')} routes (what each instance does on a registry change), next to the other per-route work of an apply (policy check, live adapter set), and the heap it holds.`,
     '4. **HTTP end to end**: sequential `GET /feature-flags` over loopback keep-alive HTTP on the real app, feature_flags on a memory route vs on a Firestore route (in-process emulator, so its work shares this process and CPU).',
     "5. **Budget check at scale**: sequential `GET /budget/check` (policy window 30 days) on a Firestore budget route (in-process emulator) for tenants holding 10, 10,000 and 100,000 usage events spread over 29 days (seeded through the Firestore adapter in parallel 500-event batches, each batch one `created_at`), requests of the three alternating in blocks; then the 100,000-event tenant's `spent` against a full recount of its ledger (decimal sum of every event). The check reads running totals (docs/aggregates.md): the first check of a tenant reads every day/hour/minute shard document of the window (the notes give that figure); sums of closed buckets are then reused, so later checks read only the buckets still open.",
+    "6. **Moves on the Firestore emulator**: a move through the app's move engine (`MovesService.start`, then `get` polled until it ends; memory registry store, `MOVE_SETTLE_MS` 200) from the `t_system` Firestore route (prefix `bench`) to the tenant's own Firestore route (prefix `moved`), for timeline records in one project scope and for a tenant-wide feature_flags move over many project scopes with one document each (seeded straight through the Firestore client). Peer: a plain ScopeData export + import of the same scopes into a third prefix in the same run, in the move's batches of 500, with no move machinery. Copy, verify and switch are timed with the runner's phase hook; the freeze is `finished_at − frozen_at` of the stored move. One run each, on the in-process Node emulator (every round trip ≈ 10 ms here, which dominates per-scope work).",
     '',
     'Medians: sections 1–3 over timed rounds (warm-up rounds discarded), section 4 over single requests. Ratios in 1–3 are medians of per-round ratios (variants run interleaved in the same rounds). Spread is half the interquartile range relative to the median.',
     '',
@@ -71,6 +99,10 @@ async function main(): Promise<void> {
   const file = join(__dirname, '..', 'BENCHMARKS.md');
   const options = { ...(await resolveConfig(file)), parser: 'markdown' };
   console.log(await format(table, options));
+  if (ONLY.length > 0) {
+    console.error(`bench: sections ${ONLY.join(', ')} only; BENCHMARKS.md left as it is`);
+    return;
+  }
   writeFileSync(file, await format(doc, options));
   console.error('bench: wrote BENCHMARKS.md');
 }

@@ -9,7 +9,7 @@ export const CLI_PLACEHOLDER_SECRET = 'registry-cli-does-not-verify-tokens-0000'
 
 /** What a command needs from its command line to pick its settings. */
 export interface CliRequest {
-  command: 'validate' | 'apply' | 'export' | 'coverage';
+  command: 'validate' | 'apply' | 'export' | 'coverage' | 'move' | 'moves';
   /** `--dev`: the stack of `npm run dev` (variables that are set still win). */
   dev: boolean;
   /** `--env`, if given. */

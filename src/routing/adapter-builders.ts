@@ -1,6 +1,7 @@
 import type { FirestoreHandle } from '../backends/firestore/firestore.driver';
 import type { RedisHandle } from '../backends/redis/redis.driver';
 import type { S3Handle } from '../backends/s3/s3.driver';
+import type { ScopeData } from '../common/scope-data/scope-data';
 import type { Scope } from '../common/scope/scope';
 import type { KindConfigKeys } from './policy/backend-config.schema';
 
@@ -14,12 +15,19 @@ export type RouteConfig = Readonly<Record<string, unknown>>;
  * ({@link RoutedRepositoryOptions.configKeys}).
  */
 export interface AdapterBuilders<P> {
-  firestore?: (backend: FirestoreHandle, config: RouteConfig) => P;
-  redis?: (backend: RedisHandle, config: RouteConfig) => P;
-  s3?: (backend: S3Handle, config: RouteConfig) => P;
+  firestore?: (backend: FirestoreHandle, config: RouteConfig) => Adapter<P>;
+  redis?: (backend: RedisHandle, config: RouteConfig) => Adapter<P>;
+  s3?: (backend: S3Handle, config: RouteConfig) => Adapter<P>;
   /** Dev/test only (the policy refuses memory routes in staging and prod). */
-  memory?: () => P;
+  memory?: () => Adapter<P>;
 }
+
+/**
+ * What a builder returns: the port, and {@link ScopeData} so the kind's scopes can move to
+ * another backend with their data (`src/routing/moves`). A compile error here means an
+ * adapter lacks `exportScope`, `importRecords`, `scopesHeld` or `deleteScope`.
+ */
+export type Adapter<P> = P & ScopeData;
 
 /**
  * What the routed proxy needs of a port, checked at compile time: every member is a method

@@ -1,4 +1,5 @@
 import { startRoutingCore, type RoutingCore } from '../../test/utils/routing-core';
+import { noScopeData } from '../../test/utils/no-scope-data';
 import { until } from '../../test/utils/until';
 import { Scope } from '../common/scope/scope';
 import type { AdapterBuilders } from './adapter-builders';
@@ -11,10 +12,10 @@ abstract class LabelPort {
 const built: string[] = [];
 
 const BUILDERS: AdapterBuilders<LabelPort> = {
-  memory: () => ({ label: () => 'memory' }),
+  memory: () => ({ label: () => 'memory', ...noScopeData() }),
   firestore: (_db, config) => {
     built.push(String(config.collection_prefix));
-    return { label: () => `firestore/${String(config.collection_prefix)}` };
+    return { label: () => `firestore/${String(config.collection_prefix)}`, ...noScopeData() };
   },
 };
 

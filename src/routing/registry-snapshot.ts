@@ -59,7 +59,11 @@ export class RegistrySnapshot {
     const freezes = this.freezesByKind.get(kind);
     if (freezes === undefined) return null;
     for (const freeze of freezes) {
-      if (freeze.tenant_id !== scope.tenantId || Date.parse(freeze.lease_expires_at) <= now)
+      if (
+        freeze.tenant_id !== scope.tenantId ||
+        freeze.env !== scope.env ||
+        Date.parse(freeze.lease_expires_at) <= now
+      )
         continue;
       if (freeze.project_id !== null) {
         if (freeze.project_id === scope.projectId) return freeze;

@@ -1,3 +1,4 @@
+import { noScopeData } from '../../test/utils/no-scope-data';
 import { startRoutingCore, type RoutingCore } from '../../test/utils/routing-core';
 import { DomainError } from '../common/errors/domain.error';
 import { STATUS_BY_CATEGORY } from '../common/errors/http-status';
@@ -38,8 +39,9 @@ class FakeNotes extends NotesPort {
 }
 
 const BUILDERS: AdapterBuilders<NotesPort> = {
-  memory: () => new FakeNotes('memory'),
-  firestore: (_db, config) => new FakeNotes(`firestore/${String(config.collection_prefix)}`),
+  memory: () => Object.assign(new FakeNotes('memory'), noScopeData()),
+  firestore: (_db, config) =>
+    Object.assign(new FakeNotes(`firestore/${String(config.collection_prefix)}`), noScopeData()),
 };
 
 const ACME_WEB = Scope.of('t_acme', 'test', 'p_web');

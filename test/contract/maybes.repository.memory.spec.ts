@@ -1,5 +1,13 @@
 import { InMemoryMaybesRepository } from '../../src/features/maybes/adapters/in-memory-maybes.repository';
 import { maybeRepositoryContract } from './maybes.repository.contract';
+import { maybesScopeData } from './maybes.scope-data';
+import { scopeDataContract } from './scope-data.contract';
+
+const memory = {
+  backend: 'memory',
+  make: () =>
+    Promise.resolve({ repo: new InMemoryMaybesRepository(), close: () => Promise.resolve() }),
+};
 
 describe('InMemoryMaybesRepository', () => {
   maybeRepositoryContract((options) =>
@@ -8,4 +16,5 @@ describe('InMemoryMaybesRepository', () => {
       close: () => Promise.resolve(),
     }),
   );
+  scopeDataContract(memory, memory, maybesScopeData);
 });

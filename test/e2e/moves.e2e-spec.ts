@@ -4,18 +4,11 @@ import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { route } from '../utils/routes';
 import { scopedHeaders } from '../utils/scoped-request';
 import { newFirestoreClient } from '../utils/test-servers';
-import { signToken } from '../utils/tokens';
-
-/** Polls `check` every 50 ms until it holds (`ms` at most). */
-async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-const admin = { Authorization: `Bearer ${signToken({ sub: 'u_ops', registry_admin: true })}` };
+import {
+  finished as finishedMove,
+  moveAdmin as admin,
+  startMove as startMoveOn,
+} from '../utils/moves';
 
 /** The moves API on feature_flags: Firestore prefix A (via t_system) → prefix B (the tenant's own route). */
 describe('moves: a switch that brings the data along', () => {
@@ -46,29 +39,9 @@ describe('moves: a switch that brings the data along', () => {
     await t?.close();
   });
 
-  async function startMove(body: Record<string, unknown>): Promise<MoveRecord> {
-    const res = await t.http
-      .post('/routing/moves')
-      .set(admin)
-      .send({
-        resource_kind: 'feature_flags',
-        env: 'test',
-        backend_type: 'firestore',
-        reason: 'own database',
-        ...body,
-      })
-      .expect(202);
-    return res.body as MoveRecord;
-  }
-
-  async function finished(id: string): Promise<MoveRecord> {
-    let move: MoveRecord | undefined;
-    await until(async () => {
-      move = (await t.http.get(`/routing/moves/${id}`).set(admin).expect(200)).body as MoveRecord;
-      return ['done', 'failed', 'aborted'].includes(move.state);
-    }, 20_000);
-    return move as MoveRecord;
-  }
+  const startMove = (body: Record<string, unknown>): Promise<MoveRecord> =>
+    startMoveOn(t, { resource_kind: 'feature_flags', backend_type: 'firestore', ...body });
+  const finished = (id: string): Promise<MoveRecord> => finishedMove(t, id);
 
   async function putFlags(
     who: string,
@@ -106,7 +79,7 @@ describe('moves: a switch that brings the data along', () => {
         reason: 'own database',
       })
       .expect(200);
-    expect(plan.body.scopes.map((s: { scope: string }) => s.scope)).toEqual([
+    expect((plan.body.scopes as { scope: string }[]).map((s) => s.scope)).toEqual([
       `${who}/test/*`,
       `${who}/test/p_web`,
     ]);
@@ -231,6 +204,80 @@ describe('moves: a switch that brings the data along', () => {
       .expect(200);
     expect(read.body.flags.custom).toEqual({ value: 'acknowledged' });
     await putFlags(who, 'p_web', 'project', 'after'); // unfrozen
+  });
+
+  it('keeps every write acknowledged around the freeze: two instances post while the move runs', async () => {
+    const who = tenant();
+    const headers = scopedHeaders({ tenant: who, project: 'p_web', role: 'member' });
+    const acknowledged: string[] = [];
+    const refused: number[] = [];
+    let stop = false;
+    const writer = async (app: TestApp): Promise<void> => {
+      for (let i = 0; !stop; i += 1) {
+        const res = await app.http
+          .post('/maybes/items')
+          .set(headers)
+          .send({ title: `w${i}` });
+        if (res.status === 201) acknowledged.push(res.body.id as string);
+        else refused.push(res.status);
+      }
+    };
+    for (let i = 0; i < 20; i += 1)
+      acknowledged.push(
+        (
+          await t.http
+            .post('/maybes/items')
+            .set(headers)
+            .send({ title: `b${i}` })
+            .expect(201)
+        ).body.id as string,
+      );
+    const writers = [writer(t), writer(second)];
+    const body = {
+      resource_kind: 'maybes',
+      tenant_id: who,
+      env: 'test',
+      project_id: null,
+      backend_type: 'firestore',
+      config: fsConfig('busy'),
+      reason: 'busy tenant',
+    };
+    const move = (await t.http.post('/routing/moves').set(admin).send(body).expect(202))
+      .body as MoveRecord;
+    const done = await finished(move.id);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // writes after the switch too
+    stop = true;
+    await Promise.all(writers);
+    expect(done.state).toBe('done');
+    expect(new Set(refused)).toEqual(new Set([503]));
+    for (const id of acknowledged) await t.http.get(`/maybes/items/${id}`).set(headers).expect(200);
+  });
+
+  it('refuses a target the policy refuses, or whose backend does not answer', async () => {
+    const base = {
+      resource_kind: 'feature_flags',
+      tenant_id: tenant(),
+      project_id: null,
+      reason: 'r',
+    };
+    const prodMemory = await t.http
+      .post('/routing/moves')
+      .set(admin)
+      .send({ ...base, env: 'prod', backend_type: 'memory', config: {} })
+      .expect(422);
+    expect(prodMemory.body.error.code).toBe('routing.policy_violation');
+    const dead = await t.http
+      .post('/routing/moves')
+      .set(admin)
+      .send({
+        ...base,
+        resource_kind: 'rate_limit',
+        env: 'test',
+        backend_type: 'redis',
+        config: { host: '127.0.0.1', port: 1 },
+      })
+      .expect(422);
+    expect(dead.body.error.code).toBe('routing.backend_unreachable');
   });
 
   it('fails the move when the copy does not match the source, and leaves the route alone', async () => {

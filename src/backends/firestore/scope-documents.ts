@@ -1,6 +1,6 @@
 import {
-  FieldPath,
   type CollectionReference,
+  type Query,
   type DocumentData,
   type DocumentReference,
   type QueryDocumentSnapshot,
@@ -9,29 +9,19 @@ import { Scope, type Env } from '../../common/scope/scope';
 import { TENANT_WIDE } from '../scope-path';
 import type { FirestoreHandle } from './firestore.driver';
 
-/** Documents read per page when a whole collection is exported. */
-const EXPORT_PAGE = 500;
 /** Writes per batch (Firestore allows 500 per commit). */
 const WRITE_BATCH = 400;
 
 /**
- * Every document of a collection, in document-id order, a page at a time (keyset on the
- * document id, so a large scope is never held whole in memory).
+ * Every document a query (or a whole collection) returns, streamed: the client reads the
+ * results as the server sends them, so a large scope is never held whole in memory, and on
+ * real Firestore a broken stream resumes after the last document received. Not paged with
+ * document-id cursors: the test emulator ignores `__name__` in `orderBy` and `where`, so
+ * such pages would silently stop after the first one there.
  */
-export async function* documentsOf(
-  collection: CollectionReference,
-  pageSize = EXPORT_PAGE,
-): AsyncIterable<QueryDocumentSnapshot> {
-  let after: string | null = null;
-  for (;;) {
-    let query = collection.orderBy(FieldPath.documentId()).limit(pageSize);
-    if (after !== null) query = query.where(FieldPath.documentId(), '>', after);
-    const page = await query.get();
-    for (const doc of page.docs) yield doc;
-    const last = page.docs.at(-1);
-    if (page.docs.length < pageSize || last === undefined) return;
-    after = last.id;
-  }
+export async function* documentsOf(query: Query): AsyncIterable<QueryDocumentSnapshot> {
+  for await (const doc of query.stream() as AsyncIterable<unknown>)
+    yield doc as QueryDocumentSnapshot;
 }
 
 /** Writes whole documents (replacing any), in batches. */

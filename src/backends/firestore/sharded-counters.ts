@@ -12,6 +12,10 @@ import {
   type BucketRange,
 } from '../../common/aggregates/time-buckets';
 import { ClosedBucketCache } from './closed-bucket-cache';
+import { deleteCollections, documentsOf } from './scope-documents';
+
+/** Writes per commit when buckets are replaced: a bucket is `shards` deletes (500 allowed). */
+const REPLACE_WRITES = 400;
 
 /**
  * A bucket that ended this long ago is closed: no instance still writes into it (events are
@@ -47,11 +51,7 @@ export class ShardedCounters {
   add(batch: WriteBatch, byBucket: Map<string, Counters>, fields: DocumentData = {}): void {
     for (const [bucket, counters] of byBucket) {
       const shard = randomInt(this.shards);
-      const increments: DocumentData = {};
-      for (const [name, value] of Object.entries(counters)) {
-        if (!COUNTER_NAME.test(name)) throw new Error(`Counter name "${name}" is not a field name`);
-        increments[FIELD_PREFIX + name] = FieldValue.increment(value);
-      }
+      const increments = counterFields(counters, (n) => FieldValue.increment(n));
       const data = { ...fields, bucket, shard, ...increments };
       batch.set(this.collectionOf(bucket).doc(`${bucket}|${shard}`), data, { merge: true });
     }
@@ -93,6 +93,75 @@ export class ShardedCounters {
     return total;
   }
 
+  /**
+   * Every bucket with its counters summed over its shards, in bucket-key order: all days,
+   * then all hours, then all minutes (the totals a move copies). A parent is always read
+   * before its children, and an import that writes them in this order never leaves an hour
+   * without its day (the only way {@link clear} and this method find hours and minutes).
+   */
+  async *buckets(): AsyncIterable<[string, Counters]> {
+    const days: string[] = [];
+    for await (const [bucket, counters] of bucketsIn(this.col)) {
+      days.push(bucket);
+      yield [bucket, counters];
+    }
+    const hours: string[] = [];
+    for (const day of days) {
+      for await (const [bucket, counters] of bucketsIn(this.childrenOf(day))) {
+        hours.push(bucket);
+        yield [bucket, counters];
+      }
+    }
+    for (const hour of hours) yield* bucketsIn(this.childrenOf(hour));
+  }
+
+  /**
+   * Sets each bucket to exactly its counters (totals copied from another store): its shards
+   * are deleted, then shard 0 is written, so the same totals written again change nothing.
+   * Two commits, as a `set()` dropping old counters is not to be relied on
+   * (docs/firestore-emulator.md); the bucket reads empty between them, which a move accepts
+   * (its target is not read yet; an interrupted import runs again). Written in the order
+   * given: days before their hours ({@link buckets}).
+   */
+  async replace(byBucket: readonly [string, Counters][], fields: DocumentData = {}): Promise<void> {
+    const perBatch = Math.max(1, Math.floor(REPLACE_WRITES / this.shards));
+    for (let i = 0; i < byBucket.length; i += perBatch) {
+      const group = byBucket.slice(i, i + perBatch);
+      const deletes = this.col.firestore.batch();
+      const sets = this.col.firestore.batch();
+      for (const [bucket, counters] of group) {
+        const col = this.collectionOf(bucket);
+        for (let shard = 0; shard < this.shards; shard += 1)
+          deletes.delete(col.doc(`${bucket}|${shard}`));
+        const values = counterFields(counters, (n) => n);
+        sets.set(col.doc(`${bucket}|0`), { ...fields, bucket, shard: 0, ...values });
+      }
+      await deletes.commit();
+      await sets.commit();
+      this.cache.forget(this.col.path);
+    }
+  }
+
+  /** Deletes every shard of every bucket: minutes, then hours, then days (children first). */
+  async clear(): Promise<void> {
+    const days: string[] = [];
+    for await (const [day] of bucketsIn(this.col)) days.push(day);
+    for (const day of days) {
+      const hours = this.childrenOf(day);
+      for await (const [hour] of bucketsIn(hours)) await deleteCollections([this.childrenOf(hour)]);
+      await deleteCollections([hours]);
+    }
+    await deleteCollections([this.col]);
+    this.cache.forget(this.col.path);
+  }
+
+  /** The collection of the hours of a day bucket, or of the minutes of an hour bucket. */
+  private childrenOf(bucket: string): CollectionReference {
+    return bucket.startsWith('d|')
+      ? this.col.doc(bucket).collection('hours')
+      : this.collectionOf(bucket).doc(bucket).collection('minutes');
+  }
+
   /** The collection holding the shards of `bucket` (and of its neighbours of the same level). */
   private collectionOf(bucket: string): CollectionReference {
     const level = bucket.slice(0, 1);
@@ -100,4 +169,35 @@ export class ShardedCounters {
     const day = this.col.doc(`d|${bucket.slice(2, 12)}`).collection('hours');
     return level === 'h' ? day : day.doc(`h|${bucket.slice(2, 15)}`).collection('minutes');
   }
+}
+
+/** Counters as the top-level fields of a shard document, each value made by `value`. */
+function counterFields(counters: Counters, value: (n: number) => unknown): DocumentData {
+  const out: DocumentData = {};
+  for (const [name, n] of Object.entries(counters)) {
+    if (!COUNTER_NAME.test(name)) throw new Error(`Counter name "${name}" is not a field name`);
+    out[FIELD_PREFIX + name] = value(n);
+  }
+  return out;
+}
+
+/**
+ * The buckets of one shard collection with their counters summed over shards, in bucket-key
+ * order. A collection holds the buckets of one level under one parent (at most 60 minutes,
+ * 24 hours, or the days), so they are summed whole rather than relying on the order the
+ * store returns shard documents in.
+ */
+async function* bucketsIn(col: CollectionReference): AsyncIterable<[string, Counters]> {
+  const sums = new Map<string, Counters>();
+  for await (const doc of documentsOf(col)) {
+    const bucket = doc.get('bucket') as unknown;
+    if (typeof bucket !== 'string') throw new Error(`Totals shard ${doc.ref.path} has no bucket`);
+    const into = sums.get(bucket) ?? {};
+    for (const [field, value] of Object.entries(doc.data())) {
+      if (field.startsWith(FIELD_PREFIX) && typeof value === 'number')
+        addCounters(into, { [field.slice(FIELD_PREFIX.length)]: value });
+    }
+    sums.set(bucket, into);
+  }
+  yield* [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -20,4 +20,24 @@ export class BucketCounters {
     }
     return total;
   }
+
+  /** How many buckets hold totals. */
+  get size(): number {
+    return this.buckets.size;
+  }
+
+  /**
+   * Every bucket with a copy of its counters, in bucket-key order (days, then hours, then
+   * minutes): the totals a move copies.
+   */
+  entries(): [string, Counters][] {
+    return [...this.buckets]
+      .map(([bucket, counters]): [string, Counters] => [bucket, { ...counters }])
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /** Sets a bucket to exactly `counters` (totals copied from another store), replacing any. */
+  set(bucket: string, counters: Counters): void {
+    this.buckets.set(bucket, { ...counters });
+  }
 }

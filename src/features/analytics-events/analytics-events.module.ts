@@ -11,10 +11,15 @@ import { AnalyticsEventsService } from './analytics-events.service';
 @Module({
   controllers: [AnalyticsEventsController],
   providers: [
-    provideRoutedRepository(AnalyticsEventsRepository, ANALYTICS_EVENTS_KIND, {
-      firestore: (fs) => new FirestoreAnalyticsEventsRepository(fs),
-      memory: () => new InMemoryAnalyticsEventsRepository(),
-    }),
+    provideRoutedRepository(
+      AnalyticsEventsRepository,
+      ANALYTICS_EVENTS_KIND,
+      {
+        firestore: (fs) => new FirestoreAnalyticsEventsRepository(fs),
+        memory: () => new InMemoryAnalyticsEventsRepository(),
+      },
+      { reads: ['get', 'list', 'sumTotals'] },
+    ),
     AnalyticsEventsService,
   ],
   exports: [AnalyticsEventsService],

@@ -13,10 +13,15 @@ import { BUDGET_KIND } from './budget.types';
 @Module({
   controllers: [BudgetUsageController, BudgetPoliciesController],
   providers: [
-    provideRoutedRepository(BudgetRepository, BUDGET_KIND, {
-      firestore: (fs) => new FirestoreBudgetRepository(fs),
-      memory: () => new InMemoryBudgetRepository(),
-    }),
+    provideRoutedRepository(
+      BudgetRepository,
+      BUDGET_KIND,
+      {
+        firestore: (fs) => new FirestoreBudgetRepository(fs),
+        memory: () => new InMemoryBudgetRepository(),
+      },
+      { reads: ['getUsage', 'listUsage', 'sumUsageTotals', 'getPolicy', 'listPolicies'] },
+    ),
     BudgetUsageService,
     BudgetPolicyService,
   ],

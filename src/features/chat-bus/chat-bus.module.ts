@@ -50,8 +50,13 @@ const ROUTE_CONFIG_KEYS = {
           }),
         memory: () => new InMemoryChatBusRepository(),
       },
-      // follow() streams for as long as the SSE client stays; it bounds its own waits.
-      { untimed: ['follow'], configKeys: ROUTE_CONFIG_KEYS },
+      {
+        // follow() streams for as long as the SSE client stays; it bounds its own waits.
+        untimed: ['follow'],
+        // Live feeds only read, so they keep serving while the scope is frozen for a move.
+        reads: ['getThread', 'listThreads', 'listMessages', 'lastMessageId', 'follow'],
+        configKeys: ROUTE_CONFIG_KEYS,
+      },
     ),
     ChatBusService,
     ChatBusLiveFeeds,

@@ -11,10 +11,15 @@ import { FIREARMS_KIND } from './firearms.types';
 @Module({
   controllers: [FirearmsController],
   providers: [
-    provideRoutedRepository(FirearmsRepository, FIREARMS_KIND, {
-      firestore: (fs) => new FirestoreFirearmsRepository(fs),
-      memory: () => new InMemoryFirearmsRepository(),
-    }),
+    provideRoutedRepository(
+      FirearmsRepository,
+      FIREARMS_KIND,
+      {
+        firestore: (fs) => new FirestoreFirearmsRepository(fs),
+        memory: () => new InMemoryFirearmsRepository(),
+      },
+      { reads: ['getAction', 'listActions', 'getLicence', 'listLicences', 'findValidLicence'] },
+    ),
     FirearmsService,
   ],
   exports: [FirearmsService],

@@ -11,10 +11,15 @@ import { KPI_KIND } from './kpi.types';
 @Module({
   controllers: [KpiController],
   providers: [
-    provideRoutedRepository(KpiRepository, KPI_KIND, {
-      firestore: (fs) => new FirestoreKpiRepository(fs),
-      memory: () => new InMemoryKpiRepository(),
-    }),
+    provideRoutedRepository(
+      KpiRepository,
+      KPI_KIND,
+      {
+        firestore: (fs) => new FirestoreKpiRepository(fs),
+        memory: () => new InMemoryKpiRepository(),
+      },
+      { reads: ['getDefinition', 'listDefinitions', 'listCorridors', 'listMeasurements'] },
+    ),
     KpiService,
   ],
   exports: [KpiService],

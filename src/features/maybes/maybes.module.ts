@@ -11,10 +11,15 @@ import { MaybesService } from './maybes.service';
 @Module({
   controllers: [MaybesController],
   providers: [
-    provideRoutedRepository(MaybesRepository, MAYBES_KIND, {
-      firestore: (fs) => new FirestoreMaybesRepository(fs),
-      memory: () => new InMemoryMaybesRepository(),
-    }),
+    provideRoutedRepository(
+      MaybesRepository,
+      MAYBES_KIND,
+      {
+        firestore: (fs) => new FirestoreMaybesRepository(fs),
+        memory: () => new InMemoryMaybesRepository(),
+      },
+      { reads: ['get', 'search'] },
+    ),
     MaybesService,
   ],
   exports: [MaybesService],

@@ -11,10 +11,15 @@ import { MEMORY_KIND } from './memory.types';
 @Module({
   controllers: [MemoryController],
   providers: [
-    provideRoutedRepository(MemoryRepository, MEMORY_KIND, {
-      firestore: (fs) => new FirestoreMemoryRepository(fs),
-      memory: () => new InMemoryMemoryRepository(),
-    }),
+    provideRoutedRepository(
+      MemoryRepository,
+      MEMORY_KIND,
+      {
+        firestore: (fs) => new FirestoreMemoryRepository(fs),
+        memory: () => new InMemoryMemoryRepository(),
+      },
+      { reads: ['listMessages', 'getBlackboard'] },
+    ),
     MemoryService,
   ],
   exports: [MemoryService],

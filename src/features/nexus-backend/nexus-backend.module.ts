@@ -11,10 +11,15 @@ import { NEXUS_BACKEND_KIND } from './nexus-backend.types';
 @Module({
   controllers: [NexusBackendController],
   providers: [
-    provideRoutedRepository(NexusBackendRepository, NEXUS_BACKEND_KIND, {
-      firestore: (fs) => new FirestoreNexusBackendRepository(fs),
-      memory: () => new InMemoryNexusBackendRepository(),
-    }),
+    provideRoutedRepository(
+      NexusBackendRepository,
+      NEXUS_BACKEND_KIND,
+      {
+        firestore: (fs) => new FirestoreNexusBackendRepository(fs),
+        memory: () => new InMemoryNexusBackendRepository(),
+      },
+      { reads: ['getSnippet', 'listSnippets', 'listEvents'] },
+    ),
     NexusBackendService,
   ],
   exports: [NexusBackendService],

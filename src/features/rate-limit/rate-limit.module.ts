@@ -11,16 +11,23 @@ import { RATE_LIMIT_KIND } from './rate-limit.types';
 /**
  * rate_limit: sliding-window-log limits per (tenant, env, project, action, subject) on Redis
  * (one Lua script per consumption) or Firestore (create()-claimed ticket chain). Policies and
- * logs live on the routed backend: switching the route starts from that backend's own state.
+ * logs live on the routed backend; a move (`POST /routing/moves`) carries both, the live
+ * windows included, so the limit stays exact on the new backend.
  */
 @Module({
   controllers: [RateLimitController],
   providers: [
-    provideRoutedRepository(RateLimitRepository, RATE_LIMIT_KIND, {
-      redis: (redis) => new RedisRateLimitRepository(redis),
-      firestore: (fs) => new FirestoreRateLimitRepository(fs),
-      memory: () => new InMemoryRateLimitRepository(),
-    }),
+    provideRoutedRepository(
+      RateLimitRepository,
+      RATE_LIMIT_KIND,
+      {
+        redis: (redis) => new RedisRateLimitRepository(redis),
+        firestore: (fs) => new FirestoreRateLimitRepository(fs),
+        memory: () => new InMemoryRateLimitRepository(),
+      },
+      // consume() records what it allows, so it is a write: refused while the scope moves.
+      { reads: ['getPolicy', 'listPolicies'] },
+    ),
     RateLimitService,
   ],
   exports: [RateLimitService],

@@ -15,10 +15,15 @@ import { RealtimeRegistryOwnershipCache } from './realtime-registry-ownership.ca
 @Module({
   controllers: [RealtimeRegistryController],
   providers: [
-    provideRoutedRepository(RealtimeRegistryRepository, REALTIME_REGISTRY_KIND, {
-      firestore: (fs) => new FirestoreRealtimeRegistryRepository(fs),
-      memory: () => new InMemoryRealtimeRegistryRepository(),
-    }),
+    provideRoutedRepository(
+      RealtimeRegistryRepository,
+      REALTIME_REGISTRY_KIND,
+      {
+        firestore: (fs) => new FirestoreRealtimeRegistryRepository(fs),
+        memory: () => new InMemoryRealtimeRegistryRepository(),
+      },
+      { reads: ['get'] },
+    ),
     RealtimeRegistryService,
     // One cache per app instance (module providers are singletons).
     {

@@ -11,10 +11,15 @@ import { SEO_KIND } from './seo.types';
 @Module({
   controllers: [SeoController],
   providers: [
-    provideRoutedRepository(SeoRepository, SEO_KIND, {
-      firestore: (fs) => new FirestoreSeoRepository(fs),
-      memory: () => new InMemorySeoRepository(),
-    }),
+    provideRoutedRepository(
+      SeoRepository,
+      SEO_KIND,
+      {
+        firestore: (fs) => new FirestoreSeoRepository(fs),
+        memory: () => new InMemorySeoRepository(),
+      },
+      { reads: ['get', 'list'] },
+    ),
     SeoService,
   ],
   exports: [SeoService],

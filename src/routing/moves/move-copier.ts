@@ -17,6 +17,12 @@ export interface ScopeProgress {
   bytes: number;
 }
 
+/** A copy's outcome: its figures and the digest of every record it read from the source. */
+export interface ScopeCopy extends ScopeProgress {
+  /** `collection/id` → SHA-256 of the record as exported (what verification expects). */
+  digests: Map<string, string>;
+}
+
 /** The size a record counts for in progress figures: its JSON plus its body. */
 export function recordBytes(record: ScopeRecord): number {
   return canonicalJson(record.data ?? null).length + (record.body?.byteLength ?? 0);
@@ -33,8 +39,9 @@ export async function copyScope(
   scope: Scope,
   timeoutMs: number,
   onBatch: (progress: ScopeProgress) => Promise<void>,
-): Promise<ScopeProgress> {
+): Promise<ScopeCopy> {
   const progress: ScopeProgress = { records: 0, bytes: 0 };
+  const digests = new Map<string, string>();
   let batch: ScopeRecord[] = [];
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
@@ -45,11 +52,12 @@ export async function copyScope(
     await onBatch(progress);
   };
   for await (const record of source.exportScope(scope)) {
+    digests.set(recordKey(record), recordDigest(record));
     batch.push(record);
     if (batch.length >= MOVE_BATCH) await flush();
   }
   await flush();
-  return progress;
+  return { ...progress, digests };
 }
 
 /** Records and bytes of a scope on one side (a dry run's figures). */
@@ -81,20 +89,26 @@ export interface ScopeDifference {
 /** How many differing keys a verification names (the counts say how many there are). */
 const NAMED_DIFFERENCES = 10;
 
+/** The digest of every record of a scope on one side (`collection/id` → SHA-256). */
+export async function digestScope(data: ScopeData, scope: Scope): Promise<Map<string, string>> {
+  const digests = new Map<string, string>();
+  for await (const record of data.exportScope(scope))
+    digests.set(recordKey(record), recordDigest(record));
+  return digests;
+}
+
 /**
- * Compares a scope on both sides: the record counts and the SHA-256 digest of every record
- * (collection, id, canonical data and body bytes). `onRecord` reports progress every
+ * Compares the target's copy of a scope with the source's digests (taken while the copy read
+ * the frozen source, or by {@link digestScope}): the record counts and the SHA-256 digest of
+ * every record (collection, id, canonical data and body bytes). `onProgress` reports every
  * {@link MOVE_BATCH} records matched.
  */
 export async function compareScope(
-  source: ScopeData,
+  expected: ReadonlyMap<string, string>,
   target: ScopeData,
   scope: Scope,
   onProgress: (verified: number) => Promise<void>,
 ): Promise<{ verified: number; difference: ScopeDifference | null }> {
-  const expected = new Map<string, string>();
-  for await (const record of source.exportScope(scope))
-    expected.set(recordKey(record), recordDigest(record));
   const differing: string[] = [];
   const extra: string[] = [];
   let verified = 0;

@@ -129,10 +129,10 @@ export class MoveRunner implements OnApplicationShutdown {
       await this.settle(handle.current);
       await this.phase(handle, 'frozen');
       await this.step(handle, 'copying', () => ({}));
-      await this.copy(handle, endpoints);
+      const digests = await this.copy(handle, endpoints);
       await this.phase(handle, 'copied');
       await this.step(handle, 'verifying', () => ({}));
-      await this.verify(handle, endpoints);
+      await this.verify(handle, endpoints, digests);
       await this.phase(handle, 'verified');
       const registryVersion = await this.switchRoute(handle);
       switched = true;
@@ -200,42 +200,49 @@ export class MoveRunner implements OnApplicationShutdown {
     await new Promise((resolve) => setTimeout(resolve, this.settings.moveSettleMs));
   }
 
-  private async copy(handle: MoveHandle, endpoints: MoveEndpoints): Promise<void> {
-    const scopes = handle.current.scopes.map((s) => s.scope);
-    for (const [i, text] of scopes.entries()) {
-      const scope = parseMoveScope(text);
+  /** Copies every scope; returns each scope's source digests, for verification. */
+  private async copy(handle: MoveHandle, endpoints: MoveEndpoints): Promise<Map<string, string>[]> {
+    const progress = new ScopeProgressLog(handle);
+    const digests: Map<string, string>[] = [];
+    for (const [i, text] of progress.scopes.map((s) => s.scope).entries()) {
       const total = await copyScope(
         endpoints.source,
         endpoints.target,
-        scope,
+        parseMoveScope(text),
         this.backends.timeoutMs * 4,
-        async (progress) => {
-          await handle.update((m) => withScope(m, i, { copied: progress.records }));
-        },
+        (p) => progress.set(i, { copied: p.records }),
       );
-      await handle.update((m) =>
-        withScope(m, i, { copied: total.records, records: total.records, bytes: total.bytes }),
-      );
+      digests.push(total.digests);
+      await progress.set(i, { copied: total.records, records: total.records, bytes: total.bytes });
       const kind = handle.current.resource_kind;
       this.metrics.recordsCopied.inc({ resource_kind: kind }, total.records);
       this.metrics.bytesCopied.inc({ resource_kind: kind }, total.bytes);
     }
+    await progress.save();
+    return digests;
   }
 
-  private async verify(handle: MoveHandle, endpoints: MoveEndpoints): Promise<void> {
-    const scopes = handle.current.scopes.map((s) => s.scope);
-    for (const [i, text] of scopes.entries()) {
+  /**
+   * Compares the target with the digests the copy took of the frozen source (the source
+   * cannot have changed since: the lease has held throughout, or this step would not run).
+   */
+  private async verify(
+    handle: MoveHandle,
+    endpoints: MoveEndpoints,
+    digests: Map<string, string>[],
+  ): Promise<void> {
+    const progress = new ScopeProgressLog(handle);
+    for (const [i, text] of progress.scopes.map((s) => s.scope).entries()) {
       const { verified, difference } = await compareScope(
-        endpoints.source,
+        digests[i] ?? new Map<string, string>(),
         endpoints.target,
         parseMoveScope(text),
-        async (count) => {
-          await handle.update((m) => withScope(m, i, { verified: count }));
-        },
+        (count) => progress.set(i, { verified: count }),
       );
       if (difference !== null) throw new VerificationFailed(text, difference);
-      await handle.update((m) => withScope(m, i, { verified }));
+      await progress.set(i, { verified });
     }
+    await progress.save();
   }
 
   /** The route write, made only while this runner's lease holds; its registry version. */
@@ -315,16 +322,34 @@ export class MoveRunner implements OnApplicationShutdown {
   }
 }
 
-/** The move with one scope's progress changed, and its totals recounted. */
-function withScope(
-  move: MoveRecord,
-  index: number,
-  change: Partial<MoveScope>,
-): Partial<MoveRecord> {
-  const scopes = move.scopes.map((s, i) => (i === index ? { ...s, ...change } : s));
-  return {
-    scopes,
-    records_copied: scopes.reduce((n, s) => n + s.copied, 0),
-    bytes_copied: scopes.reduce((n, s) => n + s.bytes, 0),
-  };
+/** How often progress is saved at most (a move of many small scopes would write per scope). */
+const PROGRESS_EVERY_MS = 1000;
+
+/**
+ * Per-scope progress kept here and saved to the stored move at most every
+ * {@link PROGRESS_EVERY_MS} (and at the end of a phase). Each save is also the runner's
+ * check for an abort request and of its lease.
+ */
+class ScopeProgressLog {
+  readonly scopes: MoveScope[];
+  private savedAt = Date.now();
+
+  constructor(private readonly handle: MoveHandle) {
+    this.scopes = handle.current.scopes.map((s) => ({ ...s }));
+  }
+
+  async set(index: number, change: Partial<MoveScope>): Promise<void> {
+    this.scopes[index] = { ...(this.scopes[index] as MoveScope), ...change };
+    if (Date.now() - this.savedAt >= PROGRESS_EVERY_MS) await this.save();
+  }
+
+  async save(): Promise<void> {
+    const scopes = this.scopes.map((s) => ({ ...s }));
+    await this.handle.update(() => ({
+      scopes,
+      records_copied: scopes.reduce((n, s) => n + s.copied, 0),
+      bytes_copied: scopes.reduce((n, s) => n + s.bytes, 0),
+    }));
+    this.savedAt = Date.now();
+  }
 }

@@ -43,9 +43,11 @@ export class MemoryRegistryStore extends RegistryStore {
     return () => this.listeners.delete(onState);
   }
 
-  put(input: RouteInput, options: WriteOptions): Promise<Route> {
+  /** Async, so that a refused write is a rejected promise like every store's (never a throw). */
+  async put(input: RouteInput, options: WriteOptions): Promise<Route> {
+    await Promise.resolve();
     const replayed = this.replay(options);
-    if (replayed !== null) return Promise.resolve(replayed);
+    if (replayed !== null) return replayed;
     const id = routeKeyId(input);
     const entry = this.entries.get(id);
     const live = entry && !entry.deleted ? entry.route : null;
@@ -60,7 +62,7 @@ export class MemoryRegistryStore extends RegistryStore {
       makeRevision(this.current + 1, input, live, route, options, now),
       options,
     );
-    return Promise.resolve(route);
+    return route;
   }
 
   delete(key: RouteKey, options: WriteOptions): Promise<Route> {

@@ -101,3 +101,54 @@ describe('ShardedCounters closed-bucket cache (Firestore emulator)', () => {
     expect(await counters.sum(all)).toEqual({ n: 1_116 });
   });
 });
+
+describe('ShardedCounters copy for moves (Firestore emulator)', () => {
+  let fs: ReturnType<typeof firestoreHandle>;
+  beforeAll(() => {
+    fs = firestoreHandle({ host: emulator.host, collectionPrefix: 'bcopy' });
+  });
+  afterAll(() => fs.close());
+
+  const BUCKETS = ['d|2024-05-01', 'h|2024-05-01T10', 'm|2024-05-01T10:15', 'm|2024-05-01T10:16'];
+  const col = (project: string) => fs.scoped(Scope.of('t_copy', 'test', project), 'totals');
+  const collect = async (c: ShardedCounters) => {
+    const out: [string, Record<string, number>][] = [];
+    for await (const bucket of c.buckets()) out.push(bucket);
+    return out;
+  };
+  /** Every shard document of the tree, at every level. */
+  const shardDocs = async (root: ReturnType<typeof col>) => {
+    const hours = root.doc('d|2024-05-01').collection('hours');
+    const minutes = hours.doc('h|2024-05-01T10').collection('minutes');
+    const snaps = await Promise.all([root.get(), hours.get(), minutes.get()]);
+    return snaps.flatMap((s) => s.docs.map((d) => d.id)).sort();
+  };
+
+  it('reads each bucket summed over its shards, parents first; replace sets it exactly, once per bucket; clear empties every level', async () => {
+    const source = new ShardedCounters(col('p_src'), 4);
+    for (let i = 0; i < 12; i += 1) {
+      const batch = fs.db.batch();
+      source.add(batch, new Map(BUCKETS.map((b) => [b, { n: 1, x: i }])));
+      await batch.commit();
+    }
+    const exported = await collect(source);
+    expect(exported).toEqual(BUCKETS.map((b) => [b, { n: 12, x: 66 }]));
+
+    const target = new ShardedCounters(col('p_dst'), 4);
+    await target.replace(exported);
+    await target.replace(exported);
+    expect(await collect(target)).toEqual(exported);
+    expect(await shardDocs(col('p_dst'))).toEqual(BUCKETS.map((b) => `${b}|0`).sort());
+
+    // Replacing over several shards keeps one, and sums read through the cache see it.
+    const all = [{ from: 'd|2024-01-01', to: 'd|~' }];
+    expect(await source.sum(all)).toEqual({ n: 12, x: 66 });
+    await source.replace([['d|2024-05-01', { n: 5 }]]);
+    expect(await source.sum(all)).toEqual({ n: 5 });
+
+    await source.clear();
+    expect(await collect(source)).toEqual([]);
+    expect(await shardDocs(col('p_src'))).toEqual([]);
+    expect(await collect(target)).toEqual(exported);
+  });
+});

@@ -3,6 +3,7 @@ import {
   routeDocId,
 } from '../../../src/routing/store/firestore-registry.store';
 import { RouteVersionConflictError } from '../../../src/routing/routing.errors';
+import { registryMovesContract } from '../../contract/registry-moves.contract';
 import { route } from '../../utils/routes';
 import { newFirestoreClient, uniqueProjectId } from '../../utils/test-servers';
 
@@ -104,4 +105,12 @@ describe('FirestoreRegistryStore (Firestore emulator)', () => {
     stop();
     expect(seen).toContain(1);
   });
+});
+
+describe('FirestoreRegistryStore: moves (Firestore emulator)', () => {
+  registryMovesContract(() =>
+    Promise.resolve(
+      new FirestoreRegistryStore(newFirestoreClient({ projectId: uniqueProjectId('moves') })),
+    ),
+  );
 });

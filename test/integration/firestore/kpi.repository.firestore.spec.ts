@@ -1,18 +1,33 @@
 import { newSortableId } from '../../../src/common/ids/sortable-id';
 import { Scope } from '../../../src/common/scope/scope';
 import { FirestoreKpiRepository } from '../../../src/features/kpi/adapters/firestore-kpi.repository';
+import { InMemoryKpiRepository } from '../../../src/features/kpi/adapters/in-memory-kpi.repository';
 import { kpiRepositoryContract } from '../../contract/kpi.repository.contract';
+import { kpiScopeData } from '../../contract/kpi.scope-data';
+import { scopeDataContract } from '../../contract/scope-data.contract';
 import { firestoreHandle } from '../../utils/backend-handles';
+
+const firestore = {
+  backend: 'firestore',
+  make: () => {
+    const fs = firestoreHandle({ collectionPrefix: 'kpi' });
+    return Promise.resolve({ repo: new FirestoreKpiRepository(fs), close: fs.close });
+  },
+};
+const memory = {
+  backend: 'memory',
+  make: () =>
+    Promise.resolve({ repo: new InMemoryKpiRepository(), close: () => Promise.resolve() }),
+};
 
 // Emulator gap (docs/firestore-emulator.md): transactions are not isolated there, so two
 // racing corridor upserts cannot be shown to serialise (both may write version 1). What it
 // can show: the deterministic document id keeps them to one row, and create() lets exactly
 // one of two concurrent definition claims win.
 describe('FirestoreKpiRepository (Firestore emulator)', () => {
-  kpiRepositoryContract(() => {
-    const fs = firestoreHandle({ collectionPrefix: 'kpi' });
-    return Promise.resolve({ repo: new FirestoreKpiRepository(fs), close: fs.close });
-  });
+  kpiRepositoryContract(firestore.make);
+  scopeDataContract(memory, firestore, kpiScopeData);
+  scopeDataContract(firestore, memory, kpiScopeData);
 });
 
 describe('FirestoreKpiRepository storage layout', () => {

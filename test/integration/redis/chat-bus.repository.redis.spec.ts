@@ -1,5 +1,6 @@
 import { newSortableId } from '../../../src/common/ids/sortable-id';
 import { Scope } from '../../../src/common/scope/scope';
+import { InMemoryChatBusRepository } from '../../../src/features/chat-bus/adapters/in-memory-chat-bus.repository';
 import { RedisChatBusRepository } from '../../../src/features/chat-bus/adapters/redis-chat-bus.repository';
 import { FOLLOWER_CONNECTION_NAME } from '../../../src/features/chat-bus/adapters/redis-stream.hub';
 import { MAX_PENDING_MESSAGES } from '../../../src/features/chat-bus/adapters/redis-stream-subscriber';
@@ -8,7 +9,25 @@ import {
   CONTRACT_MAXLEN,
   FeedCollector,
 } from '../../contract/chat-bus.repository.contract';
+import { chatBusMoveChecks, chatBusScopeData } from '../../contract/chat-bus.scope-data';
+import { scopeDataContract } from '../../contract/scope-data.contract';
 import { redisHandle } from '../../utils/backend-handles';
+
+const redisSide = {
+  backend: 'redis',
+  make: () => {
+    const redis = redisHandle();
+    return Promise.resolve({
+      repo: new RedisChatBusRepository(redis, { follow: { blockMs: 200 } }),
+      close: redis.close,
+    });
+  },
+};
+const memory = {
+  backend: 'memory',
+  make: () =>
+    Promise.resolve({ repo: new InMemoryChatBusRepository(), close: () => Promise.resolve() }),
+};
 
 /** Follower connections open on the test server right now. */
 async function followers(client: ReturnType<typeof redisHandle>['client']): Promise<number> {
@@ -25,6 +44,10 @@ describe('RedisChatBusRepository (redis-server)', () => {
       close: redis.close,
     });
   });
+  scopeDataContract(memory, redisSide, chatBusScopeData);
+  scopeDataContract(redisSide, memory, chatBusScopeData);
+  chatBusMoveChecks(memory, redisSide);
+  chatBusMoveChecks(redisSide, memory);
 
   it("keeps each thread's messages in a Redis stream under the scope prefix", async () => {
     const redis = redisHandle({ keyPrefix: `chk${Date.now()}` });

@@ -1,16 +1,8 @@
-import type { CollectionReference, DocumentData } from '@google-cloud/firestore';
+import type { CollectionReference } from '@google-cloud/firestore';
 import {
   isAlreadyExists,
   type FirestoreHandle,
 } from '../../../backends/firestore/firestore.driver';
-import {
-  CREATED,
-  flatMap,
-  oneOf,
-  optionalText,
-  readRecord,
-  text,
-} from '../../../backends/firestore/record-schema';
 import { readDescending, whereEqual } from '../../../backends/firestore/keyset-query';
 import { getRecord } from '../../../backends/firestore/record-documents';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
@@ -18,38 +10,26 @@ import { ClosedBucketCache } from '../../../backends/firestore/closed-bucket-cac
 import { ShardedCounters } from '../../../backends/firestore/sharded-counters';
 import { countersByBucket, type Counters } from '../../../common/aggregates/counters';
 import type { BucketRange } from '../../../common/aggregates/time-buckets';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { eventCounters } from '../analytics-events-totals';
 import { AnalyticsEventsRepository } from '../analytics-events.repository';
 import {
-  EVENT_TYPES,
   eventSortKey,
   type AnalyticsEvent,
   type EventFilter,
   type KeysetPage,
 } from '../analytics-events.types';
+import { toEvent } from './firestore-analytics-events.records';
+import {
+  analyticsScopesHeld,
+  deleteAnalyticsScope,
+  exportAnalyticsScope,
+  importAnalyticsRecords,
+} from './firestore-analytics-events.scope-data';
 
 /** Shard documents per totals bucket: how many concurrent writers a bucket absorbs. */
 export const EVENT_TOTAL_SHARDS = 4;
-
-const EVENT = {
-  id: text,
-  type: oneOf(EVENT_TYPES),
-  surface: text,
-  url: text,
-  page_type: optionalText,
-  referrer: optionalText,
-  utm_source: optionalText,
-  utm_medium: optionalText,
-  utm_campaign: optionalText,
-  utm_term: optionalText,
-  utm_content: optionalText,
-  seo_slug: optionalText,
-  cta_id: optionalText,
-  label: optionalText,
-  metadata: flatMap,
-  ...CREATED,
-};
 
 /**
  * Collection `analytics_events` under the scope's path; document id = event id, `sort_key` =
@@ -59,7 +39,10 @@ const EVENT = {
  * holds the running totals ({@link ShardedCounters}), incremented in the same batch as the
  * event is created.
  */
-export class FirestoreAnalyticsEventsRepository extends AnalyticsEventsRepository {
+export class FirestoreAnalyticsEventsRepository
+  extends AnalyticsEventsRepository
+  implements ScopeData
+{
   /** Sums of closed buckets, reused across requests (they no longer change). */
   private readonly closedTotals = new ClosedBucketCache();
 
@@ -111,6 +94,22 @@ export class FirestoreAnalyticsEventsRepository extends AnalyticsEventsRepositor
     return readDescending(query, toEvent, window, 'sort_key');
   }
 
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return exportAnalyticsScope(this.fs, scope, this.totals(scope));
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return importAnalyticsRecords(this.fs, scope, this.totals(scope), records);
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return analyticsScopesHeld(this.fs, tenantId, env);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return deleteAnalyticsScope(this.fs, scope, this.totals(scope));
+  }
+
   private totals(scope: Scope): ShardedCounters {
     return new ShardedCounters(
       this.fs.scoped(scope, 'analytics_event_totals'),
@@ -126,9 +125,4 @@ export class FirestoreAnalyticsEventsRepository extends AnalyticsEventsRepositor
 
 function totalsOf(events: readonly AnalyticsEvent[]): Map<string, Counters> {
   return countersByBucket(events, (e) => e.created_at, eventCounters);
-}
-
-/** Reads the API fields of a stored document (storage-only fields are left out). */
-function toEvent(data: DocumentData): AnalyticsEvent {
-  return readRecord(data, 'analytics event', EVENT);
 }

@@ -9,7 +9,12 @@ import {
   REVISED,
   text,
 } from '../../../backends/firestore/record-schema';
+import { escapeSegment } from '../../../backends/scope-path';
 import type { BudgetPolicy, UsageEvent } from '../budget.types';
+
+/** `surface:app`, each escaped (`*` stays `*`; no surface or app can be `*`). */
+export const policyId = (surface: string, app: string): string =>
+  `${escapeSegment(surface)}:${escapeSegment(app)}`;
 
 const USAGE_EVENT = {
   id: text,

@@ -8,10 +8,10 @@ import {
 import { readDescending, whereEqual } from '../../../backends/firestore/keyset-query';
 import { getRecord, upsertDocument } from '../../../backends/firestore/record-documents';
 import { scopeFields, withScopeFields } from '../../../backends/firestore/scope-fields';
-import { escapeSegment } from '../../../backends/scope-path';
 import { countersByBucket, type Counters } from '../../../common/aggregates/counters';
 import type { BucketRange } from '../../../common/aggregates/time-buckets';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { usageCounters } from '../budget-totals';
 import { revisePolicy } from '../budget-policy.revision';
 import { BudgetRepository } from '../budget.repository';
@@ -23,16 +23,18 @@ import {
   type UsageEvent,
   type UsageFilter,
 } from '../budget.types';
-import { toPolicy, toUsageEvent } from './firestore-budget.records';
+import { policyId, toPolicy, toUsageEvent } from './firestore-budget.records';
+import {
+  budgetScopesHeld,
+  deleteBudgetScope,
+  exportBudgetScope,
+  importBudgetRecords,
+} from './firestore-budget.scope-data';
 
 /** Shard documents per totals bucket: how many concurrent writers a bucket absorbs. */
 export const USAGE_TOTAL_SHARDS = 4;
 
 const EQUALITY_FIELDS = ['surface', 'provider', 'tool_id', 'app', 'currency'] as const;
-
-/** `surface:app`, each escaped (`*` stays `*`; no surface or app can be `*`). */
-const policyId = (surface: string, app: string): string =>
-  `${escapeSegment(surface)}:${escapeSegment(app)}`;
 
 /**
  * Collections under the scope's path: `budget_usage` (document id = event id; `sort_key` =
@@ -43,7 +45,7 @@ const policyId = (surface: string, app: string): string =>
  * ({@link ShardedCounters}): an append writes the events and the increments of their
  * buckets in one batch, so on Firestore totals and ledger never disagree.
  */
-export class FirestoreBudgetRepository extends BudgetRepository {
+export class FirestoreBudgetRepository extends BudgetRepository implements ScopeData {
   /** Sums of closed buckets, reused across requests (they no longer change). */
   private readonly closedTotals = new ClosedBucketCache();
 
@@ -113,6 +115,22 @@ export class FirestoreBudgetRepository extends BudgetRepository {
 
   listPolicies(scope: Scope, page: KeysetPage): Promise<BudgetPolicy[]> {
     return readDescending(this.policies(scope), toPolicy, page);
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return exportBudgetScope(this.fs, scope, this.totals(scope));
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return importBudgetRecords(this.fs, scope, this.totals(scope), records);
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return budgetScopesHeld(this.fs, tenantId, env);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return deleteBudgetScope(this.fs, scope, this.totals(scope));
   }
 
   private totals(scope: Scope): ShardedCounters {

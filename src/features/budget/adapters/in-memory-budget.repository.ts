@@ -7,10 +7,18 @@ import {
 import { ScopedState } from '../../../backends/memory/scoped-state';
 import { countersByBucket, type Counters } from '../../../common/aggregates/counters';
 import type { BucketRange } from '../../../common/aggregates/time-buckets';
-import type { Scope } from '../../../common/scope/scope';
+import { uniqueScopes } from '../../../backends/memory/held-scopes';
+import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { revisePolicy } from '../budget-policy.revision';
 import { usageCounters } from '../budget-totals';
 import { BudgetRepository } from '../budget.repository';
+import {
+  budgetPolicyRecord,
+  budgetRecordsOf,
+  budgetTotalsRecord,
+  budgetUsageRecord,
+} from '../budget.scope-data';
 import {
   usageSortKey,
   type BudgetPolicy,
@@ -32,7 +40,7 @@ function matches(e: UsageEvent, filter: UsageFilter): boolean {
  * Dev/test adapter: usage events and policies keyed by scope, running totals per bucket
  * (unsharded: one process has no write contention). Forgets everything at restart.
  */
-export class InMemoryBudgetRepository extends BudgetRepository {
+export class InMemoryBudgetRepository extends BudgetRepository implements ScopeData {
   private readonly usage = new ScopedRecords<UsageEvent>();
   private readonly policies = new ScopedRecords<BudgetPolicy>();
   private readonly totals = new ScopedState(() => new BucketCounters());
@@ -80,6 +88,47 @@ export class InMemoryBudgetRepository extends BudgetRepository {
 
   listPolicies(scope: Scope, page: KeysetPage): Promise<BudgetPolicy[]> {
     return Promise.resolve(newestFirst(this.policies.values(scope), page.before, page.limit));
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return yieldAll([
+      ...this.usage.values(scope).map(budgetUsageRecord),
+      ...this.policies.values(scope).map(budgetPolicyRecord),
+      ...(this.totals.peek(scope)?.entries() ?? []).map(budgetTotalsRecord),
+    ]);
+  }
+
+  /** Events are stored without adding totals: the totals records set their buckets. */
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    const { usage, policies, totals } = budgetRecordsOf(records);
+    for (const r of usage) this.usage.set(scope, r.id, r.data as UsageEvent);
+    for (const r of policies) {
+      const p = r.data as BudgetPolicy;
+      this.policies.set(scope, policyKey(p.surface, p.app), p);
+    }
+    for (const [bucket, counters] of totals) this.totals.of(scope).set(bucket, counters);
+    return Promise.resolve();
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    const withTotals = this.totals
+      .scopesOf(tenantId, env)
+      .filter(([, totals]) => totals.size > 0)
+      .map(([scope]) => scope);
+    return Promise.resolve(
+      uniqueScopes(
+        this.usage.scopesHeld(tenantId, env),
+        this.policies.scopesHeld(tenantId, env),
+        withTotals,
+      ),
+    );
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    this.usage.clear(scope);
+    this.policies.clear(scope);
+    this.totals.delete(scope);
+    return Promise.resolve();
   }
 }
 

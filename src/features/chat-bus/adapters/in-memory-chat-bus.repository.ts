@@ -1,5 +1,7 @@
 import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
-import type { Scope } from '../../../common/scope/scope';
+import { ScopedState } from '../../../backends/memory/scoped-state';
+import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { ChatBusRepository } from '../chat-bus.repository';
 import {
   CHAT_STREAM_MAXLEN,
@@ -8,6 +10,15 @@ import {
   type MessageSink,
   type NewChatMessage,
 } from '../chat-bus.types';
+import {
+  byThread,
+  ChatImportOrderError,
+  importedMessages,
+  importedThreads,
+  messageRecord,
+  sortedById,
+  threadRecord,
+} from './chat-bus-scope-records';
 import { compareStreamIds, nextStreamId } from './redis-stream-id';
 
 /** One thread's message stream, like a Redis stream: ordered ids, capped length, waiters. */
@@ -21,9 +32,10 @@ interface MemoryStream {
  * Dev/test adapter with the same semantics as the Redis one (stream ids, exclusive `after`,
  * exact cap of `maxLen` messages). Forgets everything at restart.
  */
-export class InMemoryChatBusRepository extends ChatBusRepository {
+export class InMemoryChatBusRepository extends ChatBusRepository implements ScopeData {
   private readonly threads = new ScopedRecords<ChatThread>();
-  private readonly streams = new Map<string, MemoryStream>();
+  /** Each scope's streams by thread id. */
+  private readonly streams = new ScopedState(() => new Map<string, MemoryStream>());
 
   constructor(private readonly maxLen = CHAT_STREAM_MAXLEN) {
     super();
@@ -50,13 +62,9 @@ export class InMemoryChatBusRepository extends ChatBusRepository {
       ...message,
       created_at: new Date(Number(id.split('-')[0])).toISOString(),
     };
-    stream.lastId = id;
-    stream.messages.push(stored);
+    push(stream, stored);
     if (stream.messages.length > this.maxLen)
       stream.messages.splice(0, stream.messages.length - this.maxLen);
-    const waiters = [...stream.waiters];
-    stream.waiters.clear();
-    waiters.forEach((wake) => wake());
     return Promise.resolve({ ...stored });
   }
 
@@ -102,6 +110,43 @@ export class InMemoryChatBusRepository extends ChatBusRepository {
     }
   }
 
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    const threads = sortedById(this.threads.values(scope)).map(threadRecord);
+    const streams = [...(this.streams.peek(scope) ?? [])].sort(([a], [b]) => (a < b ? -1 : 1));
+    const messages = streams.flatMap(([, stream]) => stream.messages.map(messageRecord));
+    return yieldAll([...threads, ...messages]);
+  }
+
+  /** Threads are upserted; messages are appended with their ids, or skipped when already stored. */
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return Promise.resolve().then(() => {
+      for (const thread of importedThreads(records)) this.threads.set(scope, thread.id, thread);
+      for (const [threadId, messages] of byThread(importedMessages(records))) {
+        const stream = this.stream(scope, threadId);
+        for (const message of messages) {
+          if (compareStreamIds(message.id, stream.lastId) > 0) push(stream, { ...message });
+          else if (!stream.messages.some((m) => m.id === message.id))
+            throw new ChatImportOrderError(threadId, message.id, stream.lastId);
+        }
+      }
+    });
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    const held = new Map(this.threads.scopesHeld(tenantId, env).map((s) => [String(s), s]));
+    for (const [scope, streams] of this.streams.scopesOf(tenantId, env)) {
+      if ([...streams.values()].some((stream) => stream.messages.length > 0))
+        held.set(String(scope), scope);
+    }
+    return Promise.resolve([...held.values()]);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    this.threads.clear(scope);
+    this.streams.delete(scope);
+    return Promise.resolve();
+  }
+
   private after(stream: MemoryStream, after: string, limit: number): ChatMessage[] {
     return stream.messages
       .filter((m) => compareStreamIds(m.id, after) > 0)
@@ -110,12 +155,21 @@ export class InMemoryChatBusRepository extends ChatBusRepository {
   }
 
   private stream(scope: Scope, threadId: string): MemoryStream {
-    const key = `${scope.toString()}|${threadId}`;
-    let stream = this.streams.get(key);
+    const streams = this.streams.of(scope);
+    let stream = streams.get(threadId);
     if (stream === undefined) {
       stream = { messages: [], lastId: '0-0', waiters: new Set() };
-      this.streams.set(key, stream);
+      streams.set(threadId, stream);
     }
     return stream;
   }
+}
+
+/** Appends a message whose id is above the stream's last one, and wakes the stream's followers. */
+function push(stream: MemoryStream, message: ChatMessage): void {
+  stream.lastId = message.id;
+  stream.messages.push(message);
+  const waiters = [...stream.waiters];
+  stream.waiters.clear();
+  waiters.forEach((wake) => wake());
 }

@@ -1,5 +1,6 @@
 import type { RedisHandle } from '../../../backends/redis/redis.driver';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { ChatBusRepository } from '../chat-bus.repository';
 import {
   CHAT_STREAM_MAXLEN,
@@ -8,6 +9,7 @@ import {
   type MessageSink,
   type NewChatMessage,
 } from '../chat-bus.types';
+import { RedisChatBusScopeData } from './redis-chat-bus.scope-data';
 import { toChatMessage, type StreamEntry } from './redis-stream-entries';
 import { followStream } from './redis-stream.follower';
 import { RedisStreamHub, type FollowTiming } from './redis-stream.hub';
@@ -26,12 +28,14 @@ export interface RedisChatOptions {
  * - `chat:thread_index` sorted set of thread ids (all score 0, read by lex order: ids sort by time);
  * - `chat:thread:{id}:messages` stream of the thread's messages (fields role, text, author).
  * With Redis persistence (AOF) on, threads and messages survive restarts of the app and of Redis.
+ * Scope data: {@link RedisChatBusScopeData}.
  */
-export class RedisChatBusRepository extends ChatBusRepository {
+export class RedisChatBusRepository extends ChatBusRepository implements ScopeData {
   private readonly maxLen: number;
   private readonly timing: FollowTiming;
   /** The one blocking reader behind every live feed of this adapter. */
   private readonly hub: RedisStreamHub;
+  private readonly data: RedisChatBusScopeData;
 
   constructor(
     private readonly redis: RedisHandle,
@@ -41,6 +45,7 @@ export class RedisChatBusRepository extends ChatBusRepository {
     this.maxLen = options.maxLen ?? CHAT_STREAM_MAXLEN;
     this.timing = { blockMs: 5_000, graceMs: 5_000, ...options.follow };
     this.hub = new RedisStreamHub(redis, this.timing);
+    this.data = new RedisChatBusScopeData(redis);
   }
 
   async createThread(scope: Scope, thread: ChatThread): Promise<ChatThread> {
@@ -133,6 +138,22 @@ export class RedisChatBusRepository extends ChatBusRepository {
       sink,
       signal,
     );
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return this.data.exportScope(scope);
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return this.data.importRecords(scope, records);
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return this.data.scopesHeld(tenantId, env);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return this.data.deleteScope(scope);
   }
 
   private stream(scope: Scope, threadId: string): string {

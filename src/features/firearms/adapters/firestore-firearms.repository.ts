@@ -1,4 +1,4 @@
-import type { CollectionReference, DocumentData } from '@google-cloud/firestore';
+import type { CollectionReference } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
 import {
   readAscending,
@@ -9,32 +9,31 @@ import {
   getRecord,
   updateDocument,
   upsertDocument,
-  type DocumentCodec,
 } from '../../../backends/firestore/record-documents';
-import {
-  instant,
-  num,
-  oneOf,
-  optionalInstant,
-  optionalText,
-  recordReader,
-  REVISED,
-  text,
-} from '../../../backends/firestore/record-schema';
 import { revised, type VersionedWrite } from '../../../backends/revision';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { FirearmsRepository } from '../firearms.repository';
 import { FirearmsVersionConflictError } from '../firearms.errors';
-import {
-  LICENCE_LEVELS,
-  STORED_STATUSES,
-  SUBJECT_TYPES,
-  type ActionPolicy,
-  type Licence,
-  type LicenceFilter,
-  type LicenceLevel,
-  type LicenceSubject,
+import type {
+  ActionPolicy,
+  Licence,
+  LicenceFilter,
+  LicenceLevel,
+  LicenceSubject,
 } from '../firearms.types';
+import {
+  ACTION_DOCUMENT,
+  LICENCE_DOCUMENT,
+  toAction,
+  toLicence,
+} from './firestore-firearms.records';
+import {
+  deleteFirearmsScope,
+  exportFirearmsScope,
+  firearmsScopesHeld,
+  importFirearmsRecords,
+} from './firestore-firearms.scope-data';
 
 /**
  * Collections `firearms_actions` (document id = action name) and `firearms_licences`
@@ -46,7 +45,7 @@ import {
  * (subject_type, subject_id, id desc) for filtered lists and
  * (subject_type, subject_id, status, level, expires_at desc) for checks.
  */
-export class FirestoreFirearmsRepository extends FirearmsRepository {
+export class FirestoreFirearmsRepository extends FirearmsRepository implements ScopeData {
   constructor(private readonly fs: FirestoreHandle) {
     super();
   }
@@ -121,6 +120,22 @@ export class FirestoreFirearmsRepository extends FirearmsRepository {
     return doc === undefined ? null : toLicence(doc.data());
   }
 
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return exportFirearmsScope(this.fs, scope);
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return importFirearmsRecords(this.fs, scope, records);
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return firearmsScopesHeld(this.fs, tenantId, env);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return deleteFirearmsScope(this.fs, scope);
+  }
+
   private actions(scope: Scope): CollectionReference {
     return this.fs.scoped(scope, 'firearms_actions');
   }
@@ -129,30 +144,3 @@ export class FirestoreFirearmsRepository extends FirearmsRepository {
     return this.fs.scoped(scope, 'firearms_licences');
   }
 }
-
-const toAction = recordReader('firearms action policy', {
-  action: text,
-  required_level: oneOf(LICENCE_LEVELS),
-  ...REVISED,
-});
-
-const toLicence = recordReader('firearms licence', {
-  id: text,
-  subject_type: oneOf(SUBJECT_TYPES),
-  subject_id: text,
-  level: oneOf(LICENCE_LEVELS),
-  status: oneOf(STORED_STATUSES),
-  issued_by: text,
-  issued_at: instant,
-  expires_at: instant,
-  revoked_at: optionalInstant,
-  revoked_by: optionalText,
-  revoke_reason: optionalText,
-  version: num,
-  updated_at: instant,
-});
-
-/** Firearms documents hold the record's fields only (no scope fields). */
-const asStored = <T extends object>(record: T): DocumentData => record;
-const ACTION_DOCUMENT: DocumentCodec<ActionPolicy> = { read: toAction, write: asStored };
-const LICENCE_DOCUMENT: DocumentCodec<Licence> = { read: toLicence, write: asStored };

@@ -1,9 +1,16 @@
+import { uniqueScopes } from '../../../backends/memory/held-scopes';
 import { whereEqual } from '../../../backends/memory/record-filters';
 import { ascendingPage, newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
 import { revised, type VersionedWrite } from '../../../backends/revision';
-import type { Scope } from '../../../common/scope/scope';
+import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { FirearmsRepository } from '../firearms.repository';
 import { FirearmsVersionConflictError } from '../firearms.errors';
+import {
+  firearmsActionRecord,
+  firearmsLicenceRecord,
+  firearmsRecordsOf,
+} from '../firearms.scope-data';
 import type {
   ActionPolicy,
   Licence,
@@ -13,7 +20,7 @@ import type {
 } from '../firearms.types';
 
 /** Dev/test adapter: maps keyed by scope. Forgets everything at restart. */
-export class InMemoryFirearmsRepository extends FirearmsRepository {
+export class InMemoryFirearmsRepository extends FirearmsRepository implements ScopeData {
   private readonly actions = new ScopedRecords<ActionPolicy>();
   private readonly licences = new ScopedRecords<Licence>();
 
@@ -82,5 +89,31 @@ export class InMemoryFirearmsRepository extends FirearmsRepository {
       .filter((l) => l.status === 'active' && l.level === level && l.expires_at > now)
       .sort((a, b) => (a.expires_at < b.expires_at ? 1 : -1))[0];
     return Promise.resolve(best ?? null);
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return yieldAll([
+      ...this.actions.values(scope).map(firearmsActionRecord),
+      ...this.licences.values(scope).map(firearmsLicenceRecord),
+    ]);
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    const { actions, licences } = firearmsRecordsOf(records);
+    for (const r of actions) this.actions.set(scope, r.id, r.data as ActionPolicy);
+    for (const r of licences) this.licences.set(scope, r.id, r.data as Licence);
+    return Promise.resolve();
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return Promise.resolve(
+      uniqueScopes(this.actions.scopesHeld(tenantId, env), this.licences.scopesHeld(tenantId, env)),
+    );
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    this.actions.clear(scope);
+    this.licences.clear(scope);
+    return Promise.resolve();
   }
 }

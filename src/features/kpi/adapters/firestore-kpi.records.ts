@@ -9,7 +9,12 @@ import {
   REVISED,
   text,
 } from '../../../backends/firestore/record-schema';
+import { escapeSegment } from '../../../backends/scope-path';
 import type { KpiCorridor, KpiDefinition, KpiMeasurement } from '../kpi.types';
+
+/** `surface:name`, each part escaped, so two different pairs never share a document id. */
+export const pairId = (surface: string, name: string): string =>
+  `${escapeSegment(surface)}:${escapeSegment(name)}`;
 
 const DEFINITION = {
   id: text,

@@ -10,8 +10,8 @@ import {
   upsertDocument,
 } from '../../../backends/firestore/record-documents';
 import { scopeFields, withScopeFields } from '../../../backends/firestore/scope-fields';
-import { escapeSegment } from '../../../backends/scope-path';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { reviseCorridor } from '../kpi-corridor.revision';
 import { KpiDefinitionExistsError } from '../kpi.errors';
 import { KpiRepository, type KpiMeasurementFilter, type KpiSurfaceFilter } from '../kpi.repository';
@@ -23,11 +23,13 @@ import {
   type KpiDefinition,
   type KpiMeasurement,
 } from '../kpi.types';
-import { toCorridor, toDefinition, toMeasurement } from './firestore-kpi.records';
-
-/** `surface:name`, each part escaped, so two different pairs never share a document id. */
-const pairId = (surface: string, name: string): string =>
-  `${escapeSegment(surface)}:${escapeSegment(name)}`;
+import { pairId, toCorridor, toDefinition, toMeasurement } from './firestore-kpi.records';
+import {
+  deleteKpiScope,
+  exportKpiScope,
+  importKpiRecords,
+  kpiScopesHeld,
+} from './firestore-kpi.scope-data';
 
 /**
  * Collections `kpi_definitions`, `kpi_corridors` (document id = escaped `(surface, name)`, so
@@ -37,7 +39,7 @@ const pairId = (surface: string, name: string): string =>
  * indexes: (surface, id desc) on definitions and corridors; (surface, sort_key desc),
  * (kpi_name, sort_key desc) and (surface, kpi_name, sort_key desc) on measurements.
  */
-export class FirestoreKpiRepository extends KpiRepository {
+export class FirestoreKpiRepository extends KpiRepository implements ScopeData {
   constructor(private readonly fs: FirestoreHandle) {
     super();
   }
@@ -110,6 +112,22 @@ export class FirestoreKpiRepository extends KpiRepository {
       kpi_name: filter.kpi_name,
     });
     return readDescending(query, toMeasurement, page, 'sort_key');
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return exportKpiScope(this.fs, scope);
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return importKpiRecords(this.fs, scope, records);
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return kpiScopesHeld(this.fs, tenantId, env);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return deleteKpiScope(this.fs, scope);
   }
 
   private col(scope: Scope, name: string): CollectionReference {

@@ -4,7 +4,9 @@ import {
   newestFirst,
   ScopedRecords,
 } from '../../../backends/memory/scoped-records';
-import type { Scope } from '../../../common/scope/scope';
+import { uniqueScopes } from '../../../backends/memory/held-scopes';
+import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { reviseCorridor } from '../kpi-corridor.revision';
 import { KpiDefinitionExistsError } from '../kpi.errors';
 import { KpiRepository, type KpiMeasurementFilter, type KpiSurfaceFilter } from '../kpi.repository';
@@ -16,11 +18,17 @@ import {
   type KpiDefinition,
   type KpiMeasurement,
 } from '../kpi.types';
+import {
+  kpiCorridorRecord,
+  kpiDefinitionRecord,
+  kpiMeasurementRecord,
+  kpiRecordsOf,
+} from '../kpi.scope-data';
 
 const pairKey = (surface: string, name: string): string => JSON.stringify([surface, name]);
 
 /** Dev/test adapter: maps keyed by scope. Forgets everything at restart. */
-export class InMemoryKpiRepository extends KpiRepository {
+export class InMemoryKpiRepository extends KpiRepository implements ScopeData {
   private readonly definitions = new ScopedRecords<KpiDefinition>();
   private readonly corridors = new ScopedRecords<KpiCorridor>();
   private readonly measurements = new ScopedRecords<KpiMeasurement>();
@@ -83,5 +91,45 @@ export class InMemoryKpiRepository extends KpiRepository {
       .values(scope)
       .filter(whereEqual<KpiMeasurement>({ surface: filter.surface, kpi_name: filter.kpi_name }));
     return Promise.resolve(descendingPage(matching, measurementSortKey, page));
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return yieldAll([
+      ...this.definitions.values(scope).map(kpiDefinitionRecord),
+      ...this.corridors.values(scope).map(kpiCorridorRecord),
+      ...this.measurements.values(scope).map(kpiMeasurementRecord),
+    ]);
+  }
+
+  /** Definitions and corridors go under their pair, as their writes put them. */
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    const { definitions, corridors, measurements } = kpiRecordsOf(records);
+    for (const r of definitions) {
+      const d = r.data as KpiDefinition;
+      this.definitions.set(scope, pairKey(d.surface, d.name), d);
+    }
+    for (const r of corridors) {
+      const c = r.data as KpiCorridor;
+      this.corridors.set(scope, pairKey(c.surface, c.kpi_name), c);
+    }
+    for (const r of measurements) this.measurements.set(scope, r.id, r.data as KpiMeasurement);
+    return Promise.resolve();
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return Promise.resolve(
+      uniqueScopes(
+        this.definitions.scopesHeld(tenantId, env),
+        this.corridors.scopesHeld(tenantId, env),
+        this.measurements.scopesHeld(tenantId, env),
+      ),
+    );
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    this.definitions.clear(scope);
+    this.corridors.clear(scope);
+    this.measurements.clear(scope);
+    return Promise.resolve();
   }
 }

@@ -14,9 +14,17 @@ import {
   text,
   texts,
 } from '../../../backends/firestore/record-schema';
+import {
+  deleteCollections,
+  documentsOf,
+  scopesHeldOn,
+  setDocuments,
+} from '../../../backends/firestore/scope-documents';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { applyMaybeChanges } from '../maybes-records';
+import { maybeOfRecord, maybeRecord } from '../maybes-scope-data';
 import { DEFAULT_MAYBE_SCAN_BUDGET, scanMaybes } from '../maybes-scan';
 import { MaybesRepository } from '../maybes.repository';
 import type { MaybeChanges, MaybeFilter, MaybeItem, MaybeSearchPage } from '../maybes.types';
@@ -31,7 +39,7 @@ import { assertMaybeVersion } from '../maybes.errors';
  * `pinned`, `archived`, `pinned + archived`, and each of those with `tags array-contains`
  * in front, plus `tags array-contains + id desc` alone.
  */
-export class FirestoreMaybesRepository extends MaybesRepository {
+export class FirestoreMaybesRepository extends MaybesRepository implements ScopeData {
   constructor(
     private readonly fs: FirestoreHandle,
     private readonly options: { scanBudget?: number } = {},
@@ -85,6 +93,29 @@ export class FirestoreMaybesRepository extends MaybesRepository {
       tx.delete(ref);
       return true;
     });
+  }
+
+  async *exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    for await (const doc of documentsOf(this.col(scope))) yield maybeRecord(toItem(doc.data()));
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    const col = this.col(scope);
+    return setDocuments(
+      col,
+      records.map((r) => {
+        const item = toItem(maybeOfRecord(r));
+        return [col.doc(item.id), toDocument(scope, item)] as const;
+      }),
+    );
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return scopesHeldOn(this.fs, tenantId, env, ['maybes']);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return deleteCollections([this.col(scope)]);
   }
 
   private filtered(scope: Scope, filter: MaybeFilter): Query {

@@ -1,6 +1,8 @@
 import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
-import type { Scope } from '../../../common/scope/scope';
+import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { applyMaybeChanges } from '../maybes-records';
+import { maybeOfRecord, maybeRecord } from '../maybes-scope-data';
 import { DEFAULT_MAYBE_SCAN_BUDGET, scanMaybes } from '../maybes-scan';
 import { MaybesRepository } from '../maybes.repository';
 import { assertMaybeVersion } from '../maybes.errors';
@@ -10,7 +12,7 @@ import type { MaybeChanges, MaybeFilter, MaybeItem, MaybeSearchPage } from '../m
  * Dev/test adapter: items in a map per scope. Forgets everything at restart. Searches with
  * the same budgeted scan as the Firestore adapter, so both pass one contract.
  */
-export class InMemoryMaybesRepository extends MaybesRepository {
+export class InMemoryMaybesRepository extends MaybesRepository implements ScopeData {
   private readonly items = new ScopedRecords<MaybeItem>();
 
   constructor(private readonly options: { scanBudget?: number } = {}) {
@@ -61,6 +63,25 @@ export class InMemoryMaybesRepository extends MaybesRepository {
       assertMaybeVersion(write.expectedVersion, current.version);
       return this.items.delete(scope, id);
     });
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return yieldAll(this.items.values(scope).map(maybeRecord));
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    const items = records.map(maybeOfRecord);
+    for (const item of items) this.items.set(scope, item.id, item);
+    return Promise.resolve();
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return Promise.resolve(this.items.scopesHeld(tenantId, env));
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    this.items.clear(scope);
+    return Promise.resolve();
   }
 }
 

@@ -1,38 +1,25 @@
-import { createHash } from 'node:crypto';
-import {
-  Timestamp,
-  type CollectionReference,
-  type DocumentData,
-  type DocumentReference,
-} from '@google-cloud/firestore';
+import type { DocumentReference } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
 import { readAscending } from '../../../backends/firestore/keyset-query';
 import { getRecord, upsertDocument } from '../../../backends/firestore/record-documents';
-import {
-  instant,
-  jsonObject,
-  jsonValue,
-  oneOf,
-  optionalInstant,
-  recordOrNull,
-  recordReader,
-  REVISED,
-  text,
-} from '../../../backends/firestore/record-schema';
-import { scopeFields } from '../../../backends/firestore/scope-fields';
+import { recordOrNull } from '../../../backends/firestore/record-schema';
 import type { VersionedWrite } from '../../../backends/revision';
 import { newSortableId } from '../../../common/ids/sortable-id';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { isLive, systemClock, type Clock } from '../memory-records';
 import { MemoryRepository } from '../memory.repository';
-import {
-  MESSAGE_ROLES,
-  type Blackboard,
-  type MemoryMessage,
-  type NewMemoryMessage,
-  type SessionRef,
-} from '../memory.types';
+import type { Blackboard, MemoryMessage, NewMemoryMessage, SessionRef } from '../memory.types';
 import { MemoryVersionConflictError } from '../memory.errors';
+import {
+  memoryBlackboards,
+  memoryBoardDocument,
+  memoryMessageDocument,
+  memoryMessages,
+  toMemoryBlackboard,
+  toMemoryMessage,
+} from './firestore-memory-documents';
+import { FirestoreMemoryScopeData } from './firestore-memory.scope-data';
 import { reviseBlackboard, type BlackboardValue } from './memory-blackboard';
 
 /**
@@ -46,8 +33,9 @@ import { reviseBlackboard, type BlackboardValue } from './memory-blackboard';
  *   included) round-trips. `expire_at` (a Timestamp) is there for a Firestore TTL policy to
  *   delete expired entries eventually; reads treat them as absent from `expires_at` on.
  */
-export class FirestoreMemoryRepository extends MemoryRepository {
+export class FirestoreMemoryRepository extends MemoryRepository implements ScopeData {
   private readonly clock: Clock;
+  private readonly scopeData: FirestoreMemoryScopeData;
 
   constructor(
     private readonly fs: FirestoreHandle,
@@ -55,6 +43,7 @@ export class FirestoreMemoryRepository extends MemoryRepository {
   ) {
     super();
     this.clock = options.clock ?? systemClock;
+    this.scopeData = new FirestoreMemoryScopeData(fs);
   }
 
   async appendMessage(
@@ -68,15 +57,9 @@ export class FirestoreMemoryRepository extends MemoryRepository {
       ...message,
       created_at: this.clock().toISOString(),
     };
-    const { metadata, ...rest } = stored;
-    await this.messages(scope, session)
+    await memoryMessages(this.fs, scope, session)
       .doc(stored.id)
-      .create({
-        ...rest,
-        metadata_json: JSON.stringify(metadata),
-        owner: session.owner,
-        ...scopeFields(scope),
-      });
+      .create(memoryMessageDocument(scope, session.owner, stored));
     return stored;
   }
 
@@ -85,11 +68,11 @@ export class FirestoreMemoryRepository extends MemoryRepository {
     session: SessionRef,
     page: { limit: number; after?: string },
   ): Promise<MemoryMessage[]> {
-    return readAscending(this.messages(scope, session), toMessage, page, 'id');
+    return readAscending(memoryMessages(this.fs, scope, session), toMemoryMessage, page, 'id');
   }
 
   async getBlackboard(scope: Scope, key: string): Promise<Blackboard | null> {
-    const entry = await getRecord(this.board(scope, key), toBlackboard);
+    const entry = await getRecord(this.board(scope, key), toMemoryBlackboard);
     return entry !== null && isLive(entry, this.clock()) ? entry : null;
   }
 
@@ -100,8 +83,8 @@ export class FirestoreMemoryRepository extends MemoryRepository {
     write: VersionedWrite,
   ): Promise<Blackboard> {
     const codec = {
-      read: toBlackboard,
-      write: (entry: Blackboard) => toBoardDocument(scope, entry),
+      read: toMemoryBlackboard,
+      write: (entry: Blackboard) => memoryBoardDocument(scope, entry),
     };
     return upsertDocument(this.fs.db, this.board(scope, key), codec, (stored) =>
       reviseBlackboard(stored, key, value, write, this.clock()),
@@ -115,7 +98,7 @@ export class FirestoreMemoryRepository extends MemoryRepository {
   ): Promise<boolean> {
     const ref = this.board(scope, key);
     return this.fs.db.runTransaction(async (tx) => {
-      const stored = recordOrNull(await tx.get(ref), toBlackboard);
+      const stored = recordOrNull(await tx.get(ref), toMemoryBlackboard);
       if (stored === null) return false;
       const live = isLive(stored, this.clock());
       if (live && write.expectedVersion !== undefined && write.expectedVersion !== stored.version) {
@@ -126,40 +109,23 @@ export class FirestoreMemoryRepository extends MemoryRepository {
     });
   }
 
-  private messages(scope: Scope, session: SessionRef): CollectionReference {
-    const owner = createHash('sha256').update(session.owner, 'utf8').digest('hex');
-    return this.fs
-      .scoped(scope, 'memory_users')
-      .doc(owner)
-      .collection('sessions')
-      .doc(session.sessionId)
-      .collection('messages');
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return this.scopeData.exportScope(scope);
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return this.scopeData.importRecords(scope, records);
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return this.scopeData.scopesHeld(tenantId, env);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return this.scopeData.deleteScope(scope);
   }
 
   private board(scope: Scope, key: string): DocumentReference {
-    return this.fs.scoped(scope, 'memory_blackboards').doc(key);
+    return memoryBlackboards(this.fs, scope).doc(key);
   }
 }
-
-const toMessage = recordReader('memory message', {
-  id: text,
-  session_id: text,
-  role: oneOf(MESSAGE_ROLES),
-  content: text,
-  metadata: jsonObject,
-  created_at: instant,
-});
-
-function toBoardDocument(scope: Scope, entry: Blackboard): DocumentData {
-  const { data, ...rest } = entry;
-  const expireAt =
-    entry.expires_at === null ? null : Timestamp.fromDate(new Date(entry.expires_at));
-  return { ...rest, data_json: JSON.stringify(data), expire_at: expireAt, ...scopeFields(scope) };
-}
-
-const toBlackboard = recordReader('memory blackboard', {
-  key: text,
-  data: jsonValue,
-  expires_at: optionalInstant,
-  ...REVISED,
-});

@@ -1,4 +1,9 @@
-import type { CollectionReference, Query } from '@google-cloud/firestore';
+import type {
+  CollectionReference,
+  DocumentData,
+  DocumentReference,
+  Query,
+} from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
 import { readDescending, whereEqual } from '../../../backends/firestore/keyset-query';
 import { createOnce, getRecord } from '../../../backends/firestore/record-documents';
@@ -10,9 +15,17 @@ import {
   text,
   texts,
 } from '../../../backends/firestore/record-schema';
+import {
+  deleteCollections,
+  documentsOf,
+  scopesHeldOn,
+  setDocuments,
+} from '../../../backends/firestore/scope-documents';
 import { scopeFields } from '../../../backends/firestore/scope-fields';
 import { sortableIdFloor } from '../../../common/ids/sortable-id';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
+import { eventRecord, nexusOfRecord, snippetRecord } from '../nexus-backend-scope-data';
 import { NexusBackendRepository } from '../nexus-backend.repository';
 import type {
   DatasetEvent,
@@ -33,14 +46,13 @@ import type {
  * `kind + id desc`, `tags array-contains + id desc`, `kind + tags array-contains + id desc`;
  * events `event_type + id desc`.
  */
-export class FirestoreNexusBackendRepository extends NexusBackendRepository {
+export class FirestoreNexusBackendRepository extends NexusBackendRepository implements ScopeData {
   constructor(private readonly fs: FirestoreHandle) {
     super();
   }
 
   async createSnippet(scope: Scope, snippet: NexusSnippet): Promise<NexusSnippet> {
-    const { metadata, ...rest } = snippet;
-    const data = { ...rest, metadata_json: JSON.stringify(metadata), ...scopeFields(scope) };
+    const data = snippetDocument(scope, snippet);
     return (await createOnce(this.snippets(scope).doc(snippet.id), data, toSnippet)) ?? snippet;
   }
 
@@ -60,14 +72,7 @@ export class FirestoreNexusBackendRepository extends NexusBackendRepository {
   }
 
   async recordEvent(scope: Scope, event: DatasetEvent): Promise<DatasetEvent> {
-    const { metadata, input, output, ...rest } = event;
-    const data = {
-      ...rest,
-      metadata_json: JSON.stringify(metadata),
-      input_json: JSON.stringify(input ?? null),
-      output_json: JSON.stringify(output ?? null),
-      ...scopeFields(scope),
-    };
+    const data = eventDocument(scope, event);
     return (await createOnce(this.events(scope).doc(event.id), data, toEvent)) ?? event;
   }
 
@@ -81,6 +86,33 @@ export class FirestoreNexusBackendRepository extends NexusBackendRepository {
     return readDescending(query, toEvent, { ...page, from });
   }
 
+  async *exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    for await (const doc of documentsOf(this.snippets(scope)))
+      yield snippetRecord(toSnippet(doc.data()));
+    for await (const doc of documentsOf(this.events(scope))) yield eventRecord(toEvent(doc.data()));
+  }
+
+  /** Writes each record as its create would, after reading it back with the document reader. */
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    const documents = records.map(nexusOfRecord).map((r): [DocumentReference, DocumentData] => {
+      if (r.collection === 'snippets') {
+        const snippet = toSnippet(snippetDocument(scope, r.snippet));
+        return [this.snippets(scope).doc(snippet.id), snippetDocument(scope, snippet)];
+      }
+      const event = toEvent(eventDocument(scope, r.event));
+      return [this.events(scope).doc(event.id), eventDocument(scope, event)];
+    });
+    return setDocuments(this.snippets(scope), documents);
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return scopesHeldOn(this.fs, tenantId, env, ['nexus_snippets', 'nexus_events']);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return deleteCollections([this.snippets(scope), this.events(scope)]);
+  }
+
   private snippets(scope: Scope): CollectionReference {
     return this.fs.scoped(scope, 'nexus_snippets');
   }
@@ -88,6 +120,22 @@ export class FirestoreNexusBackendRepository extends NexusBackendRepository {
   private events(scope: Scope): CollectionReference {
     return this.fs.scoped(scope, 'nexus_events');
   }
+}
+
+function snippetDocument(scope: Scope, snippet: NexusSnippet): DocumentData {
+  const { metadata, ...rest } = snippet;
+  return { ...rest, metadata_json: JSON.stringify(metadata), ...scopeFields(scope) };
+}
+
+function eventDocument(scope: Scope, event: DatasetEvent): DocumentData {
+  const { metadata, input, output, ...rest } = event;
+  return {
+    ...rest,
+    metadata_json: JSON.stringify(metadata),
+    input_json: JSON.stringify(input ?? null),
+    output_json: JSON.stringify(output ?? null),
+    ...scopeFields(scope),
+  };
 }
 
 const toSnippet = recordReader('nexus snippet', {

@@ -1,6 +1,8 @@
 import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
 import { sortableIdFloor } from '../../../common/ids/sortable-id';
-import type { Scope } from '../../../common/scope/scope';
+import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
+import { eventRecord, nexusOfRecord, snippetRecord } from '../nexus-backend-scope-data';
 import { NexusBackendRepository } from '../nexus-backend.repository';
 import type {
   DatasetEvent,
@@ -10,7 +12,7 @@ import type {
 } from '../nexus-backend.types';
 
 /** Dev/test adapter of the `nexus_backend` kind: records in maps per scope. Forgets everything at restart. */
-export class InMemoryNexusBackendRepository extends NexusBackendRepository {
+export class InMemoryNexusBackendRepository extends NexusBackendRepository implements ScopeData {
   private readonly snippets = new ScopedRecords<NexusSnippet>();
   private readonly events = new ScopedRecords<DatasetEvent>();
 
@@ -51,5 +53,37 @@ export class InMemoryNexusBackendRepository extends NexusBackendRepository {
       (floor === undefined || e.id >= floor);
     const matching = this.events.values(scope).filter(matches);
     return Promise.resolve(newestFirst(matching, page.before, page.limit));
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return yieldAll([
+      ...this.snippets.values(scope).map(snippetRecord),
+      ...this.events.values(scope).map(eventRecord),
+    ]);
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    for (const record of records.map(nexusOfRecord)) {
+      if (record.collection === 'snippets')
+        this.snippets.set(scope, record.snippet.id, record.snippet);
+      else this.events.set(scope, record.event.id, record.event);
+    }
+    return Promise.resolve();
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    const held = new Map<string, Scope>();
+    for (const scope of [
+      ...this.snippets.scopesHeld(tenantId, env),
+      ...this.events.scopesHeld(tenantId, env),
+    ])
+      held.set(scope.toString(), scope);
+    return Promise.resolve([...held.values()]);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    this.snippets.clear(scope);
+    this.events.clear(scope);
+    return Promise.resolve();
   }
 }

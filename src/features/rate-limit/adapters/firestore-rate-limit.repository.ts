@@ -2,10 +2,10 @@ import type { CollectionReference } from '@google-cloud/firestore';
 import type { FirestoreHandle } from '../../../backends/firestore/firestore.driver';
 import { readAscending } from '../../../backends/firestore/keyset-query';
 import { getRecord, upsertDocument } from '../../../backends/firestore/record-documents';
-import { num, recordReader, REVISED, text } from '../../../backends/firestore/record-schema';
-import { withScopeFields } from '../../../backends/firestore/scope-fields';
+import { scopeFields, withScopeFields } from '../../../backends/firestore/scope-fields';
 import { revised, type VersionedWrite } from '../../../backends/revision';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { RateLimitPolicyVersionConflictError } from '../rate-limit.errors';
 import { RateLimitRepository } from '../rate-limit.repository';
 import type {
@@ -14,17 +14,27 @@ import type {
   RateLimitPolicy,
   RateLimitPolicyInput,
 } from '../rate-limit.types';
+import {
+  FirestoreRateLimitScopeData,
+  KEYS_COLLECTION,
+  POLICIES_COLLECTION,
+} from './firestore-rate-limit.scope-data';
 import { FirestoreTicketLedger } from './firestore-ticket-ledger';
+import { readPolicy as toPolicy } from './rate-limit-scope-records';
 
 /**
  * Policies at `{prefix_}tenants/{tenant}/envs/{env}/projects/{project|-}/rate_limit_policies/{action}`,
  * written whole in a transaction that checks the version. The log of each `(action, subject)`
  * is a ticket chain under `.../rate_limit_keys/{action}|{subject}/tickets` (see
- * {@link FirestoreTicketLedger}); neither part of the key can contain `|` or `/`.
+ * {@link FirestoreTicketLedger}); neither part of the key can contain `|` or `/`. Scope data:
+ * {@link FirestoreRateLimitScopeData}.
  */
-export class FirestoreRateLimitRepository extends RateLimitRepository {
+export class FirestoreRateLimitRepository extends RateLimitRepository implements ScopeData {
+  private readonly data: FirestoreRateLimitScopeData;
+
   constructor(private readonly fs: FirestoreHandle) {
     super();
+    this.data = new FirestoreRateLimitScopeData(fs);
   }
 
   getPolicy(scope: Scope, action: string): Promise<RateLimitPolicy | null> {
@@ -51,20 +61,29 @@ export class FirestoreRateLimitRepository extends RateLimitRepository {
   }
 
   consume(scope: Scope, request: ConsumeRequest): Promise<ConsumeOutcome> {
-    const key = this.fs
-      .scoped(scope, 'rate_limit_keys')
-      .doc(`${request.action}|${request.subject}`);
-    return new FirestoreTicketLedger(key.collection('tickets')).consume(request);
+    const { action, subject } = request;
+    const key = this.fs.scoped(scope, KEYS_COLLECTION).doc(`${action}|${subject}`);
+    const fields = { action, subject, ...scopeFields(scope) };
+    return new FirestoreTicketLedger(key, fields).consume(request);
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return this.data.exportScope(scope);
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return this.data.importRecords(scope, records);
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return this.data.scopesHeld(tenantId, env);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return this.data.deleteScope(scope);
   }
 
   private policies(scope: Scope): CollectionReference {
-    return this.fs.scoped(scope, 'rate_limit_policies');
+    return this.fs.scoped(scope, POLICIES_COLLECTION);
   }
 }
-
-const toPolicy = recordReader('rate-limit policy', {
-  action: text,
-  limit: num,
-  window_seconds: num,
-  ...REVISED,
-});

@@ -1,24 +1,22 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CollectionReference, DocumentData } from '@google-cloud/firestore';
+import type { CollectionReference, DocumentReference } from '@google-cloud/firestore';
 import { isAlreadyExists } from '../../../backends/firestore/firestore.driver';
-import { num, recordReader } from '../../../backends/firestore/record-schema';
 import { RateLimitBusyError } from '../rate-limit.errors';
 import type { ConsumeOutcome, ConsumeRequest } from '../rate-limit.types';
-
-/** One allowed consumption. Tickets are numbered 1, 2, 3… with no gaps and never change. */
-interface Ticket {
-  n: number;
-  /** Microseconds since the epoch; strictly increasing with `n`. */
-  ts: number;
-  cost: number;
-  /** Sum of `cost` over tickets 1..n. */
-  total: number;
-}
+import {
+  keyDocument,
+  keyUntil,
+  readTicket,
+  RETENTION_US,
+  ticketDocument,
+  ticketId,
+  toTicket,
+  type KeyFields,
+  type Ticket,
+} from './firestore-rate-limit-tickets';
 
 /** Attempts to claim the next ticket before giving up (each lost attempt means another consumer won one). */
 const MAX_CLAIM_ATTEMPTS = 64;
-/** Tickets are kept this long after leaving the window, so a slow racer never re-creates a deleted number. */
-const RETENTION_US = 10 * 60 * 1_000_000;
 /** Every this many tickets, the claimer deletes a batch of expired ones. */
 const SWEEP_EVERY = 64;
 
@@ -36,10 +34,21 @@ const SWEEP_EVERY = 64;
  * Cost: 3 reads/writes per uncontended consume; each lost race costs another query and
  * create, so a key hammered by many concurrent callers is better served by the Redis adapter.
  * Expired tickets are swept by claimers and carry `expire_at` for a Firestore TTL policy
- * (configure one on the `tickets` collection group in production).
+ * (configure one on the `tickets` collection group in production, and on `rate_limit_keys`).
+ *
+ * The key document (action, subject, scope fields) is what lists the keys of a scope (a
+ * scope's export finds its logs through it); a claim writes it in the same batch as the
+ * ticket only when it is new or would expire before the new ticket (see `keyUntil`).
  */
 export class FirestoreTicketLedger {
-  constructor(private readonly tickets: CollectionReference) {}
+  private readonly tickets: CollectionReference;
+
+  constructor(
+    private readonly key: DocumentReference,
+    private readonly fields: KeyFields,
+  ) {
+    this.tickets = key.collection('tickets');
+  }
 
   async consume(request: ConsumeRequest): Promise<ConsumeOutcome> {
     const windowUs = request.windowMs * 1000;
@@ -56,8 +65,9 @@ export class FirestoreTicketLedger {
         ts: now,
         cost: request.cost,
         total: (head?.total ?? 0) + request.cost,
+        key_until: keyUntil(head, now, windowUs),
       };
-      if (await this.claim(ticket, windowUs)) return this.allowed(request, ticket, used);
+      if (await this.claim(ticket, head, windowUs)) return this.allowed(request, ticket, used);
       // Lost the race for this number. A short random pause spreads the losers out (fewer
       // wasted claims), then jump to the newest ticket: several may have been claimed meanwhile.
       await sleep(Math.random() * 4 * Math.min(attempt + 1, 8));
@@ -113,11 +123,18 @@ export class FirestoreTicketLedger {
     };
   }
 
-  /** Creates the ticket; false when another consumer already holds that number. */
-  private async claim(ticket: Ticket, windowUs: number): Promise<boolean> {
+  /**
+   * Creates the ticket (and rewrites the key document when its `key_until` moved); false when
+   * another consumer already holds that number. The claim comes first in the batch: on the
+   * emulator, which applies a batch write by write, a lost claim then writes nothing either.
+   */
+  private async claim(ticket: Ticket, head: Ticket | null, windowUs: number): Promise<boolean> {
     try {
-      const expireAt = new Date(Math.ceil((ticket.ts + windowUs + RETENTION_US) / 1000));
-      await this.tickets.doc(ticketId(ticket.n)).create({ ...ticket, expire_at: expireAt });
+      const batch = this.tickets.firestore.batch();
+      batch.create(this.tickets.doc(ticketId(ticket.n)), ticketDocument(ticket, windowUs));
+      if (ticket.key_until !== null && ticket.key_until !== head?.key_until)
+        batch.set(this.key, keyDocument(this.fields, ticket.key_until));
+      await batch.commit();
       return true;
     } catch (err) {
       if (isAlreadyExists(err)) return false;
@@ -160,14 +177,4 @@ export class FirestoreTicketLedger {
       // consumption itself is already recorded and must still be reported as allowed.
     }
   }
-}
-
-function ticketId(n: number): string {
-  return String(n).padStart(15, '0');
-}
-
-const readTicket = recordReader('rate-limit ticket', { n: num, ts: num, cost: num, total: num });
-
-function toTicket(data: DocumentData | undefined): Ticket | null {
-  return data === undefined ? null : readTicket(data);
 }

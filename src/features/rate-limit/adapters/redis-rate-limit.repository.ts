@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RedisHandle } from '../../../backends/redis/redis.driver';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
 import { RateLimitPolicyVersionConflictError } from '../rate-limit.errors';
 import { RateLimitRepository } from '../rate-limit.repository';
 import type {
@@ -9,6 +10,7 @@ import type {
   RateLimitPolicy,
   RateLimitPolicyInput,
 } from '../rate-limit.types';
+import { RedisRateLimitScopeData } from './redis-rate-limit.scope-data';
 import { SLIDING_WINDOW_SCRIPT } from './redis-sliding-window.lua';
 
 const SCRIPT_SHA = createHash('sha1').update(SLIDING_WINDOW_SCRIPT).digest('hex');
@@ -32,11 +34,14 @@ const PUT_POLICY_SHA = createHash('sha1').update(PUT_POLICY_SCRIPT).digest('hex'
  * JSON) with a lexicographic index for paging. Each consumption is ONE Lua script
  * ({@link SLIDING_WINDOW_SCRIPT}) over the key's log and meta, so it is atomic under any
  * concurrency. Scripts run by EVALSHA, falling back to EVAL when the server does not have
- * them cached (after a restart or SCRIPT FLUSH).
+ * them cached (after a restart or SCRIPT FLUSH). Scope data: {@link RedisRateLimitScopeData}.
  */
-export class RedisRateLimitRepository extends RateLimitRepository {
+export class RedisRateLimitRepository extends RateLimitRepository implements ScopeData {
+  private readonly data: RedisRateLimitScopeData;
+
   constructor(private readonly redis: RedisHandle) {
     super();
+    this.data = new RedisRateLimitScopeData(redis);
   }
 
   async getPolicy(scope: Scope, action: string): Promise<RateLimitPolicy | null> {
@@ -120,6 +125,22 @@ export class RedisRateLimitRepository extends RateLimitRepository {
       resetAtMs: Math.ceil((resetAtUs ?? 0) / 1000),
       retryAfterMs: Math.ceil((retryAfterUs ?? 0) / 1000),
     };
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return this.data.exportScope(scope);
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    return this.data.importRecords(scope, records);
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return this.data.scopesHeld(tenantId, env);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return this.data.deleteScope(scope);
   }
 
   private async run(sha: string, script: string, keys: string[], args: string[]): Promise<unknown> {

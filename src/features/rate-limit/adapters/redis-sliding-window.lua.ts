@@ -2,7 +2,8 @@
  * One consumption against a sliding window log, atomically (a Lua script runs alone).
  *
  * KEYS[1] log: sorted set, score = microsecond timestamp, member = `<seq>:<cost>`
- * KEYS[2] meta: hash { sum = units in the log, seq = last sequence number, last = newest score }
+ * KEYS[2] meta: hash { sum = units in the log, seq = last sequence number, last = newest score,
+ *   expires = epoch ms when the newest entry leaves its window (what a move carries over) }
  * ARGV: limit, window (µs), cost
  * Returns { allowed (1|0), remaining, reset_at (µs), retry_after (µs) }.
  *
@@ -30,7 +31,8 @@ if sum + cost <= limit then
   local score = string.format('%d', now)
   redis.call('ZADD', KEYS[1], score, seq .. ':' .. cost)
   sum = sum + cost
-  redis.call('HSET', KEYS[2], 'sum', sum, 'last', score)
+  local expires = string.format('%d', math.ceil((now + window) / 1000))
+  redis.call('HSET', KEYS[2], 'sum', sum, 'last', score, 'expires', expires)
   local ttl = math.floor(window / 1000) + 1000
   redis.call('PEXPIRE', KEYS[1], ttl)
   redis.call('PEXPIRE', KEYS[2], ttl)

@@ -9,9 +9,17 @@ import {
   REVISED,
   text,
 } from '../../../backends/firestore/record-schema';
+import {
+  deleteCollections,
+  documentsOf,
+  scopesHeldOn,
+  setDocuments,
+} from '../../../backends/firestore/scope-documents';
 import { withScopeFields } from '../../../backends/firestore/scope-fields';
 import { escapeSegment } from '../../../backends/scope-path';
-import type { Scope } from '../../../common/scope/scope';
+import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
+import { seoOfRecord, seoRecord } from '../seo-scope-data';
 import { SeoRepository, type SeoConfigQuery } from '../seo.repository';
 import type { SeoConfig, SeoKey } from '../seo.types';
 
@@ -21,7 +29,7 @@ import type { SeoConfig, SeoKey } from '../seo.types';
  * read-check-write transactions. Real Firestore needs a composite index `surface` +
  * `id` descending for the surface filter.
  */
-export class FirestoreSeoRepository extends SeoRepository {
+export class FirestoreSeoRepository extends SeoRepository implements ScopeData {
   constructor(private readonly fs: FirestoreHandle) {
     super();
   }
@@ -50,6 +58,29 @@ export class FirestoreSeoRepository extends SeoRepository {
       tx.delete(ref);
       return true;
     });
+  }
+
+  async *exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    for await (const doc of documentsOf(this.configs(scope))) yield seoRecord(fromDoc(doc.data()));
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    const write = withScopeFields(scope);
+    return setDocuments(
+      this.configs(scope),
+      records.map((r) => {
+        const config = fromDoc(seoOfRecord(r));
+        return [this.ref(scope, config), write(config)] as const;
+      }),
+    );
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return scopesHeldOn(this.fs, tenantId, env, ['seo_pages']);
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    return deleteCollections([this.configs(scope)]);
   }
 
   private configs(scope: Scope): CollectionReference {

@@ -1,11 +1,13 @@
 import { whereEqual } from '../../../backends/memory/record-filters';
 import { newestFirst, ScopedRecords } from '../../../backends/memory/scoped-records';
-import type { Scope } from '../../../common/scope/scope';
+import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
+import type { Env, Scope } from '../../../common/scope/scope';
+import { seoOfRecord, seoRecord } from '../seo-scope-data';
 import { SeoRepository, type SeoConfigQuery } from '../seo.repository';
 import type { SeoConfig, SeoKey } from '../seo.types';
 
 /** Dev/test adapter: configs in maps keyed by scope. Forgets everything at restart. */
-export class InMemorySeoRepository extends SeoRepository {
+export class InMemorySeoRepository extends SeoRepository implements ScopeData {
   private readonly configs = new ScopedRecords<SeoConfig>();
 
   get(scope: Scope, key: SeoKey): Promise<SeoConfig | null> {
@@ -29,6 +31,24 @@ export class InMemorySeoRepository extends SeoRepository {
 
   delete(scope: Scope, key: SeoKey): Promise<boolean> {
     return Promise.resolve(this.configs.delete(scope, keyOf(key)));
+  }
+
+  exportScope(scope: Scope): AsyncIterable<ScopeRecord> {
+    return yieldAll(this.configs.values(scope).map(seoRecord));
+  }
+
+  importRecords(scope: Scope, records: readonly ScopeRecord[]): Promise<void> {
+    for (const config of records.map(seoOfRecord)) this.configs.set(scope, keyOf(config), config);
+    return Promise.resolve();
+  }
+
+  scopesHeld(tenantId: string, env: Env): Promise<Scope[]> {
+    return Promise.resolve(this.configs.scopesHeld(tenantId, env));
+  }
+
+  deleteScope(scope: Scope): Promise<void> {
+    this.configs.clear(scope);
+    return Promise.resolve();
   }
 }
 

@@ -1,0 +1,31 @@
+import {
+  deleteCollections,
+  documentsOf,
+  scopesHeldOn,
+  setDocuments,
+} from '../../../src/backends/firestore/scope-documents';
+import { Scope } from '../../../src/common/scope/scope';
+import { firestoreHandle } from '../../utils/backend-handles';
+
+/** The Firestore helpers every adapter's export, import and delete use, past one page. */
+describe('scope documents (Firestore emulator)', () => {
+  const fs = firestoreHandle({ collectionPrefix: 'sd' });
+  afterAll(() => fs.close());
+
+  it('writes, streams and deletes more documents than one batch or page holds', async () => {
+    const scope = Scope.of('t_docs', 'test', 'p_web');
+    const collection = fs.scoped(scope, 'things');
+    const count = 1_200;
+    await setDocuments(
+      collection,
+      Array.from({ length: count }, (_, i) => [collection.doc(`d${i}`), { i }] as const),
+    );
+    const ids = new Set<string>();
+    for await (const doc of documentsOf(collection)) ids.add(doc.id);
+    expect(ids.size).toBe(count);
+    expect(await scopesHeldOn(fs, 't_docs', 'test', ['things'])).toEqual([scope]);
+    await deleteCollections([collection]);
+    expect((await collection.count().get()).data().count).toBe(0);
+    expect(await scopesHeldOn(fs, 't_docs', 'test', ['things'])).toEqual([]);
+  });
+});
