@@ -11,11 +11,11 @@ import { KindCatalog } from '../kind-catalog';
 import { canonicalConfig, routeKeyId, type Route, type RouteKey } from '../route.types';
 import { RoutingRegistry } from '../routing-registry';
 import { RegistryStore } from '../store/registry-store';
-import { compareScope, copyScope, type ScopeDifference } from './move-copier';
+import { addScopesSincePlan, copyScopes, verifyScopes } from './move-phases';
 import { holdEndpoints, routeFor, type MoveEndpoints } from './move-endpoints';
 import { MoveAbortRequested, MoveHandle } from './move-handle';
 import { MoveMetrics } from './move-metrics';
-import type { MoveRecord, MoveScope, MoveState } from './move.types';
+import { moveKey, parseMoveScope, type MoveRecord, type MoveState } from './move.types';
 import { MoveLeaseLostError } from './moves.errors';
 
 /** A step of a move, for {@link MoveRunner.onPhase}. */
@@ -27,30 +27,6 @@ const OWN_FREEZE_WAIT_MS = 5000;
 const SWITCH_LEASE_MARGIN_MS = 1000;
 
 const now = (): string => new Date().toISOString();
-
-/** `t_acme/prod/p_web` (or `…/*`) back to a scope. */
-export function parseMoveScope(text: string): Scope {
-  const [tenant = '', env = '', project = '*'] = text.split('/');
-  return Scope.of(tenant, env as Scope['env'], project === '*' ? null : project);
-}
-
-export function moveKey(move: MoveRecord): RouteKey {
-  const { resource_kind, tenant_id, env, project_id } = move;
-  return { resource_kind, tenant_id, env, project_id };
-}
-
-/** A copy that does not match its source: the move fails and the route stays. */
-class VerificationFailed extends Error {
-  constructor(scope: string, d: ScopeDifference) {
-    super(
-      `verification failed for ${scope}: ${d.source_records} records on the source, ${d.target_records} on the target` +
-        (d.differing.length > 0
-          ? `; missing or different on the target: ${d.differing.join(', ')}`
-          : '') +
-        (d.extra.length > 0 ? `; only on the target: ${d.extra.join(', ')}` : ''),
-    );
-  }
-}
 
 /**
  * Runs moves this instance holds the lease of: freeze, copy, verify, switch, unfreeze (see
@@ -128,11 +104,17 @@ export class MoveRunner implements OnApplicationShutdown {
       }));
       await this.settle(handle.current);
       await this.phase(handle, 'frozen');
+      await addScopesSincePlan(handle, endpoints, this.store);
       await this.step(handle, 'copying', () => ({}));
-      const digests = await this.copy(handle, endpoints);
+      const digests = await copyScopes(
+        handle,
+        endpoints,
+        this.backends.timeoutMs * 4,
+        this.metrics,
+      );
       await this.phase(handle, 'copied');
       await this.step(handle, 'verifying', () => ({}));
-      await this.verify(handle, endpoints, digests);
+      await verifyScopes(handle, endpoints, digests);
       await this.phase(handle, 'verified');
       const registryVersion = await this.switchRoute(handle);
       switched = true;
@@ -198,51 +180,6 @@ export class MoveRunner implements OnApplicationShutdown {
         await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await new Promise((resolve) => setTimeout(resolve, this.settings.moveSettleMs));
-  }
-
-  /** Copies every scope; returns each scope's source digests, for verification. */
-  private async copy(handle: MoveHandle, endpoints: MoveEndpoints): Promise<Map<string, string>[]> {
-    const progress = new ScopeProgressLog(handle);
-    const digests: Map<string, string>[] = [];
-    for (const [i, text] of progress.scopes.map((s) => s.scope).entries()) {
-      const total = await copyScope(
-        endpoints.source,
-        endpoints.target,
-        parseMoveScope(text),
-        this.backends.timeoutMs * 4,
-        (p) => progress.set(i, { copied: p.records }),
-      );
-      digests.push(total.digests);
-      await progress.set(i, { copied: total.records, records: total.records, bytes: total.bytes });
-      const kind = handle.current.resource_kind;
-      this.metrics.recordsCopied.inc({ resource_kind: kind }, total.records);
-      this.metrics.bytesCopied.inc({ resource_kind: kind }, total.bytes);
-    }
-    await progress.save();
-    return digests;
-  }
-
-  /**
-   * Compares the target with the digests the copy took of the frozen source (the source
-   * cannot have changed since: the lease has held throughout, or this step would not run).
-   */
-  private async verify(
-    handle: MoveHandle,
-    endpoints: MoveEndpoints,
-    digests: Map<string, string>[],
-  ): Promise<void> {
-    const progress = new ScopeProgressLog(handle);
-    for (const [i, text] of progress.scopes.map((s) => s.scope).entries()) {
-      const { verified, difference } = await compareScope(
-        digests[i] ?? new Map<string, string>(),
-        endpoints.target,
-        parseMoveScope(text),
-        (count) => progress.set(i, { verified: count }),
-      );
-      if (difference !== null) throw new VerificationFailed(text, difference);
-      await progress.set(i, { verified });
-    }
-    await progress.save();
   }
 
   /** The route write, made only while this runner's lease holds; its registry version. */
@@ -319,37 +256,5 @@ export class MoveRunner implements OnApplicationShutdown {
       { resource_kind: move.resource_kind },
       (Date.now() - frozenAt) / 1000,
     );
-  }
-}
-
-/** How often progress is saved at most (a move of many small scopes would write per scope). */
-const PROGRESS_EVERY_MS = 1000;
-
-/**
- * Per-scope progress kept here and saved to the stored move at most every
- * {@link PROGRESS_EVERY_MS} (and at the end of a phase). Each save is also the runner's
- * check for an abort request and of its lease.
- */
-class ScopeProgressLog {
-  readonly scopes: MoveScope[];
-  private savedAt = Date.now();
-
-  constructor(private readonly handle: MoveHandle) {
-    this.scopes = handle.current.scopes.map((s) => ({ ...s }));
-  }
-
-  async set(index: number, change: Partial<MoveScope>): Promise<void> {
-    this.scopes[index] = { ...(this.scopes[index] as MoveScope), ...change };
-    if (Date.now() - this.savedAt >= PROGRESS_EVERY_MS) await this.save();
-  }
-
-  async save(): Promise<void> {
-    const scopes = this.scopes.map((s) => ({ ...s }));
-    await this.handle.update(() => ({
-      scopes,
-      records_copied: scopes.reduce((n, s) => n + s.copied, 0),
-      bytes_copied: scopes.reduce((n, s) => n + s.bytes, 0),
-    }));
-    this.savedAt = Date.now();
   }
 }

@@ -1,4 +1,4 @@
-import type { Env } from '../../common/scope/scope';
+import { Scope, type Env } from '../../common/scope/scope';
 import type { BackendType } from '../../backends/backend-type';
 import type { BackendConfig, RouteKey } from '../route.types';
 
@@ -101,4 +101,16 @@ export function freezeOf(move: MoveRecord): ScopeFreeze | null {
     project_id: move.project_id,
     lease_expires_at: move.lease_expires_at,
   };
+}
+
+/** `t_acme/prod/p_web` (or `…/*`) back to a scope. */
+export function parseMoveScope(text: string): Scope {
+  const [tenant = '', env = '', project = '*'] = text.split('/');
+  return Scope.of(tenant, env as Scope['env'], project === '*' ? null : project);
+}
+
+/** The route key a move moves. */
+export function moveKey(move: MoveRecord): RouteKey {
+  const { resource_kind, tenant_id, env, project_id } = move;
+  return { resource_kind, tenant_id, env, project_id };
 }

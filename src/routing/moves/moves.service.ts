@@ -13,7 +13,6 @@ import {
   describeRouteKey,
   routeKeyId,
   type BackendConfig,
-  type Route,
   type RouteInput,
   type RouteKey,
 } from '../route.types';
@@ -22,8 +21,9 @@ import { PolicyViolationError } from '../routing.errors';
 import { RegistryStore } from '../store/registry-store';
 import { firstRecord, measureScope } from './move-copier';
 import { holdEndpoints, routeFor, type MoveEndpoints } from './move-endpoints';
-import { MoveRunner, moveKey, parseMoveScope } from './move-runner';
-import { isFinalMoveState, type MoveRecord } from './move.types';
+import { MoveRunner } from './move-runner';
+import { scopesCovered } from './move-scopes';
+import { isFinalMoveState, moveKey, parseMoveScope, type MoveRecord } from './move.types';
 import {
   MoveChangedError,
   MoveNotFoundError,
@@ -265,7 +265,7 @@ export class MovesService {
       target,
     );
     try {
-      const scopes = await this.scopesToMove(key, endpoints, routes);
+      const scopes = await scopesCovered(key, endpoints.source, routes);
       for (const scope of scopes) {
         const found = await firstRecord(endpoints.target, scope);
         if (found !== null)
@@ -298,34 +298,6 @@ export class MovesService {
     } finally {
       endpoints.release();
     }
-  }
-
-  /**
-   * The scopes a route key covers: its project, or for a tenant-wide key the tenant-level
-   * records and every project the source holds that has no route of its own.
-   */
-  private async scopesToMove(
-    key: RouteKey,
-    endpoints: MoveEndpoints,
-    routes: Route[],
-  ): Promise<Scope[]> {
-    if (key.project_id !== null) return [Scope.of(key.tenant_id, key.env, key.project_id)];
-    const own = new Set(
-      routes
-        .filter(
-          (r) =>
-            r.resource_kind === key.resource_kind &&
-            r.tenant_id === key.tenant_id &&
-            r.project_id !== null,
-        )
-        .map((r) => r.project_id),
-    );
-    const held = await endpoints.source.scopesHeld(key.tenant_id, key.env);
-    const projects = held.filter((s) => s.projectId !== null && !own.has(s.projectId));
-    return [
-      Scope.of(key.tenant_id, key.env, null),
-      ...projects.sort((a, b) => a.toString().localeCompare(b.toString())),
-    ];
   }
 
   private async refuseOverlap(key: RouteKey): Promise<void> {
