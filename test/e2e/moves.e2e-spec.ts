@@ -1,3 +1,7 @@
+import { firestoreDriver } from '../../src/backends/firestore/firestore.driver';
+import { Scope } from '../../src/common/scope/scope';
+import { FirestoreFeatureFlagsRepository } from '../../src/features/feature-flags/adapters/firestore-feature-flags.repository';
+import { DEFAULT_FLAGS } from '../../src/features/feature-flags/feature-flags.types';
 import { MoveRunner } from '../../src/routing/moves/move-runner';
 import type { MoveRecord } from '../../src/routing/moves/move.types';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
@@ -163,6 +167,42 @@ describe('moves: a switch that brings the data along', () => {
       .set(scopedHeaders({ tenant: who, project: 'p_own' }))
       .expect(200);
     expect(own.body.flags.custom).toEqual({ value: 'own' });
+  });
+
+  it('also moves a project whose first record landed on the source after the plan', async () => {
+    const who = tenant();
+    await putFlags(who, 'p_web', 'project', 'planned');
+    const runner = t.app.get(MoveRunner);
+    const db = newFirestoreClient({ projectId: t.firestoreProjectId });
+    // Written straight to the source (t_system's backend) once the move is planned and frozen,
+    // as a write accepted just before the freeze reached an instance would be.
+    runner.onPhase = async (_move, phase) => {
+      if (phase !== 'frozen') return;
+      const source = new FirestoreFeatureFlagsRepository(
+        firestoreDriver.handle({ client: db, close: () => Promise.resolve() }, {}),
+      );
+      await source.put(
+        Scope.of(who, 'test', 'p_late'),
+        { ...DEFAULT_FLAGS, custom: { value: 'late' } },
+        { actor: 'u_late' },
+      );
+    };
+    let move: MoveRecord;
+    try {
+      move = await startMove({ tenant_id: who, project_id: null, config: fsConfig('late') });
+      expect(move.scopes.map((s) => s.scope)).toEqual([`${who}/test/*`, `${who}/test/p_web`]);
+      move = await finished(move.id);
+    } finally {
+      runner.onPhase = null;
+      await db.terminate();
+    }
+    expect(move.state).toBe('done');
+    expect(move.scopes.map((s) => s.scope)).toContain(`${who}/test/p_late`);
+    const late = await t.http
+      .get('/feature-flags')
+      .set(scopedHeaders({ tenant: who, project: 'p_late' }))
+      .expect(200);
+    expect(late.body.flags.custom).toEqual({ value: 'late' });
   });
 
   it('refuses writes during the freeze with 503 routing.scope_moving on both instances; reads go on; nothing acknowledged is lost', async () => {
@@ -359,6 +399,89 @@ describe('moves: a switch that brings the data along', () => {
     expect(full.body.error.message).toContain(
       `already holds feature_flags records at ${other}/test/p_web`,
     );
+  });
+
+  it('aborts on request: unfrozen, route unchanged, the partial copy removed', async () => {
+    const who = tenant();
+    await putFlags(who, 'p_web', 'project', 'kept');
+    const runner = t.app.get(MoveRunner);
+    let aborted: Promise<{ status: number; body: MoveRecord }> | null = null;
+    runner.onPhase = async (move, phase) => {
+      if (phase !== 'copied') return;
+      aborted = t.http
+        .post(`/routing/moves/${move.id}/abort`)
+        .set(admin)
+        .then((r) => r);
+      // Let the request mark the move before the runner goes on (it stops at its next save).
+      const store = t.store;
+      for (let i = 0; i < 100 && (await store.getMove(move.id))?.abort_requested !== true; i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    let move: MoveRecord;
+    try {
+      move = await finished(
+        (await startMove({ tenant_id: who, project_id: null, config: fsConfig('abrt') })).id,
+      );
+    } finally {
+      runner.onPhase = null;
+    }
+    expect(move).toMatchObject({ state: 'aborted', frozen: false });
+    expect(move.error).toContain('aborted on request');
+    const answer = await (aborted as unknown as Promise<{ status: number; body: MoveRecord }>);
+    expect(answer.status).toBe(200);
+    await t.http.get(`/routing/routes/feature_flags/${who}/test/*`).set(admin).expect(404);
+    await t.http.post(`/routing/moves/${move.id}/abort`).set(admin).expect(409);
+    // Nothing left on the target: the same move can run again.
+    expect(
+      (
+        await finished(
+          (await startMove({ tenant_id: who, project_id: null, config: fsConfig('abrt') })).id,
+        )
+      ).state,
+    ).toBe('done');
+  });
+
+  it('deletes the source copy on request once no route serves the moved scopes from it', async () => {
+    const who = tenant();
+    await putFlags(who, 'p_web', 'project', 'moving');
+    const move = await finished(
+      (await startMove({ tenant_id: who, project_id: 'p_web', config: fsConfig('dsrc') })).id,
+    );
+    expect(move.state).toBe('done');
+    const db = newFirestoreClient({ projectId: t.firestoreProjectId });
+    const sourceDoc = db.doc(`tenants/${who}/envs/test/projects/p_web/feature_flags/flags`);
+    try {
+      expect((await sourceDoc.get()).exists).toBe(true);
+      // A route back to the source: its data must stay.
+      const key = {
+        resource_kind: 'feature_flags',
+        tenant_id: who,
+        env: 'test' as const,
+        project_id: 'p_web',
+      };
+      await t.putRoute(
+        route({ ...key, backend_type: 'firestore', config: { project_id: t.firestoreProjectId } }),
+      );
+      const refused = await t.http
+        .post(`/routing/moves/${move.id}/delete-source`)
+        .set(admin)
+        .expect(409);
+      expect(refused.body.error.message).toContain('points at the source backend again');
+      await t.putRoute(route({ ...key, backend_type: 'firestore', config: fsConfig('dsrc') }));
+      const deleted = await t.http
+        .post(`/routing/moves/${move.id}/delete-source`)
+        .set(admin)
+        .expect(200);
+      expect(deleted.body.source_deleted_at).toEqual(expect.any(String));
+      expect((await sourceDoc.get()).exists).toBe(false);
+      const read = await t.http
+        .get('/feature-flags')
+        .set(scopedHeaders({ tenant: who, project: 'p_web' }))
+        .expect(200);
+      expect(read.body.flags.custom).toEqual({ value: 'moving' });
+    } finally {
+      await db.terminate();
+    }
   });
 
   it('answers 404 for an unknown move and 400 for a malformed id', async () => {

@@ -129,7 +129,7 @@ describe('registry CLI: move', () => {
     const res = await cli(moveArgs('t_acme', 'cli'));
     expect(res).toMatchObject({ code: 0 });
     expect(res.stderr).toContain('started: 1 record in 2 scopes');
-    expect(res.stderr).toMatch(/frozen +0\/1 records copied/);
+    expect(res.stderr).toMatch(/done +1\/1 records copied/);
     expect(res.stdout).toMatch(/Move mv_\S+ done: feature_flags @ t_acme\/test\/\*/);
     expect(res.stdout).toContain('1 record copied');
     expect(res.stdout).toMatch(/writes frozen for \d+\.\d\d s \(until the switch\)/);

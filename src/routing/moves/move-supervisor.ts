@@ -28,7 +28,8 @@ const SCAN = 100;
 export class MoveSupervisor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('MoveSupervisor');
   private timer: NodeJS.Timeout | null = null;
-  private checking = false;
+  private checking: Promise<void> | null = null;
+  private stopped = false;
 
   constructor(
     private readonly store: RegistryStore,
@@ -48,22 +49,31 @@ export class MoveSupervisor implements OnApplicationBootstrap, OnApplicationShut
     void this.check();
   }
 
-  onApplicationShutdown(): void {
+  /** Stops checking, and lets a check in progress end before the store closes. */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+    await this.checking;
   }
 
   /** One pass: take over and resume every orphaned move of this env. */
-  async check(): Promise<void> {
-    if (this.checking) return;
-    this.checking = true;
+  check(): Promise<void> {
+    if (this.checking !== null || this.stopped) return this.checking ?? Promise.resolve();
+    this.checking = this.pass().finally(() => (this.checking = null));
+    return this.checking;
+  }
+
+  private async pass(): Promise<void> {
     try {
       const moves = await this.store.listMoves({ limit: SCAN });
-      for (const move of moves.filter((m) => this.orphaned(m))) await this.takeOver(move);
+      for (const move of moves.filter((m) => this.orphaned(m))) {
+        if (this.stopped) return;
+        await this.takeOver(move);
+      }
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'Could not check for orphaned moves');
-    } finally {
-      this.checking = false;
+      if (!this.stopped)
+        this.logger.warn({ err: (err as Error).message }, 'Could not check for orphaned moves');
     }
   }
 

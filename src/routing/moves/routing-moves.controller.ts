@@ -7,10 +7,10 @@ import { RequestContext } from '../../common/request-context/request-context';
 import { RoutingAdminService } from '../admin/routing-admin.service';
 import {
   ListMovesQuery,
-  MoveDto,
+  ScopeMoveDto,
   MoveIdParams,
-  MovePageDto,
-  MovePlanDto,
+  ScopeMovePageDto,
+  ScopeMovePlanDto,
   StartMoveDto,
   StartMoveQuery,
 } from './dto/move.dto';
@@ -38,10 +38,10 @@ export class RoutingMovesController {
   @Post()
   @HttpCode(202)
   @ApiAcceptedResponse({
-    type: MoveDto,
+    type: ScopeMoveDto,
     description: 'The move, started (or the plan with dry_run)',
   })
-  @ApiOkResponse({ type: MovePlanDto })
+  @ApiOkResponse({ type: ScopeMovePlanDto })
   @Unscoped({ registryAdmin: true })
   start(
     @Body() body: StartMoveDto,
@@ -62,7 +62,7 @@ export class RoutingMovesController {
   }
 
   @Get()
-  @ApiOkResponse({ type: MovePageDto })
+  @ApiOkResponse({ type: ScopeMovePageDto })
   @Unscoped({ registryAdmin: true })
   async list(@Query() q: ListMovesQuery): Promise<{ items: MoveRecord[]; next: string | null }> {
     const limit = q.limit ?? 50;
@@ -71,7 +71,7 @@ export class RoutingMovesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: MoveDto })
+  @ApiOkResponse({ type: ScopeMoveDto })
   @Unscoped({ registryAdmin: true })
   get(@Param() params: MoveIdParams): Promise<MoveRecord> {
     return this.moves.get(params.id);
@@ -81,7 +81,7 @@ export class RoutingMovesController {
   @Post(':id/abort')
   @HttpCode(200)
   @OptionalBody()
-  @ApiOkResponse({ type: MoveDto })
+  @ApiOkResponse({ type: ScopeMoveDto })
   @Unscoped({ registryAdmin: true })
   abort(@Param() params: MoveIdParams): Promise<MoveRecord> {
     return this.moves.abort(params.id, this.context.principal.subject);
@@ -91,7 +91,7 @@ export class RoutingMovesController {
   @Post(':id/delete-source')
   @HttpCode(200)
   @OptionalBody()
-  @ApiOkResponse({ type: MoveDto })
+  @ApiOkResponse({ type: ScopeMoveDto })
   @Unscoped({ registryAdmin: true })
   deleteSource(@Param() params: MoveIdParams): Promise<MoveRecord> {
     return this.moves.deleteSource(params.id);

@@ -147,20 +147,22 @@ export class FirestoreRegistryStore extends RegistryStore {
     return (meta.get('version') as number | undefined) ?? 0;
   }
 
+  // Move calls are tracked like the heartbeat's reads: the supervisor's periodic check may be
+  // running when the app closes, and the client is terminated only after it settles.
   createMove(move: MoveRecord): Promise<void> {
-    return this.moves.create(move);
+    return this.tracked(this.moves.create(move));
   }
 
   updateMove(move: MoveRecord): Promise<MoveRecord> {
-    return this.moves.update(move);
+    return this.tracked(this.moves.update(move));
   }
 
   getMove(id: string): Promise<MoveRecord | null> {
-    return this.moves.get(id);
+    return this.tracked(this.moves.get(id));
   }
 
   listMoves(filter: { before?: string; limit: number }): Promise<MoveRecord[]> {
-    return this.moves.list(filter);
+    return this.tracked(this.moves.list(filter));
   }
 
   override async reconnect(): Promise<void> {

@@ -89,17 +89,17 @@ export class MoveIdParams {
   id!: string;
 }
 
-class MoveBackendDto {
+class ScopeMoveBackendDto {
   @ApiProperty() backend_type!: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) config!: Record<string, unknown>;
 }
 
-class MoveSourceDto extends MoveBackendDto {
+class ScopeMoveSourceDto extends ScopeMoveBackendDto {
   @ApiProperty({ description: 'Scope of the route that served the moved scopes' })
   route_scope!: string;
 }
 
-class MoveScopeDto {
+class ScopeMoveScopeDto {
   @ApiProperty() scope!: string;
   @ApiProperty() records!: number;
   @ApiProperty() bytes!: number;
@@ -108,18 +108,18 @@ class MoveScopeDto {
 }
 
 /** A move as stored and shown. */
-export class MoveDto {
+export class ScopeMoveDto {
   @ApiProperty() id!: string;
   @ApiProperty() resource_kind!: string;
   @ApiProperty() tenant_id!: string;
   @ApiProperty() env!: string;
   @ApiProperty({ type: String, nullable: true }) project_id!: string | null;
-  @ApiProperty({ type: MoveBackendDto }) target!: MoveBackendDto;
-  @ApiProperty({ type: MoveSourceDto }) source!: MoveSourceDto;
+  @ApiProperty({ type: ScopeMoveBackendDto }) target!: ScopeMoveBackendDto;
+  @ApiProperty({ type: ScopeMoveSourceDto }) source!: ScopeMoveSourceDto;
   @ApiProperty() reason!: string;
   @ApiProperty() actor!: string;
   @ApiProperty({ enum: MOVE_STATES }) state!: string;
-  @ApiProperty({ type: [MoveScopeDto] }) scopes!: MoveScopeDto[];
+  @ApiProperty({ type: [ScopeMoveScopeDto] }) scopes!: ScopeMoveScopeDto[];
   @ApiProperty() records_copied!: number;
   @ApiProperty() bytes_copied!: number;
   @ApiProperty() created_at!: string;
@@ -137,27 +137,27 @@ export class MoveDto {
   @ApiProperty() revision!: number;
 }
 
-class PlannedScopeDto {
+class ScopeMovePlannedScopeDto {
   @ApiProperty() scope!: string;
   @ApiProperty() records!: number;
   @ApiProperty() bytes!: number;
 }
 
 /** A dry run of a move. */
-export class MovePlanDto {
+export class ScopeMovePlanDto {
   @ApiProperty() resource_kind!: string;
   @ApiProperty() tenant_id!: string;
   @ApiProperty() env!: string;
   @ApiProperty({ type: String, nullable: true }) project_id!: string | null;
-  @ApiProperty({ type: MoveSourceDto }) source!: MoveSourceDto;
-  @ApiProperty({ type: MoveBackendDto }) target!: MoveBackendDto;
-  @ApiProperty({ type: [PlannedScopeDto] }) scopes!: PlannedScopeDto[];
+  @ApiProperty({ type: ScopeMoveSourceDto }) source!: ScopeMoveSourceDto;
+  @ApiProperty({ type: ScopeMoveBackendDto }) target!: ScopeMoveBackendDto;
+  @ApiProperty({ type: [ScopeMovePlannedScopeDto] }) scopes!: ScopeMovePlannedScopeDto[];
   @ApiProperty() records!: number;
   @ApiProperty() bytes!: number;
 }
 
 /** A page of moves. */
-export class MovePageDto {
-  @ApiProperty({ type: [MoveDto] }) items!: MoveDto[];
+export class ScopeMovePageDto {
+  @ApiProperty({ type: [ScopeMoveDto] }) items!: ScopeMoveDto[];
   @ApiProperty({ type: String, nullable: true }) next!: string | null;
 }
