@@ -34,10 +34,7 @@ import { FeatureFlagsVersionConflictError } from '../feature-flags.errors';
  * Writes run in a transaction that checks the stored version (optimistic concurrency) and
  * always write every field, so the result does not depend on set() replacing or merging.
  */
-export class FirestoreFeatureFlagsRepository
-  extends FeatureFlagsRepository
-  implements ScopeData
-{
+export class FirestoreFeatureFlagsRepository extends FeatureFlagsRepository implements ScopeData {
   constructor(private readonly fs: FirestoreHandle) {
     super();
   }
