@@ -13,15 +13,17 @@ import type { FirestoreHandle } from './firestore.driver';
 const WRITE_BATCH = 400;
 
 /**
- * Every document a query (or a whole collection) returns, streamed: the client reads the
- * results as the server sends them, so a large scope is never held whole in memory, and on
- * real Firestore a broken stream resumes after the last document received. Not paged with
- * document-id cursors: the test emulator ignores `__name__` in `orderBy` and `where`, so
- * such pages would silently stop after the first one there.
+ * Every document a query (or a whole collection) returns, read with one `get()`.
+ *
+ * Not a stream: a consumer that stops early (a move's emptiness check reads one record) would
+ * leave the query's stream open, and the client then never finishes terminating. Not pages
+ * with document-id cursors: the test emulator ignores `__name__` in `orderBy` and `where` (and
+ * `startAfter`), so such pages would silently stop after the first one there. The cost is
+ * that one collection of a scope is held in memory while it is exported (docs/moves.md).
  */
 export async function* documentsOf(query: Query): AsyncIterable<QueryDocumentSnapshot> {
-  for await (const doc of query.stream() as AsyncIterable<unknown>)
-    yield doc as QueryDocumentSnapshot;
+  const snapshot = await query.get();
+  yield* snapshot.docs;
 }
 
 /** Writes whole documents (replacing any), in batches. */

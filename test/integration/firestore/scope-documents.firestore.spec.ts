@@ -6,13 +6,14 @@ import {
 } from '../../../src/backends/firestore/scope-documents';
 import { Scope } from '../../../src/common/scope/scope';
 import { firestoreHandle } from '../../utils/backend-handles';
+import { newFirestoreClient } from '../../utils/test-servers';
 
 /** The Firestore helpers every adapter's export, import and delete use, past one page. */
 describe('scope documents (Firestore emulator)', () => {
   const fs = firestoreHandle({ collectionPrefix: 'sd' });
   afterAll(() => fs.close());
 
-  it('writes, streams and deletes more documents than one batch or page holds', async () => {
+  it('writes, reads and deletes more documents than one batch or page holds', async () => {
     const scope = Scope.of('t_docs', 'test', 'p_web');
     const collection = fs.scoped(scope, 'things');
     const count = 1_200;
@@ -27,5 +28,23 @@ describe('scope documents (Firestore emulator)', () => {
     await deleteCollections([collection]);
     expect((await collection.count().get()).data().count).toBe(0);
     expect(await scopesHeldOn(fs, 't_docs', 'test', ['things'])).toEqual([]);
+  });
+
+  it('lets the client terminate after a reader stopped early (a move reads one record to check a target is empty)', async () => {
+    const db = newFirestoreClient();
+    const collection = db.collection('early');
+    await setDocuments(
+      collection,
+      Array.from({ length: 600 }, (_, i) => [collection.doc(`d${i}`), { i }] as const),
+    );
+    for await (const doc of documentsOf(collection)) {
+      expect(doc.exists).toBe(true);
+      break;
+    }
+    const closed = await Promise.race([
+      db.terminate().then(() => 'terminated'),
+      new Promise((resolve) => setTimeout(() => resolve('still open after 10 s'), 10_000)),
+    ]);
+    expect(closed).toBe('terminated');
   });
 });
