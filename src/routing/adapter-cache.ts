@@ -109,6 +109,14 @@ export class AdapterCache {
     };
   }
 
+  /**
+   * Counts a call made on a lease's adapter outside the routed proxy (a move's export or
+   * import) as running on its client, so the client is not closed under it.
+   */
+  track(lease: AdapterLease, work: Promise<unknown>): void {
+    this.clients.track(lease.connection, work);
+  }
+
   /** Drops adapters no route of the snapshot references any more. */
   retainOnly(snapshot: RegistrySnapshot): void {
     // Only routes of kinds that have adapters can keep one alive: key just those.

@@ -58,5 +58,38 @@ export function holdEndpoints(
       `the ${key.resource_kind} adapters cannot export and import a scope yet; switch the route without its data (PUT /routing/routes) or add ScopeData to the adapters.`,
     );
   }
-  return { source, target, release };
+  return {
+    source: tracked(source, (work) => cache.track(from.lease, work)),
+    target: tracked(target, (work) => cache.track(to.lease, work)),
+    release,
+  };
+}
+
+/**
+ * The adapter's ScopeData with every call counted as running on its client (each step of an
+ * export too): the app may close while a move reads or writes, and a Firestore client closed
+ * under a call fails out of band instead of failing the call.
+ */
+function tracked(data: ScopeData, track: (work: Promise<unknown>) => void): ScopeData {
+  const run = <T>(work: Promise<T>): Promise<T> => {
+    track(work);
+    return work;
+  };
+  return {
+    exportScope: (scope) => ({
+      [Symbol.asyncIterator]: () => {
+        const records = data.exportScope(scope)[Symbol.asyncIterator]();
+        return {
+          next: () => run(records.next()),
+          return: (value?: unknown) =>
+            records.return === undefined
+              ? Promise.resolve({ done: true as const, value: undefined })
+              : run(records.return(value)),
+        };
+      },
+    }),
+    importRecords: (scope, records) => run(data.importRecords(scope, records)),
+    scopesHeld: (tenantId, env) => run(data.scopesHeld(tenantId, env)),
+    deleteScope: (scope) => run(data.deleteScope(scope)),
+  };
 }
