@@ -22,6 +22,7 @@ import { FirestoreRegistryStore } from './store/firestore-registry.store';
 import { BoundedRegistryStore } from './store/bounded-registry.store';
 import { MemoryRegistryStore } from './store/memory-registry.store';
 import { MoveMetrics } from './moves/move-metrics';
+import { MovePlanner } from './moves/move-planner';
 import { MoveRunner } from './moves/move-runner';
 import { MoveSupervisor } from './moves/move-supervisor';
 import { MovesService } from './moves/moves.service';
@@ -87,7 +88,7 @@ const REPOSITORY_PROVIDERS = [AdapterCache, RoutedRepositoryFactory, RoutingMetr
 
 const ADMIN_PROVIDERS = [RoutingAdminService, RegistryQueries];
 
-const MOVE_PROVIDERS = [MoveMetrics, MoveRunner, MovesService, MoveSupervisor];
+const MOVE_PROVIDERS = [MoveMetrics, MovePlanner, MoveRunner, MovesService, MoveSupervisor];
 
 /**
  * The control plane: registry store, snapshot, policy, boot validation and the routed
