@@ -60,6 +60,9 @@ export class MoveSupervisor implements OnApplicationBootstrap, OnApplicationShut
   /** One pass: take over and resume every orphaned move of this env. */
   check(): Promise<void> {
     if (this.checking !== null || this.stopped) return this.checking ?? Promise.resolve();
+    // While the store is unreachable a check could only pile up queries that retry inside the
+    // client (and a replaced client is closed under them); the heartbeat says when it is back.
+    if (this.registry.status().stale) return Promise.resolve();
     this.checking = this.pass().finally(() => (this.checking = null));
     return this.checking;
   }
