@@ -492,5 +492,14 @@ describe('moves: a switch that brings the data along', () => {
     expect(missing.body.error.code).toBe('routing.move_not_found');
     await t.http.get('/routing/moves/nope').set(admin).expect(400);
     await t.http.get('/routing/moves').set(scopedHeaders()).expect(403);
+    // The list pages like every list: newest first, limit and an opaque cursor.
+    const first = await t.http.get('/routing/moves?limit=1').set(admin).expect(200);
+    expect(first.body.items).toHaveLength(1);
+    const next = await t.http
+      .get(`/routing/moves?limit=1&cursor=${first.body.next_cursor as string}`)
+      .set(admin)
+      .expect(200);
+    expect(next.body.items[0].id < first.body.items[0].id).toBe(true);
+    await t.http.get('/routing/moves?cursor=nope').set(admin).expect(400);
   });
 });

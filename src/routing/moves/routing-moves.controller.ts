@@ -5,17 +5,21 @@ import { Unscoped } from '../../common/auth/access.decorators';
 import { OptionalBody } from '../../common/http/consumes.decorator';
 import { RequestContext } from '../../common/request-context/request-context';
 import { RoutingAdminService } from '../admin/routing-admin.service';
+import { keysetCursor, ListQueryDto, matching, type Page } from '../../common/http/pagination';
+import { AnswersPage } from '../../common/http/responses.decorator';
 import {
-  ListMovesQuery,
+  MOVE_ID_FORMAT,
   ScopeMoveDto,
   MoveIdParams,
-  ScopeMovePageDto,
   ScopeMovePlanDto,
   StartMoveDto,
   StartMoveQuery,
 } from './dto/move.dto';
 import type { MoveRecord } from './move.types';
 import { MovesService, type MovePlan } from './moves.service';
+
+/** Cursors of the move list: the id of the last move of the page. */
+const MOVE_CURSOR = keysetCursor(matching(MOVE_ID_FORMAT));
 
 /**
  * Moves: a route switch that brings the scope's data along (docs/moves.md). Registry admins
@@ -61,13 +65,14 @@ export class RoutingMovesController {
     return this.moves.plan(request);
   }
 
+  /** Moves, newest first (`limit`, `cursor` as every list). */
   @Get()
-  @ApiOkResponse({ type: ScopeMovePageDto })
+  @AnswersPage(ScopeMoveDto)
   @Unscoped({ registryAdmin: true })
-  async list(@Query() q: ListMovesQuery): Promise<{ items: MoveRecord[]; next: string | null }> {
-    const limit = q.limit ?? 50;
-    const items = await this.moves.list({ before: q.before, limit });
-    return { items, next: items.length === limit ? (items.at(-1)?.id ?? null) : null };
+  async list(@Query() q: ListQueryDto): Promise<Page<MoveRecord>> {
+    const { limit, position } = MOVE_CURSOR.start(q);
+    const fetched = await this.moves.list({ before: position, limit: limit + 1 });
+    return MOVE_CURSOR.page(fetched, limit, (m) => m.id);
   }
 
   @Get(':id')

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
-  IsIn,
   IsObject,
   IsOptional,
   IsString,
@@ -67,25 +66,13 @@ export class StartMoveQuery {
   dry_run?: boolean;
 }
 
-/** Query of `GET /routing/moves`. */
-export class ListMovesQuery {
-  @ApiPropertyOptional({ description: 'Id of the last move of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^mv_[0-9a-z]{26}$/)
-  before?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Transform(({ value }) => Number(value))
-  @IsIn(Array.from({ length: 200 }, (_, i) => i + 1), { message: 'limit must be 1 to 200' })
-  limit?: number;
-}
+/** A move id: `mv_` and a sortable id (creation order). */
+export const MOVE_ID_FORMAT = /^mv_[0-9a-hjkmnp-tv-z]{26}$/;
 
 /** `:id` of a move. */
 export class MoveIdParams {
   @ApiProperty({ example: 'mv_01jd0000000000000000000000' })
-  @Matches(/^mv_[0-9a-z]{26}$/, { message: 'id must be a move id (mv_ and 26 characters)' })
+  @Matches(MOVE_ID_FORMAT, { message: 'id must be a move id (mv_ and 26 characters)' })
   id!: string;
 }
 
@@ -154,10 +141,4 @@ export class ScopeMovePlanDto {
   @ApiProperty({ type: [ScopeMovePlannedScopeDto] }) scopes!: ScopeMovePlannedScopeDto[];
   @ApiProperty() records!: number;
   @ApiProperty() bytes!: number;
-}
-
-/** A page of moves. */
-export class ScopeMovePageDto {
-  @ApiProperty({ type: [ScopeMoveDto] }) items!: ScopeMoveDto[];
-  @ApiProperty({ type: String, nullable: true }) next!: string | null;
 }
