@@ -6,11 +6,18 @@ import {
 } from '../../../src/backends/firestore/scope-documents';
 import { Scope } from '../../../src/common/scope/scope';
 import { firestoreHandle } from '../../utils/backend-handles';
+import { ownFirestoreEmulator } from '../../utils/own-firestore-emulator';
 import { newFirestoreClient } from '../../utils/test-servers';
+
+// Its own emulator: 1,200 writes on the shared one would slow every suite's listeners.
+const emulator = ownFirestoreEmulator();
 
 /** The Firestore helpers every adapter's export, import and delete use, past one page. */
 describe('scope documents (Firestore emulator)', () => {
-  const fs = firestoreHandle({ collectionPrefix: 'sd' });
+  let fs: ReturnType<typeof firestoreHandle>;
+  beforeAll(() => {
+    fs = firestoreHandle({ collectionPrefix: 'sd', host: emulator.host });
+  });
   afterAll(() => fs.close());
 
   it('writes, reads and deletes more documents than one batch or page holds', async () => {
@@ -31,7 +38,7 @@ describe('scope documents (Firestore emulator)', () => {
   });
 
   it('lets the client terminate after a reader stopped early (a move reads one record to check a target is empty)', async () => {
-    const db = newFirestoreClient();
+    const db = newFirestoreClient({ host: emulator.host });
     const collection = db.collection('early');
     await setDocuments(
       collection,
