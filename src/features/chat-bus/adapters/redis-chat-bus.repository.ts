@@ -1,3 +1,4 @@
+import { execAll } from '../../../backends/redis/transaction';
 import type { RedisHandle } from '../../../backends/redis/redis.driver';
 import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
 import type { Env, Scope } from '../../../common/scope/scope';
@@ -49,13 +50,12 @@ export class RedisChatBusRepository extends ChatBusRepository implements ScopeDa
   }
 
   async createThread(scope: Scope, thread: ChatThread): Promise<ChatThread> {
-    const results = await this.redis.client
-      .multi()
-      .hset(this.redis.key(scope, 'chat', 'threads'), thread.id, JSON.stringify(thread))
-      .zadd(this.redis.key(scope, 'chat', 'thread_index'), 0, thread.id)
-      .exec();
-    const failed = results?.find(([err]) => err !== null)?.[0];
-    if (failed) throw failed;
+    await execAll(
+      this.redis.client
+        .multi()
+        .hset(this.redis.key(scope, 'chat', 'threads'), thread.id, JSON.stringify(thread))
+        .zadd(this.redis.key(scope, 'chat', 'thread_index'), 0, thread.id),
+    );
     return thread;
   }
 

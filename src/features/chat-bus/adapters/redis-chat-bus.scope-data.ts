@@ -1,3 +1,4 @@
+import { execAll } from '../../../backends/redis/transaction';
 import type { RedisHandle } from '../../../backends/redis/redis.driver';
 import { keysUnder, scopesHeldOnRedis } from '../../../backends/redis/scope-keys';
 import type { ScopeData, ScopeRecord } from '../../../common/scope-data/scope-data';
@@ -66,9 +67,7 @@ export class RedisChatBusScopeData implements ScopeData {
         multi.xadd(key, message.id, ...fields);
       }
     }
-    const results = await multi.exec();
-    const failed = results?.find(([err]) => err !== null)?.[0];
-    if (failed) throw failed;
+    await execAll(multi);
   }
 
   /** Scopes with a thread or a message stream. */

@@ -1,3 +1,4 @@
+import { execAll } from '../../../backends/redis/transaction';
 import type { RedisHandle } from '../../../backends/redis/redis.driver';
 import { keysUnder, scopesHeldOnRedis } from '../../../backends/redis/scope-keys';
 import { yieldAll, type ScopeData, type ScopeRecord } from '../../../common/scope-data/scope-data';
@@ -58,9 +59,7 @@ export class RedisRateLimitScopeData implements ScopeData {
       multi.pexpireat(log, expireAt);
       multi.pexpireat(meta, expireAt);
     }
-    const results = await multi.exec();
-    const failed = results?.find(([err]) => err !== null)?.[0];
-    if (failed) throw failed;
+    await execAll(multi);
   }
 
   /** Scopes with a policy or a window log (empty hashes and sets do not exist in Redis). */
