@@ -7,10 +7,11 @@ import {
 } from '../../src/features/firearms/firearms.errors';
 import type { Licence } from '../../src/features/firearms/firearms.types';
 
-const HOUR = 3_600_000;
-const iso = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOString();
+export const HOUR = 3_600_000;
+export const iso = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOString();
 
-function licence(over: Partial<Licence> = {}): Licence {
+/** An active licence of agent_1 (fresh id, version 1), with `over` applied. */
+export function licence(over: Partial<Licence> = {}): Licence {
   const now = iso(0);
   return {
     id: newSortableId(),

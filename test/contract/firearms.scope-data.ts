@@ -1,32 +1,11 @@
-import { newSortableId } from '../../src/common/ids/sortable-id';
 import type { Scope } from '../../src/common/scope/scope';
 import type { FirearmsRepository } from '../../src/features/firearms/firearms.repository';
-import type { Licence, LicenceSubject } from '../../src/features/firearms/firearms.types';
+import type { LicenceSubject } from '../../src/features/firearms/firearms.types';
+import { HOUR, iso, licence } from './firearms.repository.contract';
 import type { ScopeDataContractOptions } from './scope-data.contract';
 
-const HOUR = 3_600_000;
-const iso = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOString();
 const AGENT: LicenceSubject = { subject_type: 'agent', subject_id: 'agent_1' };
 const TOOL: LicenceSubject = { subject_type: 'tool', subject_id: 'tool.shell' };
-
-function licence(over: Partial<Licence>): Licence {
-  const now = iso(0);
-  return {
-    id: newSortableId(),
-    ...AGENT,
-    level: 'medium',
-    status: 'active',
-    issued_by: 'u_admin',
-    issued_at: now,
-    expires_at: iso(HOUR),
-    revoked_at: null,
-    revoked_by: null,
-    revoke_reason: null,
-    version: 1,
-    updated_at: now,
-    ...over,
-  };
-}
 
 /**
  * Firearms for the scope-data round trip: two action policies (one at version 2) and

@@ -9,7 +9,8 @@ import {
   type PageRecord,
 } from '../../src/features/page-content/page-content.types';
 
-function page(over: Partial<Page> = {}): Page {
+/** A new page as the service makes one (fresh id, version 1), with `over` applied. */
+export function newPage(over: Partial<Page> = {}): Page {
   const now = new Date().toISOString();
   return {
     id: newSortableId(),
@@ -58,10 +59,10 @@ export function pageRepositoryContract(
 
   it('stores HTML and JSON bodies and reads them back by id and by slug', async () => {
     const s = scope();
-    const html = await repo.create(s, page({ slug: 'about' }));
+    const html = await repo.create(s, newPage({ slug: 'about' }));
     const json = await repo.create(
       s,
-      page({
+      newPage({
         slug: 'home',
         body: { blocks: [{ type: 'hero', text: 'Hi', 'odd.key': null }], __meta__: 1 },
       }),
@@ -74,7 +75,7 @@ export function pageRepositoryContract(
 
   it('round-trips a body of exactly 1 MiB, then shrinks it to an empty one', async () => {
     const s = scope();
-    const big = await repo.create(s, page({ body: htmlOfBytes(MAX_PAGE_BODY_BYTES) }));
+    const big = await repo.create(s, newPage({ body: htmlOfBytes(MAX_PAGE_BODY_BYTES) }));
     expect(Buffer.byteLength((await repo.get(s, big.id))?.body as string)).toBe(
       MAX_PAGE_BODY_BYTES,
     );
@@ -85,17 +86,19 @@ export function pageRepositoryContract(
 
   it('refuses a second page with the same surface and slug, writing nothing for it', async () => {
     const s = scope();
-    await repo.create(s, page({ slug: 'pricing' }));
-    const loser = page({ slug: 'pricing' });
+    await repo.create(s, newPage({ slug: 'pricing' }));
+    const loser = newPage({ slug: 'pricing' });
     await expect(repo.create(s, loser)).rejects.toBeInstanceOf(PageSlugTakenError);
     expect(await repo.get(s, loser.id)).toBeNull();
-    await expect(repo.create(s, page({ slug: 'pricing', surface: 'app' }))).resolves.toBeDefined();
-    await expect(repo.create(scope(), page({ slug: 'pricing' }))).resolves.toBeDefined();
+    await expect(
+      repo.create(s, newPage({ slug: 'pricing', surface: 'app' })),
+    ).resolves.toBeDefined();
+    await expect(repo.create(scope(), newPage({ slug: 'pricing' }))).resolves.toBeDefined();
   });
 
   it('lets exactly one of two concurrent creates of one slug win', async () => {
     const s = scope();
-    const [a, b] = [page({ slug: 'race' }), page({ slug: 'race' })];
+    const [a, b] = [newPage({ slug: 'race' }), newPage({ slug: 'race' })];
     const results = await Promise.allSettled([repo.create(s, a), repo.create(s, b)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected');
@@ -105,12 +108,12 @@ export function pageRepositoryContract(
 
   it('lists records without bodies, newest first, filtered and paged', async () => {
     const s = scope();
-    const a = await repo.create(s, page());
+    const a = await repo.create(s, newPage());
     const b = await repo.create(
       s,
-      page({ surface: 'app', published: true, published_at: new Date().toISOString() }),
+      newPage({ surface: 'app', published: true, published_at: new Date().toISOString() }),
     );
-    const c = await repo.create(s, page());
+    const c = await repo.create(s, newPage());
     expect(await repo.list(s, { limit: 10 })).toEqual([c, b, a].map(recordOf));
     expect((await repo.list(s, { limit: 1 })).map((p) => p.id)).toEqual([c.id]);
     expect((await repo.list(s, { limit: 10, before: c.id })).map((p) => p.id)).toEqual([
@@ -129,20 +132,20 @@ export function pageRepositoryContract(
 
   it('moves the slug claim when an update changes the slug, freeing the old one', async () => {
     const s = scope();
-    const created = await repo.create(s, page({ slug: 'old' }));
+    const created = await repo.create(s, newPage({ slug: 'old' }));
     const updated = await repo.update(s, created.id, (current) => ({
       record: bump(current, { slug: 'new' }),
     }));
     expect(updated).toEqual({ ...created, slug: 'new', version: 2 });
     expect(await repo.getBySlug(s, 'web', 'new')).toEqual(updated);
     expect(await repo.getBySlug(s, 'web', 'old')).toBeNull();
-    await expect(repo.create(s, page({ slug: 'old' }))).resolves.toBeDefined();
+    await expect(repo.create(s, newPage({ slug: 'old' }))).resolves.toBeDefined();
   });
 
   it('refuses an update to a slug another page holds, leaving both pages as they were', async () => {
     const s = scope();
-    const a = await repo.create(s, page({ slug: 'a' }));
-    const b = await repo.create(s, page({ slug: 'b' }));
+    const a = await repo.create(s, newPage({ slug: 'a' }));
+    const b = await repo.create(s, newPage({ slug: 'b' }));
     await expect(
       repo.update(s, b.id, (current) => ({
         record: bump(current, { slug: 'a', title: 'x' }),
@@ -156,7 +159,7 @@ export function pageRepositoryContract(
 
   it('keeps the body when an update gives none, and writes nothing when the change refuses', async () => {
     const s = scope();
-    const created = await repo.create(s, page({ body: { a: 1 } }));
+    const created = await repo.create(s, newPage({ body: { a: 1 } }));
     const updated = await repo.update(s, created.id, (current) => ({
       record: bump(current, { title: 'New title' }),
     }));
@@ -173,17 +176,17 @@ export function pageRepositoryContract(
 
   it('deletes a page and releases its slug; deleting again answers false', async () => {
     const s = scope();
-    const created = await repo.create(s, page({ slug: 'gone', body: htmlOfBytes(600 * 1024) }));
+    const created = await repo.create(s, newPage({ slug: 'gone', body: htmlOfBytes(600 * 1024) }));
     expect(await repo.delete(s, created.id)).toBe(true);
     expect(await repo.get(s, created.id)).toBeNull();
     expect(await repo.getBySlug(s, 'web', 'gone')).toBeNull();
     expect(await repo.delete(s, created.id)).toBe(false);
-    await expect(repo.create(s, page({ slug: 'gone' }))).resolves.toBeDefined();
+    await expect(repo.create(s, newPage({ slug: 'gone' }))).resolves.toBeDefined();
   });
 
   it('keeps scopes apart', async () => {
     const s = scope();
-    const created = await repo.create(s, page({ slug: 'mine' }));
+    const created = await repo.create(s, newPage({ slug: 'mine' }));
     const other = Scope.of(s.tenantId, 'test', 'p_other');
     expect(await repo.get(other, created.id)).toBeNull();
     expect(await repo.getBySlug(other, 'web', 'mine')).toBeNull();

@@ -1,35 +1,16 @@
-import { newSortableId } from '../../src/common/ids/sortable-id';
 import { collectRecords, sortRecords } from '../../src/common/scope-data/scope-data';
 import { Scope } from '../../src/common/scope/scope';
 import { PageSlugTakenError } from '../../src/features/page-content/page-content.errors';
 import type { PageContentRepository } from '../../src/features/page-content/page-content.repository';
 import {
   MAX_PAGE_BODY_BYTES,
-  type Page,
   type PageBody,
   type PageRecord,
 } from '../../src/features/page-content/page-content.types';
+import { newPage } from './page-content.repository.contract';
 import type { ScopeDataContractOptions, ScopeDataSide } from './scope-data.contract';
 
-/** A new page as the service makes one (fresh id, version 1), with `over` applied. */
-export function newPage(over: Partial<Page>): Page {
-  const now = new Date().toISOString();
-  return {
-    id: newSortableId(),
-    surface: 'web',
-    slug: `s-${newSortableId()}`,
-    title: 'About us',
-    body: '<h1>About</h1>',
-    published: false,
-    published_at: null,
-    created_by: 'u_a',
-    updated_by: 'u_a',
-    created_at: now,
-    updated_at: now,
-    version: 1,
-    ...over,
-  };
-}
+export { newPage };
 
 /** An HTML body of exactly `bytes` UTF-8 bytes, with multi-byte characters across chunk edges. */
 export const htmlOfBytes = (bytes: number): string =>

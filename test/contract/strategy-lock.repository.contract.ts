@@ -4,10 +4,11 @@ import { Scope } from '../../src/common/scope/scope';
 import { StrategyLockRepository } from '../../src/features/strategy-lock/strategy-lock.repository';
 import type { StrategyLock } from '../../src/features/strategy-lock/strategy-lock.types';
 
-const HOUR = 3_600_000;
-const iso = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOString();
+export const HOUR = 3_600_000;
+export const iso = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOString();
 
-function lock(over: Partial<StrategyLock> = {}): StrategyLock {
+/** A lock as the service makes one (fresh id, draft, version 1), with `over` applied. */
+export function lock(over: Partial<StrategyLock> = {}): StrategyLock {
   const now = new Date().toISOString();
   return {
     id: newSortableId(),

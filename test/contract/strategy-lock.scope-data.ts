@@ -1,34 +1,8 @@
-import { newSortableId } from '../../src/common/ids/sortable-id';
 import type { Scope } from '../../src/common/scope/scope';
 import type { StrategyLockRepository } from '../../src/features/strategy-lock/strategy-lock.repository';
 import type { StrategyLock } from '../../src/features/strategy-lock/strategy-lock.types';
 import type { ScopeDataContractOptions } from './scope-data.contract';
-
-const HOUR = 3_600_000;
-const iso = (offsetMs: number): string => new Date(Date.now() + offsetMs).toISOString();
-
-function lock(over: Partial<StrategyLock>): StrategyLock {
-  const now = new Date().toISOString();
-  return {
-    id: newSortableId(),
-    surface: null,
-    scope: 'campaign',
-    title: 'Spring campaign',
-    description: '',
-    constraints: { max_spend: '100.00', nested: { 'a.b': [1, { __odd__: true }] } },
-    allowed_actions: ['builder:publish_page'],
-    created_by: 'u_a',
-    approved_by: null,
-    rejected_by: null,
-    status: 'draft',
-    valid_from: iso(-HOUR),
-    valid_until: iso(HOUR),
-    version: 1,
-    created_at: now,
-    updated_at: now,
-    ...over,
-  };
-}
+import { HOUR, iso, lock } from './strategy-lock.repository.contract';
 
 /** A later revision of a lock, as the service writes one (version + 1). */
 const revised = (current: StrategyLock, over: Partial<StrategyLock>): StrategyLock => ({
