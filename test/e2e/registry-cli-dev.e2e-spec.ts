@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { runCommand, type CommandRun } from '../utils/run-command';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,34 +8,13 @@ import { ensureBuilt } from '../utils/built-app';
 import { mountedKinds } from '../utils/mounted-kinds';
 
 jest.setTimeout(120_000);
-const root = join(__dirname, '..', '..');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs the built CLI with nothing but PATH and HOME (and `env`) in its environment. */
-function runCli(cli: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, ...args],
-      {
-        cwd: root,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          METADATA_SERVER_DETECTION: 'none',
-          ...env,
-        },
-      },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const runCli = (
+  cli: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CommandRun> => runCommand(process.execPath, [cli, ...args], env);
 
 describe('registry CLI with no settings (a newcomer on npm run dev)', () => {
   let cli: string;

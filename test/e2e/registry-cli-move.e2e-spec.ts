@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { runCommand, type CommandRun } from '../utils/run-command';
 import { join } from 'node:path';
 import type { Firestore } from '@google-cloud/firestore';
 import { routeKeyId } from '../../src/routing/route.types';
@@ -7,34 +7,13 @@ import { ensureBuilt } from '../utils/built-app';
 import { newFirestoreClient, testFirestoreHost, uniqueProjectId } from '../utils/test-servers';
 
 jest.setTimeout(120_000);
-const root = join(__dirname, '..', '..');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs the built CLI with nothing but PATH and HOME (and `env`) in its environment. */
-function runCli(cli: string, args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, ...args],
-      {
-        cwd: root,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          METADATA_SERVER_DETECTION: 'none',
-          ...env,
-        },
-      },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const runCli = (
+  cli: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CommandRun> => runCommand(process.execPath, [cli, ...args], env);
 
 /** A feature flags document as the Firestore adapter stores it. */
 function flagsDocument(tenant: string, project: string | null, value: string) {
@@ -68,7 +47,7 @@ describe('registry CLI: move', () => {
   };
   const flagsPath = (tenant: string, prefix = ''): string =>
     `${prefix}tenants/${tenant}/envs/test/projects/p_web/feature_flags/flags`;
-  let cli: (args: string[]) => Promise<Run>;
+  let cli: (args: string[]) => Promise<CommandRun>;
   let store: FirestoreRegistryStore;
   let db: Firestore;
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { runCommand, type CommandRun } from '../utils/run-command';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,34 +10,8 @@ import { mountedKinds } from '../utils/mounted-kinds';
 import { newFirestoreClient, testFirestoreHost, uniqueProjectId } from '../utils/test-servers';
 
 jest.setTimeout(120_000);
-const root = join(__dirname, '..', '..');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command and resolves with its exit code and output (never rejects on exit code). */
-function run(file: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      file,
-      args,
-      {
-        cwd: root,
-        env: {
-          PATH: process.env.PATH ?? '',
-          HOME: process.env.HOME ?? '',
-          METADATA_SERVER_DETECTION: 'none',
-          ...env,
-        },
-      },
-      (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const run = runCommand;
 
 /** A route on a real-looking durable backend for every mounted kind at t_system in prod. */
 function prodRoutes(kinds: MountedKind[]): Record<string, unknown>[] {
@@ -54,7 +28,7 @@ function prodRoutes(kinds: MountedKind[]): Record<string, unknown>[] {
 describe('registry CLI', () => {
   let dir: string;
   let kinds: MountedKind[];
-  let cli: (args: string[], env?: Record<string, string>) => Promise<Run>;
+  let cli: (args: string[], env?: Record<string, string>) => Promise<CommandRun>;
   const file = async (name: string, routes: unknown[]): Promise<string> => {
     const path = join(dir, name);
     await writeFile(path, stringify({ routes }));
