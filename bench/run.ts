@@ -8,6 +8,7 @@ import { KindCatalog } from '../src/routing/kind-catalog';
 import { bootApp } from './app';
 import { benchBudgetCheck } from './budget-check.bench';
 import { benchHttp } from './http.bench';
+import { benchLoad } from './load.bench';
 import { benchMoves } from './move.bench';
 import { benchResolution } from './resolution.bench';
 import { benchRoutedRepository } from './routed-repository.bench';
@@ -70,6 +71,10 @@ async function main(): Promise<void> {
     );
     rows.push(...(await benchMoves(step)));
   }
+  if (runs(10)) {
+    step('10. user-level load: mixed workload on the built app and the real servers');
+    rows.push(...(await benchLoad(kinds, step)));
+  }
   const seconds = (Date.now() - started) / 1000;
   step('done');
 
@@ -87,6 +92,7 @@ async function main(): Promise<void> {
     '4. **HTTP end to end**: sequential `GET /feature-flags` over loopback keep-alive HTTP on the real app, feature_flags on a memory route vs on a Firestore route (in-process emulator, so its work shares this process and CPU).',
     "5. **Budget check at scale**: sequential `GET /budget/check` (policy window 30 days) on a Firestore budget route (in-process emulator) for tenants holding 10, 10,000 and 100,000 usage events spread over 29 days (seeded through the Firestore adapter in parallel 500-event batches, each batch one `created_at`), requests of the three alternating in blocks; then the 100,000-event tenant's `spent` against a full recount of its ledger (decimal sum of every event). The check reads running totals (docs/aggregates.md): the first check of a tenant reads every day/hour/minute shard document of the window (the notes give that figure); sums of closed buckets are then reused, so later checks read only the buckets still open.",
     "6. **Moves on the Firestore emulator**: a move through the app's move engine (`MovesService.start`, then `get` polled until it ends; memory registry store, `MOVE_SETTLE_MS` 200) from the `t_system` Firestore route (prefix `bench`) to the tenant's own Firestore route (prefix `moved`), for timeline records in one project scope and for a tenant-wide feature_flags move over many project scopes with one document each (seeded straight through the Firestore client). Peer: a plain ScopeData export + import of the same scopes into a third prefix in the same run, in the move's batches of 500, with no move machinery. Copy, verify and switch are timed with the runner's phase hook; the freeze is `finished_at − frozen_at` of the stored move. One run each, on the in-process Node emulator (every round trip ≈ 10 ms here, which dominates per-scope work).",
+    '10. **User-level load**: the built app (`node dist/src/main.js`, `LOG_LEVEL=info`, access lines written) on a memory registry, feature_flags and kpi on a Firestore emulator in its own process, rate_limit and chat_bus on a real redis-server (AOF, fsync always), driven for 60 s (after a 3 s warm-up) by 32 closed-loop keep-alive clients in the bench process with a mixed workload: 50 % flag reads, 20 % rate-limit consumes (500 subjects), 15 % chat posts (16 threads), 15 % KPI writes. Per operation: requests per second, p50 (the median column, in ns) and p99 latency, and every status seen; `LOAD_SECONDS=10 npm run bench -- 10` runs it shorter. Every server shares the machine with the clients, so the figures are a regression signal for this machine, not a capacity statement.',
     '',
     'Medians: sections 1–3 over timed rounds (warm-up rounds discarded), section 4 over single requests. Ratios in 1–3 are medians of per-round ratios (variants run interleaved in the same rounds). Spread is half the interquartile range relative to the median.',
     '',
