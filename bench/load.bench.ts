@@ -1,12 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { ensureBuilt } from '../test/utils/built-app';
 import {
-  freePort,
   spawnFirestoreEmulator,
   startRedisServer,
   type FirestoreEmulatorProcess,
@@ -14,6 +11,7 @@ import {
 } from '../tools/local-servers';
 import type { MountedKind } from '../src/routing/kind-catalog';
 import type { RouteInput } from '../src/routing/route.types';
+import { startBuiltApp, type BuiltApp } from './app-process';
 import { BENCH_GCP_PROJECT, BENCH_JWT_SECRET, benchHeaders } from './app';
 import { quantile } from './harness';
 import { formatNumber, formatRatio, type Row } from './table';
@@ -98,48 +96,6 @@ function seedRoutes(kinds: MountedKind[], redis: RedisServerHandle): RouteInput[
         ? { host: redis.host, port: redis.port }
         : {},
   }));
-}
-
-/** The built app (`node dist/src/main.js`) as its own process, as production runs it. */
-async function startApp(
-  env: Record<string, string>,
-): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const main = await ensureBuilt();
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [main], {
-    env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let head = '';
-  // Access lines are written as in production (LOG_LEVEL info) and dropped here.
-  const keep = (d: Buffer): void => {
-    if (head.length < 20_000) head += d.toString();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not listen:\n${head}`)), 60_000);
-    const check = setInterval(() => {
-      if (!head.includes('Listening on')) return;
-      clearInterval(check);
-      clearTimeout(timer);
-      resolve();
-    }, 20);
-    void exited.then(() => {
-      clearInterval(check);
-      clearTimeout(timer);
-      reject(new Error(`app exited before listening:\n${head}`));
-    });
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pid: child.pid ?? 0,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
 }
 
 /** The workload: what a tenant's services do all day, in these proportions. */
@@ -253,13 +209,13 @@ export async function benchLoad(
   const dir = await mkdtemp(join(tmpdir(), 'bench-load-'));
   let emulator: FirestoreEmulatorProcess | null = null;
   let redis: RedisServerHandle | null = null;
-  let app: Awaited<ReturnType<typeof startApp>> | null = null;
+  let app: BuiltApp | null = null;
   try {
     emulator = await spawnFirestoreEmulator();
     redis = await startRedisServer();
     const seed = join(dir, 'routes.yaml');
     await writeFile(seed, stringify({ routes: seedRoutes(kinds, redis) }));
-    app = await startApp({
+    app = await startBuiltApp({
       APP_ENV: 'test',
       REGISTRY_STORE: 'memory',
       REGISTRY_SEED_FILE: seed,

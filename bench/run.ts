@@ -10,6 +10,7 @@ import { benchBudgetCheck } from './budget-check.bench';
 import { benchHttp } from './http.bench';
 import { benchLoad } from './load.bench';
 import { benchMoves } from './move.bench';
+import { benchPropagation } from './propagation.bench';
 import { benchResolution } from './resolution.bench';
 import { benchRoutedRepository } from './routed-repository.bench';
 import { PROJECTS, TENANTS, syntheticRoutes } from './routes';
@@ -74,6 +75,11 @@ async function main(): Promise<void> {
   if (runs(10)) {
     step('10. user-level load: mixed workload on the built app and the real servers');
     rows.push(...(await benchLoad(kinds, step)));
+  }
+  if (runs(11)) {
+    step('11. propagation at scale: three instances on one Firestore registry');
+    const sizes = (process.env.PROPAGATION_ROUTES ?? `${kinds.length},510000`).split(',');
+    rows.push(...(await benchPropagation(kinds, sizes.map(Number), step)));
   }
   const seconds = (Date.now() - started) / 1000;
   step('done');

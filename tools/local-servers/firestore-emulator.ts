@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 
 import { FirestoreServer } from '@firestore-emulator/server';
 import { serveEmulatorListing, type EmulatorHandlerRegistry } from './firestore-emulator-listing';
+import { makeEmulatorListenersIncremental } from './firestore-emulator-listen';
 import { speedUpEmulatorInserts } from './firestore-emulator-speedup';
 
 import {
@@ -72,6 +73,7 @@ export async function startFirestoreEmulator(
   opts: FirestoreEmulatorOptions = {},
 ): Promise<FirestoreEmulatorHandle> {
   speedUpEmulatorInserts();
+  makeEmulatorListenersIncremental();
   let emulator = newEmulator();
   const persistence =
     opts.dataDir === undefined ? null : await persist(() => emulator, opts.dataDir);
