@@ -145,14 +145,14 @@ export async function benchPropagation(
     baseline ??= p99;
     rows.push({
       measurement: TITLE,
-      case: `${formatNumber(total)} routes: write to all ${INSTANCES} instances applied${rows.length === 0 ? ' (baseline)' : ''}`,
+      case: `${total.toLocaleString('en-US')} routes: write to all ${INSTANCES} instances applied${rows.length === 0 ? ' (baseline)' : ''}`,
       median: formatNumber(p50 * 1e6),
       opsPerSec: '—',
       spread: '—',
       ratio: rows.length === 0 ? '1.00×' : formatRatio(p99 / baseline, 'baseline p99'),
       notes:
         `p50 ${p50.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, max ${Math.max(...result.lags).toFixed(0)} ms over ${result.lags.length} switches; ` +
-        `requests during the switches: ${formatNumber(result.ok)} answered 200, ${formatNumber(result.failed)} failed; ` +
+        `requests during the switches: ${result.ok.toLocaleString('en-US')} answered 200, ${result.failed.toLocaleString('en-US')} failed; ` +
         `seeded in ${(result.seedMs / 1000).toFixed(1)} s, all instances live ${(result.bootMs / 1000).toFixed(1)} s after start; ` +
         `${cpus().length} cores shared by the emulator, the instances and the clients`,
     });
