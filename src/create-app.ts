@@ -11,6 +11,7 @@ import { writeError } from './common/errors/all-exceptions.filter';
 import { answerClientError } from './common/http/client-error.handler';
 import { inputShapeMiddleware } from './common/http/input-shape.middleware';
 import { setUpOpenApi } from './infra/openapi-document';
+import { requestContextMiddleware } from './common/request-context/request-context';
 import { requestIdMiddleware } from './common/request-context/request-id.middleware';
 
 /** Largest JSON body accepted (page bodies go up to 1 MiB). */
@@ -53,6 +54,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
     type: ['application/json', 'application/*+json'],
   });
   app.use(inputShapeMiddleware);
+  // After body parsing: the body's stream events would not carry the request's context.
+  app.use(requestContextMiddleware);
   setUpOpenApi(app);
   try {
     await app.init();
