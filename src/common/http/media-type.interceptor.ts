@@ -12,6 +12,11 @@ import type { Observable } from 'rxjs';
 import { BODY_OPTIONAL, CONSUMES, DEFAULT_BODY_TYPES } from './consumes.decorator';
 import { BodyRequiredError, UnsupportedMediaTypeError } from './http-input.errors';
 
+interface BodyRule {
+  accepted: readonly string[];
+  optional: boolean;
+}
+
 const BODY_PARAM_TYPES = new Set([String(RouteParamtypes.BODY), String(RouteParamtypes.RAW_BODY)]);
 
 /**
@@ -25,12 +30,30 @@ const BODY_PARAM_TYPES = new Set([String(RouteParamtypes.BODY), String(RoutePara
 export class MediaTypeInterceptor implements NestInterceptor {
   constructor(private readonly reflector: Reflector) {}
 
+  /**
+   * What each operation accepts, read from its metadata once (metadata never changes), per
+   * class and handler: generated controllers may share a handler function.
+   */
+  private readonly rules = new WeakMap<object, Map<object, BodyRule | null>>();
+
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() === 'http') {
-      const accepted = this.acceptedTypes(context);
-      const optional = this.reflector.get<boolean | undefined>(BODY_OPTIONAL, context.getHandler());
-      const req = context.switchToHttp().getRequest<Request>();
-      if (accepted !== null) checkBody(req, accepted, optional === true);
+      const handler = context.getHandler();
+      let ofClass = this.rules.get(context.getClass());
+      if (ofClass === undefined) {
+        ofClass = new Map();
+        this.rules.set(context.getClass(), ofClass);
+      }
+      let rule = ofClass.get(handler);
+      if (rule === undefined) {
+        const accepted = this.acceptedTypes(context);
+        const optional = this.reflector.get<boolean | undefined>(BODY_OPTIONAL, handler);
+        rule = accepted === null ? null : { accepted, optional: optional === true };
+        ofClass.set(handler, rule);
+      }
+      if (rule !== null) {
+        checkBody(context.switchToHttp().getRequest<Request>(), rule.accepted, rule.optional);
+      }
     }
     return next.handle();
   }
