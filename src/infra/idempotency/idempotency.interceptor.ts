@@ -12,7 +12,7 @@ import { RequestContext } from '../../common/request-context/request-context';
 import { IdempotencyCoordinator } from './idempotency.coordinator';
 import { parseIdempotencyKey } from '../../common/errors/idempotency.errors';
 import { requestFingerprint } from './request-fingerprint';
-import { withWriteRetryAdvice } from './write-retry-advice';
+import { READ_METHODS, withWriteRetryAdvice } from './write-retry-advice';
 
 /** Response headers a replay repeats: they carry the created record's version and address. */
 const REPLAYED_HEADERS = ['etag', 'location'];
@@ -34,6 +34,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'http') return next.handle();
     const method = ctx.switchToHttp().getRequest<Request>().method;
+    // Reads are neither replayed nor given write retry advice: no operators to chain.
+    if (READ_METHODS.has(method)) return next.handle();
     return this.handle(ctx, next).pipe(
       catchError((err: unknown) => {
         throw withWriteRetryAdvice(method, err);
