@@ -10,11 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { InMemoryFeatureFlagsRepository } from '../src/features/feature-flags/adapters/in-memory-feature-flags.repository';
-import { FeatureFlagsService } from '../src/features/feature-flags/feature-flags.service';
 import { DEFAULT_FLAGS } from '../src/features/feature-flags/feature-flags.types';
-import { bootApp } from './app';
 
 export const VARIANTS = [
   'bare-express',
@@ -56,17 +52,25 @@ async function start(variant: Variant): Promise<Started> {
   switch (variant) {
     case 'bare-express':
       return listenNest(await NestFactory.create(BareModule, { logger: false }));
-    case 'bare-fastify':
+    case 'bare-fastify': {
+      // Loaded only where used: each child compiles what it imports, and boots faster so.
+      const { FastifyAdapter } = await import('@nestjs/platform-fastify');
       return listenNest(
         await NestFactory.create(BareModule, new FastifyAdapter(), { logger: false }),
       );
+    }
     case 'app-routed':
     case 'app-direct': {
+      const { bootApp } = await import('./app');
       // Logs at info, as in production; the parent sends this process's stdout to /dev/null.
       const app = await bootApp({ featureFlags: 'memory', environment: { LOG_LEVEL: 'info' } });
       if (variant === 'app-direct') {
         // The repository injected directly, without the routing proxy: the same adapter
         // class the memory route builds, in place of the proxy the module provides.
+        const { FeatureFlagsService } =
+          await import('../src/features/feature-flags/feature-flags.service');
+        const { InMemoryFeatureFlagsRepository } =
+          await import('../src/features/feature-flags/adapters/in-memory-feature-flags.repository');
         const service = app.get(FeatureFlagsService);
         (service as unknown as { flags: unknown }).flags = new InMemoryFeatureFlagsRepository();
       }
