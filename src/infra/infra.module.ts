@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { RequestGuard } from './auth/request.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import { AllExceptionsFilter } from '../common/errors/all-exceptions.filter';
 import { createValidationPipe } from '../common/errors/validation.pipe';
-import { MediaTypeInterceptor } from '../common/http/media-type.interceptor';
+import { MediaTypeGuard } from '../common/http/media-type.guard';
 import { RequestContext } from '../common/request-context/request-context';
 
 /**
@@ -17,9 +17,10 @@ import { RequestContext } from '../common/request-context/request-context';
   providers: [
     RequestContext,
     TokenVerifier,
+    // Guards run in this order: authentication (401/403) before media types (415).
     { provide: APP_GUARD, useClass: RequestGuard },
+    { provide: APP_GUARD, useClass: MediaTypeGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
-    { provide: APP_INTERCEPTOR, useClass: MediaTypeInterceptor },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
   exports: [RequestContext, TokenVerifier],
