@@ -1,4 +1,8 @@
+import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
 import { freePort } from '../../tools/local-servers/free-port';
+import { handlesPost } from '../../src/infra/idempotency/idempotency-routes';
+import { IdempotencyInterceptor } from '../../src/infra/idempotency/idempotency.interceptor';
 import { RAW_STORAGE_KIND } from '../../src/features/raw-storage/raw-storage.types';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { route, testBackendConfig } from '../utils/routes';
@@ -248,5 +252,42 @@ describe('the 503 of a backend that refuses connections', () => {
     expect(write.body.error.message).toMatch(/nothing was applied; retrying is safe/);
     expect(read.body.error.details).toMatchObject({ retry_safe: true });
     expect(read.body.error.message).toMatch(/Nothing was changed; retrying is safe/);
+  });
+});
+
+describe('where IdempotencyInterceptor runs', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('first on every controller with a POST handler, built in its module, and on no other', () => {
+    const modules = [...t.app.get(ModulesContainer).values()];
+    let checked = 0;
+    for (const module of modules) {
+      for (const wrapper of module.controllers.values()) {
+        const controller = wrapper.metatype as abstract new () => unknown;
+        const interceptors =
+          (Reflect.getMetadata(INTERCEPTORS_METADATA, controller) as unknown[] | undefined) ?? [];
+        if (handlesPost(controller)) {
+          checked += 1;
+          expect([controller.name, interceptors[0]]).toEqual([
+            controller.name,
+            IdempotencyInterceptor,
+          ]);
+          expect([controller.name, module.injectables.has(IdempotencyInterceptor)]).toEqual([
+            controller.name,
+            true,
+          ]);
+        } else {
+          expect([controller.name, interceptors.includes(IdempotencyInterceptor)]).toEqual([
+            controller.name,
+            false,
+          ]);
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
   });
 });
