@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { BackendsModule } from './backends/backends.module';
 import { InfraModule } from './infra/infra.module';
 import { IdempotencyModule } from './infra/idempotency/idempotency.module';
-import { applyIdempotencyToPostControllers } from './infra/idempotency/idempotency-routes';
+import { applyIdempotencyToWriteHandlers } from './infra/idempotency/idempotency-routes';
 import { LoggingModule } from './infra/logging/logging.module';
 import { MetricsModule } from './infra/metrics/metrics.module';
 import { AppConfigModule } from './config/app-config.module';
@@ -34,7 +34,7 @@ export class AppModule {
         ...FEATURE_MODULES,
       ],
     };
-    applyIdempotencyToPostControllers(app);
+    applyIdempotencyToWriteHandlers(app);
     return app;
   }
 }

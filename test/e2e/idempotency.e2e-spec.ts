@@ -1,7 +1,7 @@
 import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { freePort } from '../../tools/local-servers/free-port';
-import { handlesPost } from '../../src/infra/idempotency/idempotency-routes';
+import { writeHandlers } from '../../src/infra/idempotency/idempotency-routes';
 import { IdempotencyInterceptor } from '../../src/infra/idempotency/idempotency.interceptor';
 import { RAW_STORAGE_KIND } from '../../src/features/raw-storage/raw-storage.types';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
@@ -262,32 +262,40 @@ describe('where IdempotencyInterceptor runs', () => {
   });
   afterAll(() => t.close());
 
-  it('first on every controller with a POST handler, built in its module, and on no other', () => {
-    const modules = [...t.app.get(ModulesContainer).values()];
-    let checked = 0;
-    for (const module of modules) {
+  const interceptorsOf = (target: object): unknown[] =>
+    (Reflect.getMetadata(INTERCEPTORS_METADATA, target) as unknown[] | undefined) ?? [];
+
+  it('first on every write handler of the booted app, built in its module; reads of controllers without interceptors run none', () => {
+    let writes = 0;
+    let bare = 0;
+    for (const module of t.app.get(ModulesContainer).values()) {
       for (const wrapper of module.controllers.values()) {
         const controller = wrapper.metatype as abstract new () => unknown;
-        const interceptors =
-          (Reflect.getMetadata(INTERCEPTORS_METADATA, controller) as unknown[] | undefined) ?? [];
-        if (handlesPost(controller)) {
-          checked += 1;
-          expect([controller.name, interceptors[0]]).toEqual([
-            controller.name,
-            IdempotencyInterceptor,
-          ]);
+        const ownClass = interceptorsOf(controller);
+        const handlers = writeHandlers(controller);
+        for (const handler of handlers) {
+          writes += 1;
+          const chain = [...ownClass, ...interceptorsOf(handler)];
+          expect([controller.name, chain[0]]).toEqual([controller.name, IdempotencyInterceptor]);
+        }
+        if (handlers.length > 0) {
           expect([controller.name, module.injectables.has(IdempotencyInterceptor)]).toEqual([
             controller.name,
             true,
           ]);
-        } else {
-          expect([controller.name, interceptors.includes(IdempotencyInterceptor)]).toEqual([
-            controller.name,
-            false,
-          ]);
+        }
+        if (!ownClass.includes(IdempotencyInterceptor)) {
+          const reads = Object.getOwnPropertyNames(controller.prototype)
+            .map((name) => (controller.prototype as Record<string, unknown>)[name])
+            .filter((m): m is object => typeof m === 'function' && !handlers.includes(m));
+          for (const read of reads) {
+            expect(interceptorsOf(read)).not.toContain(IdempotencyInterceptor);
+          }
+          if (ownClass.length === 0) bare += 1;
         }
       }
     }
-    expect(checked).toBeGreaterThan(10);
+    expect(writes).toBeGreaterThan(30);
+    expect(bare).toBeGreaterThan(0);
   });
 });

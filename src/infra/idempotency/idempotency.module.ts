@@ -30,7 +30,7 @@ class IdempotencyStoreCloser implements OnApplicationShutdown {
 /**
  * `Idempotency-Key` on every feature POST: the key store and the coordinator the interceptor
  * uses (the interceptor is put on each controller with POST handlers, see
- * applyIdempotencyToPostControllers).
+ * applyIdempotencyToWriteHandlers).
  */
 @Global()
 @Module({
@@ -48,7 +48,7 @@ class IdempotencyStoreCloser implements OnApplicationShutdown {
     IdempotencyCoordinator,
   ],
   // Global: IdempotencyInterceptor is an injectable of each controller with POST handlers
-  // (applyIdempotencyToPostControllers), built in that controller's module.
+  // (applyIdempotencyToWriteHandlers), built in that controller's module.
   exports: [IdempotencyStore, IdempotencyCoordinator],
 })
 export class IdempotencyModule {}
