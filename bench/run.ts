@@ -15,6 +15,7 @@ import { benchResolution } from './resolution.bench';
 import { benchRoutedRepository } from './routed-repository.bench';
 import { PROJECTS, TENANTS, syntheticRoutes } from './routes';
 import { benchSnapshot } from './snapshot.bench';
+import { benchThroughput } from './throughput.bench';
 import { markdownTable, type Row } from './table';
 
 /** Sections named on the command line (`npm run bench -- 6`); none named: all of them. */
@@ -72,6 +73,10 @@ async function main(): Promise<void> {
     );
     rows.push(...(await benchMoves(step)));
   }
+  if (runs(9)) {
+    step('9. HTTP throughput: autocannon -c 32 on this app and on bare peers, interleaved');
+    rows.push(...(await benchThroughput(step)));
+  }
   if (runs(10)) {
     step('10. user-level load: mixed workload on the built app and the real servers');
     rows.push(...(await benchLoad(kinds, step)));
@@ -98,6 +103,7 @@ async function main(): Promise<void> {
     '4. **HTTP end to end**: sequential `GET /feature-flags` over loopback keep-alive HTTP on the real app, feature_flags on a memory route vs on a Firestore route (in-process emulator, so its work shares this process and CPU).',
     "5. **Budget check at scale**: sequential `GET /budget/check` (policy window 30 days) on a Firestore budget route (in-process emulator) for tenants holding 10, 10,000 and 100,000 usage events spread over 29 days (seeded through the Firestore adapter in parallel 500-event batches, each batch one `created_at`), requests of the three alternating in blocks; then the 100,000-event tenant's `spent` against a full recount of its ledger (decimal sum of every event). The check reads running totals (docs/aggregates.md): the first check of a tenant reads every day/hour/minute shard document of the window (the notes give that figure); sums of closed buckets are then reused, so later checks read only the buckets still open.",
     "6. **Moves on the Firestore emulator**: a move through the app's move engine (`MovesService.start`, then `get` polled until it ends; memory registry store, `MOVE_SETTLE_MS` 200) from the `t_system` Firestore route (prefix `bench`) to the tenant's own Firestore route (prefix `moved`), for timeline records in one project scope and for a tenant-wide feature_flags move over many project scopes with one document each (seeded straight through the Firestore client). Peer: a plain ScopeData export + import of the same scopes into a third prefix in the same run, in the move's batches of 500, with no move machinery. Copy, verify and switch are timed with the runner's phase hook; the freeze is `finished_at − frozen_at` of the stored move. One run each, on the in-process Node emulator (every round trip ≈ 10 ms here, which dominates per-scope work).",
+    "9. **HTTP throughput**: `GET /feature-flags` loaded by autocannon (32 connections, in this process) for 3 s per variant and round, 5 rounds interleaved (the order rotates) after a 2 s warm-up, each variant a child process on 127.0.0.1: a bare NestJS 11 Express app with one JSON GET route (the peer), this app on a memory route through the routed proxy, the same app with the repository injected directly (no proxy), a bare NestJS 11 Fastify app and plain `node:http` (the bare peers answer the same JSON). The app runs as in production (logs at info, written to /dev/null) with a valid dev token and scope headers. Median ns/op is wall time per request at that concurrency (1 / throughput); ratios are throughput ratios, medians of per-round ratios; server CPU is the child's `process.cpuUsage()` over the window divided by the requests answered. The load generator shares the 2 cores with the server, alike for every variant.",
     '10. **User-level load**: the built app (`node dist/src/main.js`, `LOG_LEVEL=info`, access lines written) on a memory registry, feature_flags and kpi on a Firestore emulator in its own process, rate_limit and chat_bus on a real redis-server (AOF, fsync always), driven for 60 s (after a 3 s warm-up) by 32 closed-loop keep-alive clients in the bench process with a mixed workload: 50 % flag reads, 20 % rate-limit consumes (500 subjects), 15 % chat posts (16 threads), 15 % KPI writes. Per operation: requests per second, p50 (the median column, in ns) and p99 latency, and every status seen; `LOAD_SECONDS=10 npm run bench -- 10` runs it shorter. Every server shares the machine with the clients, so the figures are a regression signal for this machine, not a capacity statement.',
     '',
     'Medians: sections 1–3 over timed rounds (warm-up rounds discarded), section 4 over single requests. Ratios in 1–3 are medians of per-round ratios (variants run interleaved in the same rounds). Spread is half the interquartile range relative to the median.',

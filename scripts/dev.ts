@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { sign } from 'jsonwebtoken';
-import { PinoLogger } from 'nestjs-pino';
 import { symbols } from 'pino';
 import { createApp } from '../src/create-app';
+import { AppLogger } from '../src/infra/logging/app-logger';
 import { parseDurationSeconds } from '../src/config/config-readers';
 import { startFirestoreEmulator, startRedisServer, startS3Server } from '../tools/local-servers';
 import { DEV } from './dev-defaults';
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   );
   // The start-up logs (one line per route) are still queued in the logger's asynchronous
   // stream: writing the banner to that same stream puts it after them, last on the screen.
-  const logStream = streamOf((await app.resolve(PinoLogger)).logger);
+  const logStream = streamOf(app.get(AppLogger).pino);
   logStream.write(banner(`http://127.0.0.1:${port}`, token, firestore.host, redis.port, s3));
   const shutdown = async (): Promise<void> => {
     await app.close();

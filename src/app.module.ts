@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { BackendsModule } from './backends/backends.module';
 import { InfraModule } from './infra/infra.module';
 import { IdempotencyModule } from './infra/idempotency/idempotency.module';
+import { applyIdempotencyToWriteHandlers } from './infra/idempotency/idempotency-routes';
 import { LoggingModule } from './infra/logging/logging.module';
 import { MetricsModule } from './infra/metrics/metrics.module';
 import { AppConfigModule } from './config/app-config.module';
@@ -19,7 +20,7 @@ export type AppModuleOptions = RoutingModuleOptions;
 @Module({})
 export class AppModule {
   static forRoot(options: AppModuleOptions = {}): DynamicModule {
-    return {
+    const app: DynamicModule = {
       module: AppModule,
       imports: [
         AppConfigModule,
@@ -33,5 +34,7 @@ export class AppModule {
         ...FEATURE_MODULES,
       ],
     };
+    applyIdempotencyToWriteHandlers(app);
+    return app;
   }
 }

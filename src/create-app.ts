@@ -3,14 +3,15 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import type { Environment } from './config/environment-source';
 import { buildWithEnvironment } from './config/load-app-config';
 import { writeError } from './common/errors/all-exceptions.filter';
 import { answerClientError } from './common/http/client-error.handler';
 import { inputShapeMiddleware } from './common/http/input-shape.middleware';
+import { AppLogger } from './infra/logging/app-logger';
 import { setUpOpenApi } from './infra/openapi-document';
+import { requestContextMiddleware } from './common/request-context/request-context';
 import { requestIdMiddleware } from './common/request-context/request-id.middleware';
 
 /** Largest JSON body accepted (page bodies go up to 1 MiB). */
@@ -39,13 +40,16 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
       abortOnError: false,
     }),
   );
-  app.useLogger(app.get(PinoLogger));
+  const appLogger = app.get(AppLogger);
+  app.useLogger(appLogger);
   // Versions are the ETags of this API; express's body hashes would contradict them.
   app.set('etag', false);
   app.disable('x-powered-by');
   // Oversized or malformed HTTP never reaches express: shape Node's own answer.
   app.getHttpServer().on('clientError', answerClientError);
   app.use(requestIdMiddleware);
+  // First, so that every request has its access line, malformed ones included.
+  app.use(appLogger.accessLog);
   // JSON is the only body type parsed here (`+json` suffixes included); multipart uploads
   // are streamed by their operation. Other types are refused per operation (415).
   app.useBodyParser('json', {
@@ -53,6 +57,8 @@ export async function createApp(options: CreateAppOptions = {}): Promise<INestAp
     type: ['application/json', 'application/*+json'],
   });
   app.use(inputShapeMiddleware);
+  // After body parsing: the body's stream events would not carry the request's context.
+  app.use(requestContextMiddleware);
   setUpOpenApi(app);
   try {
     await app.init();

@@ -1,4 +1,8 @@
+import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer } from '@nestjs/core';
 import { freePort } from '../../tools/local-servers/free-port';
+import { writeHandlers } from '../../src/infra/idempotency/idempotency-routes';
+import { IdempotencyInterceptor } from '../../src/infra/idempotency/idempotency.interceptor';
 import { RAW_STORAGE_KIND } from '../../src/features/raw-storage/raw-storage.types';
 import { createTestApp, type TestApp } from '../utils/create-test-app';
 import { route, testBackendConfig } from '../utils/routes';
@@ -248,5 +252,50 @@ describe('the 503 of a backend that refuses connections', () => {
     expect(write.body.error.message).toMatch(/nothing was applied; retrying is safe/);
     expect(read.body.error.details).toMatchObject({ retry_safe: true });
     expect(read.body.error.message).toMatch(/Nothing was changed; retrying is safe/);
+  });
+});
+
+describe('where IdempotencyInterceptor runs', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const interceptorsOf = (target: object): unknown[] =>
+    (Reflect.getMetadata(INTERCEPTORS_METADATA, target) as unknown[] | undefined) ?? [];
+
+  it('first on every write handler of the booted app, built in its module; reads of controllers without interceptors run none', () => {
+    let writes = 0;
+    let bare = 0;
+    for (const module of t.app.get(ModulesContainer).values()) {
+      for (const wrapper of module.controllers.values()) {
+        const controller = wrapper.metatype as abstract new () => unknown;
+        const ownClass = interceptorsOf(controller);
+        const handlers = writeHandlers(controller);
+        for (const handler of handlers) {
+          writes += 1;
+          const chain = [...ownClass, ...interceptorsOf(handler)];
+          expect([controller.name, chain[0]]).toEqual([controller.name, IdempotencyInterceptor]);
+        }
+        if (handlers.length > 0) {
+          expect([controller.name, module.injectables.has(IdempotencyInterceptor)]).toEqual([
+            controller.name,
+            true,
+          ]);
+        }
+        if (!ownClass.includes(IdempotencyInterceptor)) {
+          const reads = Object.getOwnPropertyNames(controller.prototype)
+            .map((name) => (controller.prototype as Record<string, unknown>)[name])
+            .filter((m): m is object => typeof m === 'function' && !handlers.includes(m));
+          for (const read of reads) {
+            expect(interceptorsOf(read)).not.toContain(IdempotencyInterceptor);
+          }
+          if (ownClass.length === 0) bare += 1;
+        }
+      }
+    }
+    expect(writes).toBeGreaterThan(30);
+    expect(bare).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,3 @@
-import { ClsServiceManager } from 'nestjs-cls';
 import type { Role } from '../../src/common/request-context/principal';
 import { RequestContext } from '../../src/common/request-context/request-context';
 import { Scope } from '../../src/common/scope/scope';
@@ -11,12 +10,11 @@ export function testRequestContext(scope: Scope = Scope.of('t_unit', 'test', 'p_
   context: RequestContext;
   as<T>(caller: { sub: string; role: Role; scope?: Scope }, fn: () => Promise<T>): Promise<T>;
 } {
-  const cls = ClsServiceManager.getClsService();
-  const context = new RequestContext(cls);
+  const context = new RequestContext();
   return {
     context,
     as: (caller, fn) =>
-      cls.run(() => {
+      context.run(() => {
         const target = caller.scope ?? scope;
         context.establish(
           {

@@ -10,7 +10,7 @@ export const DEFAULT_BODY_TYPES: readonly string[] = ['application/json'];
 /**
  * Declares the media types an operation reads its body as, for operations that parse the
  * body themselves (multipart uploads) or take something other than JSON. Enforced by
- * `MediaTypeInterceptor` (415 for any other type) and written into the OpenAPI document,
+ * `MediaTypeGuard` (415 for any other type) and written into the OpenAPI document,
  * so the two cannot disagree. Operations with a `@Body()` parameter need no declaration.
  */
 export const Consumes = (...types: [string, ...string[]]): MethodDecorator =>

@@ -1,12 +1,35 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { CLS_REQ, ClsService } from 'nestjs-cls';
+import type { NextFunction, Request, Response } from 'express';
 import { logFieldsOf } from './log-fields';
+import { requestIdOf } from './request-id.middleware';
 import { Scope } from '../scope/scope';
 import type { Principal, Role } from './principal';
 
-const SCOPE = 'ctx.scope';
-const PRINCIPAL = 'ctx.principal';
-const MEMO = 'ctx.memo';
+/** What one request (or one {@link RequestContext.run}) holds while it runs. */
+interface RequestStore {
+  readonly id: string;
+  /** The HTTP request, whose access log line {@link RequestContext.annotate} feeds. */
+  readonly req: object | null;
+  principal?: Principal;
+  scope?: Scope;
+  memo?: Map<string, unknown>;
+}
+
+/**
+ * One store for the process, as AsyncLocalStorage is per async call chain: apps running
+ * side by side in one process (tests) each see their own requests' stores.
+ */
+const storage = new AsyncLocalStorage<RequestStore>();
+
+/**
+ * Starts the request's context for everything after it (guards, handlers and what they
+ * start). Mounted after body parsing: a request body's stream events would not carry it.
+ */
+export function requestContextMiddleware(req: Request, _res: Response, next: NextFunction): void {
+  storage.run({ id: requestIdOf(req), req }, next);
+}
 
 /**
  * The current request's id, scope and caller, held in AsyncLocalStorage for the whole
@@ -14,20 +37,26 @@ const MEMO = 'ctx.memo';
  */
 @Injectable()
 export class RequestContext {
-  constructor(private readonly cls: ClsService) {}
-
   /** True inside a request (or a context started with {@link run}). */
   get active(): boolean {
-    return this.cls.isActive();
+    return storage.getStore() !== undefined;
   }
 
   get requestId(): string {
-    return this.active ? this.cls.getId() : 'none';
+    return storage.getStore()?.id ?? 'none';
+  }
+
+  /**
+   * Runs `fn` in a fresh context of its own (no caller, no scope until
+   * {@link establish}), as a request would; for work outside HTTP and for tests.
+   */
+  run<T>(fn: () => T): T {
+    return storage.run({ id: randomUUID(), req: null }, fn);
   }
 
   /** The request's `(tenant, env, project)`. Throws when the route does not establish one. */
   get scope(): Scope {
-    const scope = this.active ? this.cls.get<Scope | undefined>(SCOPE) : undefined;
+    const scope = storage.getStore()?.scope;
     if (scope === undefined) {
       throw new Error(
         'No request scope here: only routes that require X-Tenant-Id, X-Env and X-Project-Id have one.',
@@ -38,17 +67,17 @@ export class RequestContext {
 
   /** The scope, or null outside a scoped request (for logging). */
   get scopeOrNull(): Scope | null {
-    return this.active ? (this.cls.get<Scope | undefined>(SCOPE) ?? null) : null;
+    return storage.getStore()?.scope ?? null;
   }
 
   get principal(): Principal {
-    const principal = this.active ? this.cls.get<Principal | undefined>(PRINCIPAL) : undefined;
+    const principal = storage.getStore()?.principal;
     if (principal === undefined) throw new Error('No authenticated caller in this context.');
     return principal;
   }
 
   get principalOrNull(): Principal | null {
-    return this.active ? (this.cls.get<Principal | undefined>(PRINCIPAL) ?? null) : null;
+    return storage.getStore()?.principal ?? null;
   }
 
   /** The caller's role in the request's tenant. */
@@ -58,21 +87,28 @@ export class RequestContext {
 
   /** Set by the request guard once the token and headers are verified. */
   establish(principal: Principal, scope: Scope | null): void {
-    this.cls.set(PRINCIPAL, principal);
-    if (scope !== null) this.cls.set(SCOPE, scope);
-    this.annotate({
-      sub: principal.subject,
-      ...(scope !== null
-        ? { tenant_id: scope.tenantId, env: scope.env, project_id: scope.projectId }
-        : {}),
-    });
+    const store = storage.getStore();
+    if (store === undefined) {
+      throw new Error(
+        'No request context to establish a caller in: call it inside a request or RequestContext.run.',
+      );
+    }
+    store.principal = principal;
+    if (scope !== null) store.scope = scope;
+    if (store.req === null) return;
+    const fields = logFieldsOf(store.req);
+    fields.sub = principal.subject;
+    if (scope !== null) {
+      fields.tenant_id = scope.tenantId;
+      fields.env = scope.env;
+      fields.project_id = scope.projectId;
+    }
   }
 
   /** Adds fields to this request's access log line (resource kind, backend, …). */
   annotate(fields: Record<string, unknown>): void {
-    if (!this.active) return;
-    const req = this.cls.get<object | undefined>(CLS_REQ);
-    if (req !== undefined) Object.assign(logFieldsOf(req), fields);
+    const req = storage.getStore()?.req;
+    if (req !== undefined && req !== null) Object.assign(logFieldsOf(req), fields);
   }
 
   /**
@@ -80,13 +116,12 @@ export class RequestContext {
    * a request that started before a route switch finishes on the old backend).
    */
   perRequest<T>(key: string, make: () => T): T {
-    if (!this.active) return make();
-    let memo = this.cls.get<Map<string, unknown> | undefined>(MEMO);
-    if (memo === undefined) {
-      memo = new Map();
-      this.cls.set(MEMO, memo);
-    }
-    if (!memo.has(key)) memo.set(key, make());
-    return memo.get(key) as T;
+    const store = storage.getStore();
+    if (store === undefined) return make();
+    store.memo ??= new Map();
+    if (store.memo.has(key)) return store.memo.get(key) as T;
+    const value = make();
+    store.memo.set(key, value);
+    return value;
   }
 }

@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { ClsService } from 'nestjs-cls';
 import { ValidationFailedError } from '../../common/errors/domain.error';
 import type { Principal, Role } from '../../common/request-context/principal';
 import { RequestContext } from '../../common/request-context/request-context';
@@ -18,13 +16,12 @@ const HOUR = 3_600_000;
 const SCOPE = Scope.of('t_acme', 'test', 'p_web');
 
 describe('FirearmsService', () => {
-  const cls = new ClsService(new AsyncLocalStorage());
-  const context = new RequestContext(cls);
+  const context = new RequestContext();
   let service: FirearmsService;
 
   /** Runs `fn` as `sub` holding `role` in t_acme. */
   const as = <T>(role: Role, fn: () => Promise<T>, sub = 'u_alice'): Promise<T> =>
-    cls.run(() => {
+    context.run(() => {
       const principal: Principal = {
         subject: sub,
         tenants: { t_acme: role },

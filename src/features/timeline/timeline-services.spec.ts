@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { ClsService } from 'nestjs-cls';
 import { ValidationFailedError } from '../../common/errors/domain.error';
 import { RequestContext } from '../../common/request-context/request-context';
 import { Scope } from '../../common/scope/scope';
@@ -20,8 +18,7 @@ import {
 import { TIMELINE_LIMITS } from './timeline.types';
 
 describe('timeline services (in-memory repository)', () => {
-  const cls = new ClsService(new AsyncLocalStorage());
-  const context = new RequestContext(cls);
+  const context = new RequestContext();
   let repo: InMemoryTimelineRepository;
   let s: {
     projects: TimelineProjectsService;
@@ -34,7 +31,7 @@ describe('timeline services (in-memory repository)', () => {
 
   /** Runs `fn` as a member of t_acme/test/p_web. */
   const run = <T>(fn: () => Promise<T>): Promise<T> =>
-    cls.run(() => {
+    context.run(() => {
       context.establish(
         { subject: 'u_ed', tenants: { t_acme: 'member' }, projects: {}, registryAdmin: false },
         Scope.of('t_acme', 'test', 'p_web'),

@@ -26,12 +26,11 @@ export class RequestGuard implements CanActivate {
     @Inject(appConfig.KEY) private readonly app: ConfigType<typeof appConfig>,
   ) {}
 
+  /** Each operation's access rule, read from its metadata once (per class and handler). */
+  private readonly rules = new WeakMap<object, Map<object, AccessRule>>();
+
   canActivate(execution: ExecutionContext): boolean {
-    const rule =
-      this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
-        execution.getHandler(),
-        execution.getClass(),
-      ]) ?? {};
+    const rule = this.ruleOf(execution);
     if (rule.public === true) return true;
     const req = execution.switchToHttp().getRequest<Request>();
     const principal = this.tokens.verify(req.headers.authorization);
@@ -50,6 +49,24 @@ export class RequestGuard implements CanActivate {
     );
     this.context.establish(principal, scope);
     return true;
+  }
+
+  private ruleOf(execution: ExecutionContext): AccessRule {
+    const handler = execution.getHandler();
+    const type = execution.getClass();
+    let ofClass = this.rules.get(type);
+    if (ofClass === undefined) {
+      ofClass = new Map();
+      this.rules.set(type, ofClass);
+    }
+    let rule = ofClass.get(handler);
+    if (rule === undefined) {
+      rule =
+        this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [handler, type]) ??
+        {};
+      ofClass.set(handler, rule);
+    }
+    return rule;
   }
 
   private authorize(principal: Principal, scope: Scope, needed: Role): void {

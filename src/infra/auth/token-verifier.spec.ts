@@ -68,3 +68,40 @@ describe('TokenVerifier times', () => {
     expect(verifierWith({ AUTH_MAX_TOKEN_TTL: '7200' }).verify(token).subject).toBe('u_alice');
   });
 });
+
+describe('TokenVerifier, a token used again', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('refuses it once it has expired, though it was accepted before', () => {
+    const verifier = verifierWith();
+    const t = now();
+    const token = bearer({ iat: t, exp: t + 60 });
+    expect(verifier.verify(token).subject).toBe('u_alice');
+    jest.spyOn(Date, 'now').mockReturnValue((t + 61) * 1000);
+    expect(refusal(verifier, token).message).toMatch(/expired/);
+  });
+
+  it('refuses the same claims with another signature after accepting the real one', () => {
+    const verifier = verifierWith();
+    const t = now();
+    const token = bearer({ iat: t, exp: t + 3600 });
+    expect(verifier.verify(token).subject).toBe('u_alice');
+    const forged = sign(
+      { sub: 'u_alice', tenants: { t_acme: 'owner' }, iat: t, exp: t + 3600 },
+      'another-secret-of-at-least-32-bytes!!',
+      {
+        algorithm: 'HS256',
+      },
+    );
+    expect(refusal(verifier, `Bearer ${forged}`).message).toMatch(/invalid signature/);
+  });
+
+  it('refuses it before its nbf, as the first verification would', () => {
+    const verifier = verifierWith();
+    const t = now();
+    const token = `Bearer ${sign({ sub: 'u_alice', tenants: {}, iat: t, nbf: t, exp: t + 3600 }, SECRET, { algorithm: 'HS256' })}`;
+    expect(verifier.verify(token).subject).toBe('u_alice');
+    jest.spyOn(Date, 'now').mockReturnValue((t - 30) * 1000);
+    expect(refusal(verifier, token).message).toMatch(/jwt not active/);
+  });
+});

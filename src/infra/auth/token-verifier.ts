@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { verify, type JwtPayload } from 'jsonwebtoken';
@@ -12,6 +13,9 @@ import { AuthError } from '../../common/auth/auth.errors';
  */
 export const TOKEN_CLOCK_SKEW_SECONDS = 60;
 
+/** Verified tokens remembered (about 1 KiB each). */
+const VERIFIED_TOKENS_KEPT = 10_000;
+
 /**
  * Verifies `Authorization: Bearer <JWT>` (HS256, `AUTH_JWT_SECRET`) and reads the caller's
  * roles from its claims. Roles come only from the token. Refuses tokens issued in the future
@@ -20,16 +24,46 @@ export const TOKEN_CLOCK_SKEW_SECONDS = 60;
  */
 @Injectable()
 export class TokenVerifier {
-  constructor(@Inject(authConfig.KEY) private readonly auth: ConfigType<typeof authConfig>) {}
+  /**
+   * The secret as a KeyObject, made once: given a string, jsonwebtoken first tries it as a
+   * public key on every call and builds (and throws away) an error before taking it as a
+   * secret, which was most of a verification's cost.
+   */
+  private readonly key: KeyObject;
+
+  constructor(@Inject(authConfig.KEY) private readonly auth: ConfigType<typeof authConfig>) {
+    this.key = createSecretKey(Buffer.from(auth.jwtSecret));
+  }
+
+  /**
+   * Tokens already verified, with what they grant: a client sends the same token on every
+   * request for its lifetime, and its signature and claims do not change. Keyed by the
+   * whole token (signature included), so only a token that passed verification hits; the
+   * time checks run again on every use. Bounded: the oldest entry leaves first.
+   */
+  private readonly verified = new Map<string, { payload: JwtPayload; principal: Principal }>();
 
   verify(authorization: string | undefined): Principal {
     if (authorization === undefined || authorization.trim() === '') throw AuthError.missingToken();
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (match === null)
       throw AuthError.invalidToken('the Authorization header is not "Bearer <token>"');
+    const token = match[1] as string;
+    const now = Math.floor(Date.now() / 1000);
+    const known = this.verified.get(token);
+    if (known !== undefined) {
+      try {
+        checkValidity(known.payload, now);
+        this.checkTimes(known.payload, now);
+      } catch (err) {
+        this.verified.delete(token);
+        throw err;
+      }
+      return known.principal;
+    }
     let payload: JwtPayload;
     try {
-      payload = verify(match[1] as string, this.auth.jwtSecret, {
+      payload = verify(token, this.key, {
         algorithms: ['HS256'],
       }) as JwtPayload;
     } catch (err) {
@@ -38,8 +72,13 @@ export class TokenVerifier {
         name === 'TokenExpiredError' ? 'expired' : (err as Error).message,
       );
     }
-    this.checkTimes(payload, Math.floor(Date.now() / 1000));
-    return principalFrom(payload);
+    this.checkTimes(payload, now);
+    const principal = principalFrom(payload);
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    this.verified.set(token, { payload, principal });
+    return principal;
   }
 
   private checkTimes(payload: JwtPayload, now: number): void {
@@ -62,6 +101,16 @@ export class TokenVerifier {
       );
     }
   }
+}
+
+/**
+ * The time checks jsonwebtoken's `verify` makes (`exp`, `nbf`), with its messages, for a
+ * token whose signature was verified before.
+ */
+function checkValidity(payload: JwtPayload, now: number): void {
+  if (payload.nbf !== undefined && payload.nbf > now)
+    throw AuthError.invalidToken('jwt not active');
+  if (payload.exp !== undefined && now >= payload.exp) throw AuthError.invalidToken('expired');
 }
 
 function principalFrom(payload: JwtPayload): Principal {

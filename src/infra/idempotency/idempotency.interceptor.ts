@@ -12,10 +12,11 @@ import { RequestContext } from '../../common/request-context/request-context';
 import { IdempotencyCoordinator } from './idempotency.coordinator';
 import { parseIdempotencyKey } from '../../common/errors/idempotency.errors';
 import { requestFingerprint } from './request-fingerprint';
-import { withWriteRetryAdvice } from './write-retry-advice';
+import { READ_METHODS, withWriteRetryAdvice } from './write-retry-advice';
 
 /** Response headers a replay repeats: they carry the created record's version and address. */
 const REPLAYED_HEADERS = ['etag', 'location'];
+const WRAPPED = Symbol('idempotency_wrapped');
 
 /**
  * Makes every scoped POST (the feature modules' operations) honour `Idempotency-Key`. Other
@@ -34,6 +35,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (ctx.getType() !== 'http') return next.handle();
     const method = ctx.switchToHttp().getRequest<Request>().method;
+    // Reads are neither replayed nor given write retry advice: no operators to chain.
+    if (READ_METHODS.has(method)) return next.handle();
+    // Once per request, should a handler inherit it on both its class and itself.
+    const req = ctx.switchToHttp().getRequest<Request & { [WRAPPED]?: true }>();
+    if (req[WRAPPED] === true) return next.handle();
+    req[WRAPPED] = true;
     return this.handle(ctx, next).pipe(
       catchError((err: unknown) => {
         throw withWriteRetryAdvice(method, err);

@@ -1,12 +1,10 @@
-import { Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { createFirestoreClient } from '../../backends/firestore/firestore.driver';
 import { backendsConfig } from '../../config/backends.config';
 import { registryConfig } from '../../config/registry.config';
 import { FirestoreIdempotencyStore } from './firestore-idempotency.store';
 import { IdempotencyCoordinator } from './idempotency.coordinator';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyStore } from './idempotency.store';
 import { MemoryIdempotencyStore } from './memory-idempotency.store';
 
@@ -29,7 +27,12 @@ class IdempotencyStoreCloser implements OnApplicationShutdown {
   }
 }
 
-/** `Idempotency-Key` on every feature POST: one global interceptor and its key store. */
+/**
+ * `Idempotency-Key` on every feature POST: the key store and the coordinator the interceptor
+ * uses (the interceptor is put on each controller with POST handlers, see
+ * applyIdempotencyToWriteHandlers).
+ */
+@Global()
 @Module({
   providers: [
     {
@@ -43,8 +46,9 @@ class IdempotencyStoreCloser implements OnApplicationShutdown {
       inject: [IdempotencyStore],
     },
     IdempotencyCoordinator,
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [IdempotencyStore],
+  // Global: IdempotencyInterceptor is an injectable of each controller with POST handlers
+  // (applyIdempotencyToWriteHandlers), built in that controller's module.
+  exports: [IdempotencyStore, IdempotencyCoordinator],
 })
 export class IdempotencyModule {}

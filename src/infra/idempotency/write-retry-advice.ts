@@ -1,7 +1,7 @@
 import { BackendUnavailableError } from '../../routing/routing.errors';
 
 /** Methods that change nothing: a 503 on them is always safe to retry. */
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The error a request of `method` answers: a backend outage during a write is described as

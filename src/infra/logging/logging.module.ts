@@ -1,36 +1,25 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
-import type { Request } from 'express';
+import { pino } from 'pino';
 import { loggingConfig } from '../../config/logging.config';
-import { logFieldsOf } from '../../common/request-context/log-fields';
-import { requestIdOf } from '../../common/request-context/request-id.middleware';
+import { RequestContext } from '../../common/request-context/request-context';
+import { AppLogger } from './app-logger';
 
 /**
- * Structured JSON logs (pino). Each request's access line carries the request id, tenant,
- * env, project and the resource kinds and backends the request used.
+ * Structured JSON logs (pino) through {@link AppLogger}: Nest's logger and one access line
+ * per request carrying the request id, subject, tenant, env, project and the route each
+ * resource kind used. `createApp` mounts its access log first, so every request has a line.
  */
+@Global()
 @Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [loggingConfig.KEY],
-      useFactory: (config: ConfigType<typeof loggingConfig>) => ({
-        pinoHttp: {
-          level: config.level,
-          genReqId: (req: IncomingMessage) => requestIdOf(req as Request),
-          customProps: (req: IncomingMessage) => logFieldsOf(req),
-          customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-            err !== undefined || res.statusCode >= 500
-              ? 'error'
-              : res.statusCode >= 400
-                ? 'warn'
-                : 'info',
-          redact: ['req.headers.authorization'],
-          autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
-        },
-      }),
-    }),
+  providers: [
+    {
+      provide: AppLogger,
+      inject: [loggingConfig.KEY, RequestContext],
+      useFactory: (config: ConfigType<typeof loggingConfig>, context: RequestContext) =>
+        new AppLogger(pino({ level: config.level }), context),
+    },
   ],
+  exports: [AppLogger],
 })
 export class LoggingModule {}

@@ -1,16 +1,15 @@
-import {
-  Injectable,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { Observable } from 'rxjs';
 import { BODY_OPTIONAL, CONSUMES, DEFAULT_BODY_TYPES } from './consumes.decorator';
 import { BodyRequiredError, UnsupportedMediaTypeError } from './http-input.errors';
+
+interface BodyRule {
+  accepted: readonly string[];
+  optional: boolean;
+}
 
 const BODY_PARAM_TYPES = new Set([String(RouteParamtypes.BODY), String(RouteParamtypes.RAW_BODY)]);
 
@@ -19,20 +18,41 @@ const BODY_PARAM_TYPES = new Set([String(RouteParamtypes.BODY), String(RoutePara
  * when it has a `@Body()` parameter. Another media type (or a body without one) is
  * `415 http.unsupported_media_type`, no body at all is `400 validation.body_required`
  * (unless `@OptionalBody()`).
- * Operations without a body are left alone. Runs after the guard, before the pipes.
+ * Operations without a body are left alone. A guard registered after `RequestGuard`, so it
+ * runs after authentication and before the interceptors and pipes; a guard rather than an
+ * interceptor because every route pays an interceptor's rxjs chain, and this check only
+ * needs to throw.
  */
 @Injectable()
-export class MediaTypeInterceptor implements NestInterceptor {
+export class MediaTypeGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  /**
+   * What each operation accepts, read from its metadata once (metadata never changes), per
+   * class and handler: generated controllers may share a handler function.
+   */
+  private readonly rules = new WeakMap<object, Map<object, BodyRule | null>>();
+
+  canActivate(context: ExecutionContext): boolean {
     if (context.getType() === 'http') {
-      const accepted = this.acceptedTypes(context);
-      const optional = this.reflector.get<boolean | undefined>(BODY_OPTIONAL, context.getHandler());
-      const req = context.switchToHttp().getRequest<Request>();
-      if (accepted !== null) checkBody(req, accepted, optional === true);
+      const handler = context.getHandler();
+      let ofClass = this.rules.get(context.getClass());
+      if (ofClass === undefined) {
+        ofClass = new Map();
+        this.rules.set(context.getClass(), ofClass);
+      }
+      let rule = ofClass.get(handler);
+      if (rule === undefined) {
+        const accepted = this.acceptedTypes(context);
+        const optional = this.reflector.get<boolean | undefined>(BODY_OPTIONAL, handler);
+        rule = accepted === null ? null : { accepted, optional: optional === true };
+        ofClass.set(handler, rule);
+      }
+      if (rule !== null) {
+        checkBody(context.switchToHttp().getRequest<Request>(), rule.accepted, rule.optional);
+      }
     }
-    return next.handle();
+    return true;
   }
 
   private acceptedTypes(context: ExecutionContext): readonly string[] | null {
