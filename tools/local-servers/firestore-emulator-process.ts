@@ -32,9 +32,13 @@ const START_TIMEOUT_MS = 30_000;
  * free one). Unlike the in-process emulator it can be frozen with SIGSTOP, which is what a
  * hung backend looks like to a client: connected, and silent.
  */
-export async function spawnFirestoreEmulator(port = 0): Promise<FirestoreEmulatorProcess> {
+export async function spawnFirestoreEmulator(
+  port = 0,
+  /** Node options of the child (e.g. `--max-semi-space-size=64` for large data sets). */
+  nodeOptions: readonly string[] = [],
+): Promise<FirestoreEmulatorProcess> {
   const child = fork(join(__dirname, 'firestore-emulator.process.ts'), [String(port)], {
-    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    execArgv: [...nodeOptions, '-r', 'ts-node/register/transpile-only'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, METADATA_SERVER_DETECTION: 'none' },
   });
