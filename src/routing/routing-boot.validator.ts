@@ -12,9 +12,8 @@ import { KindCatalog } from './kind-catalog';
 import { routeProblem, type RouteProblem } from './policy/route-problem';
 import { RegistryNotReadyError } from './registry-not-ready.error';
 import { RegistrySeeder } from './registry-seeder';
-import { indexRoutes, resolveRoute } from './resolution';
+import { resolveRoute } from './resolution';
 import type { Route } from './route.types';
-import { RouteValidator } from './route-validator';
 import { RoutingRegistry } from './routing-registry';
 
 /**
@@ -33,7 +32,6 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
     private readonly seeder: RegistrySeeder,
     private readonly registry: RoutingRegistry,
     private readonly catalog: KindCatalog,
-    private readonly validator: RouteValidator,
     private readonly probe: BackendProbe,
     @Inject(registryConfig.KEY)
     private readonly registrySettings: ConfigType<typeof registryConfig>,
@@ -60,15 +58,17 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
     );
   }
 
-  /** Every boot problem of the registry as it is now. */
+  /**
+   * Every boot problem of the registry as it is now. Reads what the registry already holds
+   * (its stored routes and the policy verdicts of its last apply) rather than checking every
+   * route again: boot costs one policy pass per route.
+   */
   async problems(): Promise<RouteProblem[]> {
-    const env = this.registrySettings.env;
-    const stored = this.registry.rawState.routes.filter((r) => r.env === env);
-    const index = indexRoutes(stored);
+    const stored = this.registry.storedRoutes;
     const problems: RouteProblem[] = [];
     for (const { kind } of this.catalog.list()) {
       for (const scope of this.registrySettings.requiredScopes) {
-        const res = resolveRoute(index, kind, scope);
+        const res = resolveRoute(stored, kind, scope);
         if (res.route === null) {
           problems.push({
             resource_kind: kind,
@@ -78,8 +78,12 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
         }
       }
     }
-    for (const route of stored) problems.push(...this.validator.validate(route));
-    const clean = stored.filter((r) => r.required && this.validator.validate(r).length === 0);
+    problems.push(...this.registry.refusedProblems());
+    // A route the policy accepted is the one in force at its key.
+    const snapshot = this.registry.snapshot;
+    const clean: Route[] = [];
+    for (const route of stored.values())
+      if (route.required && snapshot.route(route) === route) clean.push(route);
     problems.push(...(await Promise.all(clean.map((r) => this.ping(r)))).flat());
     return problems;
   }

@@ -4,10 +4,12 @@ import { withTimeout } from '../backends/with-timeout';
 import { appConfig } from '../config/app.config';
 import { registryConfig } from '../config/registry.config';
 import { backendsConfig } from '../config/backends.config';
-import { RegistrySnapshot, type RejectedRoute } from './registry-snapshot';
+import type { RouteProblem } from './policy/route-problem';
+import { RegistrySnapshot, type AppliedChange, type RejectedRoute } from './registry-snapshot';
+import { RouteIndex } from './route-index';
 import { routeKeyId, type Route } from './route.types';
 import { RouteValidator } from './route-validator';
-import { RegistryStore, type RegistryState } from './store/registry-store';
+import { RegistryStore, type RegistryFeedEvent } from './store/registry-store';
 
 /** What `/routing/status` and `/health/ready` report about this instance. */
 export interface RegistryStatus {
@@ -32,7 +34,15 @@ const STALE_HEARTBEAT_MS = 250;
 /** Store checks that may wait at the same time while stale. */
 const MAX_STALE_CHECKS = 4;
 
-type AppliedListener = (snapshot: RegistrySnapshot, previous: RegistrySnapshot) => void;
+/**
+ * Called after every applied change with the new snapshot, the one before, and the routes in
+ * force that changed (null when the whole registry was re-read: compare the snapshots).
+ */
+type AppliedListener = (
+  snapshot: RegistrySnapshot,
+  previous: RegistrySnapshot,
+  changes: readonly AppliedChange[] | null,
+) => void;
 
 /**
  * This instance's view of the registry: the last applied snapshot, kept current by the
@@ -44,7 +54,10 @@ type AppliedListener = (snapshot: RegistrySnapshot, previous: RegistrySnapshot) 
 export class RoutingRegistry implements OnModuleDestroy {
   private readonly logger = new Logger('RoutingRegistry');
   private current: RegistrySnapshot;
-  private raw: RegistryState = { version: 0, routes: [], freezes: [] };
+  /** Every stored route of this env as last received, refused ones included. */
+  private stored: RouteIndex;
+  /** Stored routes of this env that the policy refuses, by routeKeyId, with their problems. */
+  private readonly refused = new Map<string, RouteProblem[]>();
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -66,6 +79,7 @@ export class RoutingRegistry implements OnModuleDestroy {
     @Inject(backendsConfig.KEY) private readonly backends: ConfigType<typeof backendsConfig>,
   ) {
     this.current = RegistrySnapshot.empty(registrySettings.env);
+    this.stored = new RouteIndex(registrySettings.env);
   }
 
   /** Opens the change feed and resolves once the first state is applied. */
@@ -83,9 +97,17 @@ export class RoutingRegistry implements OnModuleDestroy {
     return this.current;
   }
 
-  /** Every stored route of every env, as last received (deleted ones excluded). */
-  get rawState(): RegistryState {
-    return this.raw;
+  /**
+   * Every stored route of this instance's env as last received (deleted ones excluded),
+   * including routes the policy refuses. Kept up to date per change; never copied.
+   */
+  get storedRoutes(): RouteIndex {
+    return this.stored;
+  }
+
+  /** The policy problems of every stored route of this env that is refused (in force or not). */
+  refusedProblems(): RouteProblem[] {
+    return [...this.refused.values()].flat();
   }
 
   onApplied(listener: AppliedListener): () => void {
@@ -133,8 +155,8 @@ export class RoutingRegistry implements OnModuleDestroy {
     return new Promise<void>((resolve, reject) => {
       let first = true;
       this.unsubscribe = this.store.watch(
-        (state) => {
-          this.apply(state);
+        (event) => {
+          this.apply(event);
           if (first) resolve();
           first = false;
         },
@@ -205,38 +227,91 @@ export class RoutingRegistry implements OnModuleDestroy {
     this.lastError = err.message;
   }
 
-  private apply(state: RegistryState): void {
+  /**
+   * Applies one feed event. A `full` event (first of a feed) rebuilds the snapshot; any other
+   * checks and indexes only the routes it names (O(changed), see `RegistrySnapshot.advance`).
+   * A route the policy refuses keeps the route in force at its key (last known good).
+   */
+  private apply(event: RegistryFeedEvent): void {
     this.lastContact = new Date();
     this.staleSince = null;
     this.lastError = null;
-    this.raw = state;
     const previous = this.current;
-    const accepted: Route[] = [];
-    const rejected: RejectedRoute[] = [];
-    for (const route of state.routes.filter((r) => r.env === this.registrySettings.env)) {
-      const problems = this.validator.validate(route);
-      if (problems.length === 0) {
-        accepted.push(route);
-        continue;
-      }
-      rejected.push({ registry_version: state.version, problems });
-      const lastGood = previous.get(routeKeyId(route));
-      if (lastGood !== undefined) accepted.push(lastGood);
+    let changes: AppliedChange[] | null = null;
+    if (event.full || previous.version < 0) this.current = this.rebuild(event, previous);
+    else {
+      changes = this.changesOf(event, previous);
+      this.current = previous.advance(
+        event.version,
+        changes,
+        new Date(),
+        this.rejectedAt(event.version),
+        event.freezes,
+      );
     }
-    this.current = new RegistrySnapshot(
-      this.registrySettings.env,
-      state.version,
-      accepted,
-      new Date(),
-      rejected,
-      state.freezes,
-    );
+    const rejected = this.current.rejected;
     if (previous.version >= 0 && rejected.length > 0) {
       this.logger.warn(
         { rejected },
         'Registry change refused by the routing policy; previous routes stay in force',
       );
     }
-    for (const listener of this.listeners) listener(this.current, previous);
+    for (const listener of this.listeners) listener(this.current, previous, changes);
+  }
+
+  /** A new snapshot from every route of a `full` event. */
+  private rebuild(event: RegistryFeedEvent, previous: RegistrySnapshot): RegistrySnapshot {
+    const env = this.registrySettings.env;
+    this.stored = new RouteIndex(env);
+    this.refused.clear();
+    const accepted: Route[] = [];
+    for (const { route } of event.updates) {
+      if (route === null || route.env !== env) continue;
+      this.stored.set(route);
+      const problems = this.validator.validate(route);
+      if (problems.length === 0) {
+        accepted.push(route);
+        continue;
+      }
+      this.refused.set(routeKeyId(route), problems);
+      const lastGood = previous.route(route);
+      if (lastGood !== undefined) accepted.push(lastGood);
+    }
+    return new RegistrySnapshot(
+      env,
+      event.version,
+      accepted,
+      new Date(),
+      this.rejectedAt(event.version),
+      event.freezes,
+    );
+  }
+
+  /** The routes in force that an incremental event changes (policy-checked, last known good kept). */
+  private changesOf(event: RegistryFeedEvent, previous: RegistrySnapshot): AppliedChange[] {
+    const env = this.registrySettings.env;
+    const byKey = new Map<string, AppliedChange>();
+    for (const { key, route } of event.updates) {
+      if (key.env !== env) continue;
+      const id = routeKeyId(key);
+      const earlier = byKey.get(id);
+      const inForce = earlier === undefined ? previous.route(key) : earlier.after;
+      this.refused.delete(id);
+      let after: Route | undefined;
+      if (route === null) this.stored.delete(key);
+      else {
+        this.stored.set(route);
+        const problems = this.validator.validate(route);
+        if (problems.length > 0) this.refused.set(id, problems);
+        after = problems.length === 0 ? route : inForce;
+      }
+      byKey.set(id, { key, before: earlier === undefined ? inForce : earlier.before, after });
+    }
+    return [...byKey.values()].filter((c) => c.before !== c.after);
+  }
+
+  /** The refused routes as `/routing/status` reports them, at the applied version. */
+  private rejectedAt(version: number): RejectedRoute[] {
+    return [...this.refused.values()].map((problems) => ({ registry_version: version, problems }));
   }
 }

@@ -3,7 +3,10 @@ import { routeKeyId } from '../route.types';
 import { RouteNotFoundError } from '../routing.errors';
 import {
   RegistryStore,
+  type BatchWriteOptions,
+  type RegistryFeedEvent,
   type RegistryState,
+  type RouteUpdate,
   type RevisionPage,
   type RouteRevision,
   type WriteOptions,
@@ -24,23 +27,64 @@ interface Entry {
   deleted: boolean;
 }
 
-/** In-process registry for dev and test (config refuses it elsewhere). Forgets at restart. */
+/** Routes a {@link MemoryRegistryStore.putMany} call takes (one commit, one feed event). */
+const MEMORY_BATCH = 5000;
+
+/**
+ * In-process registry for dev and test (config refuses it elsewhere). Forgets at restart.
+ * A commit tells watchers only what it changed (never a copy of every entry), so writing n
+ * routes costs O(n) in all.
+ */
 export class MemoryRegistryStore extends RegistryStore {
   private readonly entries = new Map<string, Entry>();
   private readonly revisions: RouteRevision[] = [];
-  private readonly listeners = new Set<(state: RegistryState) => void>();
+  private readonly listeners = new Set<(event: RegistryFeedEvent) => void>();
   private readonly keys = new Map<string, IdempotencyRecord>();
   private readonly moves = new Map<string, MoveRecord>();
+  /** Freezes of the frozen moves, recomputed when a move changes. */
+  private freezes: ScopeFreeze[] = [];
   private current = 0;
 
   load(): Promise<RegistryState> {
     return Promise.resolve(this.state());
   }
 
-  watch(onState: (state: RegistryState) => void): () => void {
-    this.listeners.add(onState);
-    onState(this.state());
-    return () => this.listeners.delete(onState);
+  watch(onChange: (event: RegistryFeedEvent) => void): () => void {
+    this.listeners.add(onChange);
+    const updates: RouteUpdate[] = [];
+    for (const e of this.entries.values())
+      if (!e.deleted) updates.push({ key: e.route, route: e.route });
+    onChange({ version: this.current, full: true, updates, freezes: this.freezes });
+    return () => this.listeners.delete(onChange);
+  }
+
+  override get maxBatch(): number {
+    return MEMORY_BATCH;
+  }
+
+  /** One revision per route (history reads as if they were put one by one), one feed event. */
+  override async putMany(inputs: RouteInput[], options: BatchWriteOptions): Promise<Route[]> {
+    await Promise.resolve();
+    if (inputs.length > MEMORY_BATCH)
+      throw new Error(
+        `putMany takes at most ${MEMORY_BATCH} routes per call (got ${inputs.length}); split the batch by RegistryStore.maxBatch.`,
+      );
+    const now = new Date();
+    const written: Route[] = [];
+    const updates: RouteUpdate[] = [];
+    for (const input of inputs) {
+      const id = routeKeyId(input);
+      const entry = this.entries.get(id);
+      const live = entry && !entry.deleted ? entry.route : null;
+      const route = nextRoute(input, entry?.route.version ?? 0, options, now);
+      this.entries.set(id, { route, deleted: false });
+      this.current += 1;
+      this.revisions.push(makeRevision(this.current, input, live, route, options, now));
+      written.push(route);
+      updates.push({ key: route, route });
+    }
+    this.notify(updates);
+    return written;
   }
 
   /** Async, so that a refused write is a rejected promise like every store's (never a throw). */
@@ -59,6 +103,7 @@ export class MemoryRegistryStore extends RegistryStore {
     this.commit(
       id,
       { route, deleted: false },
+      { key: route, route },
       makeRevision(this.current + 1, input, live, route, options, now),
       options,
     );
@@ -76,6 +121,7 @@ export class MemoryRegistryStore extends RegistryStore {
     this.commit(
       id,
       { route: entry.route, deleted: true },
+      { key: entry.route, route: null },
       makeRevision(this.current + 1, key, entry.route, null, options, now),
       options,
     );
@@ -112,7 +158,7 @@ export class MemoryRegistryStore extends RegistryStore {
   createMove(move: MoveRecord): Promise<void> {
     if (this.moves.has(move.id)) return Promise.reject(new Error(`move ${move.id} exists`));
     this.moves.set(move.id, structuredClone(move));
-    this.notify();
+    this.freezesChanged();
     return Promise.resolve();
   }
 
@@ -123,7 +169,7 @@ export class MemoryRegistryStore extends RegistryStore {
     const next = { ...structuredClone(move), revision: move.revision + 1 };
     this.moves.set(move.id, next);
     // A freeze travels with the registry state, like a route change.
-    if (stored.frozen || next.frozen) this.notify();
+    if (stored.frozen || next.frozen) this.freezesChanged();
     return Promise.resolve(structuredClone(next));
   }
 
@@ -156,7 +202,13 @@ export class MemoryRegistryStore extends RegistryStore {
     return revision === undefined ? null : replayOf(record, revision, asked);
   }
 
-  private commit(id: string, entry: Entry, revision: RouteRevision, options: WriteOptions): void {
+  private commit(
+    id: string,
+    entry: Entry,
+    update: RouteUpdate,
+    revision: RouteRevision,
+    options: WriteOptions,
+  ): void {
     if (options.idempotency !== undefined)
       this.keys.set(options.idempotency.key, {
         ...options.idempotency,
@@ -165,19 +217,30 @@ export class MemoryRegistryStore extends RegistryStore {
     this.entries.set(id, entry);
     this.revisions.push(revision);
     this.current = revision.registry_version;
-    this.notify();
+    this.notify([update]);
   }
 
-  private notify(): void {
-    const state = this.state();
-    for (const listener of this.listeners) listener(state);
-  }
-
-  private state(): RegistryState {
-    const routes = [...this.entries.values()].filter((e) => !e.deleted).map((e) => e.route);
-    const freezes = [...this.moves.values()]
+  private freezesChanged(): void {
+    this.freezes = [...this.moves.values()]
       .map(freezeOf)
       .filter((f): f is ScopeFreeze => f !== null);
-    return { version: this.current, routes, freezes };
+    this.notify([]);
+  }
+
+  private notify(updates: RouteUpdate[]): void {
+    const event: RegistryFeedEvent = {
+      version: this.current,
+      full: false,
+      updates,
+      freezes: this.freezes,
+    };
+    for (const listener of this.listeners) listener(event);
+  }
+
+  /** The whole registry (a copy: for {@link load} only, never per commit). */
+  private state(): RegistryState {
+    const routes: Route[] = [];
+    for (const e of this.entries.values()) if (!e.deleted) routes.push(e.route);
+    return { version: this.current, routes, freezes: this.freezes };
   }
 }
