@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { basename } from 'node:path';
 import { registryConfig } from '../config/registry.config';
 import { RegistryNotReadyError } from './registry-not-ready.error';
-import { routeKeyId, sameRouteContent, type Route, type RouteInput } from './route.types';
+import type { RouteInput } from './route.types';
 import { RouteValidator } from './route-validator';
 import { readRoutesFile } from './seed-file';
 import { KindCatalog, type MountedKind } from './kind-catalog';
@@ -37,6 +37,7 @@ export class RegistrySeeder {
     const file = this.registrySettings.seedFile;
     if (file !== null) {
       const parsed = await readRoutesFile(file);
+
       await this.apply(
         parsed.routes,
         parsed.problems,
@@ -61,39 +62,17 @@ export class RegistrySeeder {
     headline: string,
   ): Promise<void> {
     const problems = [...shapeProblems, ...routes.flatMap((r) => this.validator.validate(r))];
+
     if (problems.length > 0)
       throw new RegistryNotReadyError(this.registrySettings.env, problems, headline);
-    const stored = new Map((await this.store.load()).routes.map((r) => [routeKeyId(r), r]));
-    // Only what differs from the store (or from an earlier line of the same seed) is written.
-    const pending = new Map<string, RouteInput>();
-    for (const input of routes) {
-      const id = routeKeyId(input);
-      const earlier = pending.get(id);
-      const current = earlier === undefined ? stored.get(id) : asStored(earlier);
-      if (sameRouteContent(current, input)) continue;
-      pending.delete(id);
-      pending.set(id, input);
-    }
-    // In batches: each route keeps its own version and revision, a batch is one commit.
-    const writes = [...pending.values()];
+    // In batches: each route keeps its own version and revision, a batch is one commit. Only
+    // routes that differ from the store (or an earlier line of the batch) are written.
     const batch = Math.max(1, this.store.maxBatch);
-    const options = { actor, reason: `seeded by ${actor}` };
-    for (let i = 0; i < writes.length; i += batch)
-      await this.store.putMany(writes.slice(i, i + batch), options);
-    const written = writes.length;
+    const options = { actor, reason: `seeded by ${actor}`, onlyChanged: true };
+    let written = 0;
+    for (let i = 0; i < routes.length; i += batch)
+      written += (await this.store.putMany(routes.slice(i, i + batch), options)).length;
+
     this.logger.log({ seed: actor, routes: routes.length, written }, 'Seed applied');
   }
-}
-
-/** A seed line as the store would hold it, to compare a later line of the same seed with. */
-function asStored(input: RouteInput): Route {
-  return {
-    ...input,
-    project_id: input.project_id ?? null,
-    required: input.required ?? false,
-    rationale: input.rationale ?? '',
-    version: 0,
-    updated_at: '',
-    updated_by: '',
-  };
 }

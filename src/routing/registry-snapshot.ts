@@ -1,6 +1,6 @@
 import type { Env, Scope } from '../common/scope/scope';
 import type { RouteProblem } from './policy/route-problem';
-import { resolveIndexed, resolveRoute, type Resolution, type RouteLookup } from './resolution';
+import { resolveIndexed, resolveLookup, type Resolution, type RouteLookup } from './resolution';
 import type { ScopeFreeze } from './moves/move.types';
 import { RouteIndex } from './route-index';
 import { routeKeyId, type Route, type RouteKey } from './route.types';
@@ -100,7 +100,7 @@ export class RegistrySnapshot implements RouteLookup {
   resolve(kind: string, scope: Scope): Resolution {
     return this.retired === null
       ? resolveIndexed(this.index, kind, scope)
-      : resolveRoute(this, kind, scope);
+      : resolveLookup(this, kind, scope);
   }
 
   /** The route in force at exactly `key`, if any. */

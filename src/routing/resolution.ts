@@ -91,6 +91,16 @@ export function resolveRoute(
   kind: string,
   scope: Scope,
 ): Resolution {
+  const res = resolveLookup(routes, kind, scope);
+  return { route: res.route, matched_scope: res.matched_scope, tried: res.tried };
+}
+
+/** {@link resolveRoute} with the scope strings built only when read (an older snapshot). */
+export function resolveLookup(
+  routes: ReadonlyMap<string, Route> | RouteLookup,
+  kind: string,
+  scope: Scope,
+): Resolution {
   const find: RouteLookup['find'] =
     'find' in routes && typeof routes.find === 'function'
       ? (k, t, e, p) => routes.find(k, t, e, p)
@@ -102,14 +112,9 @@ export function resolveRoute(
   for (let at = 0; at < candidates.length; at++) {
     const c = candidates[at] as Scope;
     const route = find(kind, c.tenantId, c.env, c.projectId);
-    if (route !== undefined)
-      return {
-        route,
-        matched_scope: c.toString(),
-        tried: candidates.slice(0, at + 1).map((s) => s.toString()),
-      };
+    if (route !== undefined) return new LazyResolution(route, scope, at);
   }
-  return { route: null, matched_scope: null, tried: candidates.map((s) => s.toString()) };
+  return new LazyResolution(null, scope, -1);
 }
 
 /** Routes keyed for {@link resolveRoute}. */

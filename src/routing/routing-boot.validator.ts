@@ -40,13 +40,17 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
 
   async onModuleInit(): Promise<void> {
     if (!this.enabled) return;
+
     await this.seeder.seed();
+
     await this.registry.start();
   }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled) return;
+
     const problems = await this.problems();
+
     if (problems.length > 0) throw new RegistryNotReadyError(this.registrySettings.env, problems);
     this.logger.log(
       {
@@ -79,11 +83,7 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
       }
     }
     problems.push(...this.registry.refusedProblems());
-    // A route the policy accepted is the one in force at its key.
-    const snapshot = this.registry.snapshot;
-    const clean: Route[] = [];
-    for (const route of stored.values())
-      if (route.required && snapshot.route(route) === route) clean.push(route);
+    const clean = this.registry.requiredRoutes();
     problems.push(...(await Promise.all(clean.map((r) => this.ping(r)))).flat());
     return problems;
   }

@@ -8,13 +8,19 @@ import type { AppliedChange, RegistrySnapshot } from './registry-snapshot';
 import { routeKeyId, type Route } from './route.types';
 import { RoutingRegistry } from './routing-registry';
 
-/** The adapter that serves a route's own scope in a snapshot, or null when nothing does. */
-function servingKey(snapshot: RegistrySnapshot, route: Route): string | null {
+/** The route that serves a route's own scope in a snapshot, or null when nothing does. */
+function serving(snapshot: RegistrySnapshot, route: Route): Route | null {
   const scope = Scope.of(route.tenant_id, route.env, route.project_id);
-  const served = snapshot.resolve(route.resource_kind, scope).route;
-  return served === null
-    ? null
-    : adapterKey(served.resource_kind, served.backend_type, served.config);
+  return snapshot.resolve(route.resource_kind, scope).route;
+}
+
+/** Whether two serving routes use different adapters (backend or config). */
+function switched(before: Route | null, after: Route | null): boolean {
+  if (before === null || after === null || before === after) return false;
+  return (
+    adapterKey(before.resource_kind, before.backend_type, before.config) !==
+    adapterKey(after.resource_kind, after.backend_type, after.config)
+  );
 }
 
 /** Routing metrics: resolutions, registry version and staleness, switches, policy rejections. */
@@ -133,9 +139,7 @@ export class RoutingMetrics {
     changed: Iterable<Route>,
   ): void {
     for (const r of changed) {
-      const before = servingKey(previous, r);
-      const after = servingKey(snapshot, r);
-      if (before !== null && after !== null && before !== after)
+      if (switched(serving(previous, r), serving(snapshot, r)))
         this.switches.inc({ resource_kind: r.resource_kind });
     }
   }

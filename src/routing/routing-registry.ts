@@ -6,7 +6,7 @@ import { registryConfig } from '../config/registry.config';
 import { backendsConfig } from '../config/backends.config';
 import type { RouteProblem } from './policy/route-problem';
 import { RegistrySnapshot, type AppliedChange, type RejectedRoute } from './registry-snapshot';
-import { RouteIndex } from './route-index';
+import type { RouteLookup } from './route-index';
 import { routeKeyId, type Route } from './route.types';
 import { RouteValidator } from './route-validator';
 import { RegistryStore, type RegistryFeedEvent } from './store/registry-store';
@@ -54,10 +54,12 @@ type AppliedListener = (
 export class RoutingRegistry implements OnModuleDestroy {
   private readonly logger = new Logger('RoutingRegistry');
   private current: RegistrySnapshot;
-  /** Every stored route of this env as last received, refused ones included. */
-  private stored: RouteIndex;
-  /** Stored routes of this env that the policy refuses, by routeKeyId, with their problems. */
-  private readonly refused = new Map<string, RouteProblem[]>();
+  /**
+   * Stored routes of this env that the policy refuses, by routeKeyId, with their problems.
+   * Every other stored route of this env is the one in force: the snapshot is the stored
+   * registry except at these keys (no second index of every route).
+   */
+  private readonly refused = new Map<string, { route: Route; problems: RouteProblem[] }>();
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -79,7 +81,6 @@ export class RoutingRegistry implements OnModuleDestroy {
     @Inject(backendsConfig.KEY) private readonly backends: ConfigType<typeof backendsConfig>,
   ) {
     this.current = RegistrySnapshot.empty(registrySettings.env);
-    this.stored = new RouteIndex(registrySettings.env);
   }
 
   /** Opens the change feed and resolves once the first state is applied. */
@@ -98,16 +99,27 @@ export class RoutingRegistry implements OnModuleDestroy {
   }
 
   /**
-   * Every stored route of this instance's env as last received (deleted ones excluded),
-   * including routes the policy refuses. Kept up to date per change; never copied.
+   * The stored route of this instance's env at exactly (kind, tenant, env, project) as last
+   * received (deleted ones excluded), including one the policy refuses. A {@link RouteLookup}.
    */
-  get storedRoutes(): RouteIndex {
-    return this.stored;
+  readonly storedRoutes: RouteLookup = {
+    find: (kind, tenantId, env, projectId) =>
+      this.refused.get(
+        routeKeyId({ resource_kind: kind, tenant_id: tenantId, env, project_id: projectId }),
+      )?.route ?? this.current.find(kind, tenantId, env, projectId),
+  };
+
+  /** Stored routes of this env with `required: true` that the policy accepts. */
+  requiredRoutes(): Route[] {
+    const out: Route[] = [];
+    for (const route of this.current.routes())
+      if (route.required && !this.refused.has(routeKeyId(route))) out.push(route);
+    return out;
   }
 
   /** The policy problems of every stored route of this env that is refused (in force or not). */
   refusedProblems(): RouteProblem[] {
-    return [...this.refused.values()].flat();
+    return [...this.refused.values()].flatMap((r) => r.problems);
   }
 
   onApplied(listener: AppliedListener): () => void {
@@ -262,18 +274,16 @@ export class RoutingRegistry implements OnModuleDestroy {
   /** A new snapshot from every route of a `full` event. */
   private rebuild(event: RegistryFeedEvent, previous: RegistrySnapshot): RegistrySnapshot {
     const env = this.registrySettings.env;
-    this.stored = new RouteIndex(env);
     this.refused.clear();
     const accepted: Route[] = [];
     for (const { route } of event.updates) {
       if (route === null || route.env !== env) continue;
-      this.stored.set(route);
       const problems = this.validator.validate(route);
       if (problems.length === 0) {
         accepted.push(route);
         continue;
       }
-      this.refused.set(routeKeyId(route), problems);
+      this.refused.set(routeKeyId(route), { route, problems });
       const lastGood = previous.route(route);
       if (lastGood !== undefined) accepted.push(lastGood);
     }
@@ -298,11 +308,9 @@ export class RoutingRegistry implements OnModuleDestroy {
       const inForce = earlier === undefined ? previous.route(key) : earlier.after;
       this.refused.delete(id);
       let after: Route | undefined;
-      if (route === null) this.stored.delete(key);
-      else {
-        this.stored.set(route);
+      if (route !== null) {
         const problems = this.validator.validate(route);
-        if (problems.length > 0) this.refused.set(id, problems);
+        if (problems.length > 0) this.refused.set(id, { route, problems });
         after = problems.length === 0 ? route : inForce;
       }
       byKey.set(id, { key, before: earlier === undefined ? inForce : earlier.before, after });
@@ -312,6 +320,9 @@ export class RoutingRegistry implements OnModuleDestroy {
 
   /** The refused routes as `/routing/status` reports them, at the applied version. */
   private rejectedAt(version: number): RejectedRoute[] {
-    return [...this.refused.values()].map((problems) => ({ registry_version: version, problems }));
+    return [...this.refused.values()].map(({ problems }) => ({
+      registry_version: version,
+      problems,
+    }));
   }
 }

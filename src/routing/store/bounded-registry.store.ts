@@ -43,7 +43,7 @@ export class BoundedRegistryStore extends RegistryStore {
   }
 
   /** One batch (at most {@link maxBatch} routes) is bounded like one write. */
-  override putMany(inputs: RouteInput[], options: BatchWriteOptions): Promise<Route[]> {
+  putMany(inputs: RouteInput[], options: BatchWriteOptions): Promise<Route[]> {
     return this.bounded('a batch of route writes', true, () => this.inner.putMany(inputs, options));
   }
 

@@ -2,7 +2,7 @@ import type { DocumentData, Firestore } from '@google-cloud/firestore';
 import { isAlreadyExists } from '../../backends/firestore/firestore.driver';
 import { InFlightCalls } from '../../backends/in-flight-calls';
 import type { MoveRecord, ScopeFreeze } from '../moves/move.types';
-import type { Route, RouteInput, RouteKey } from '../route.types';
+import { sameRouteContent, type Route, type RouteInput, type RouteKey } from '../route.types';
 import { RouteNotFoundError } from '../routing.errors';
 import {
   idempotencyDocId,
@@ -145,7 +145,7 @@ export class FirestoreRegistryStore extends RegistryStore {
    * One transaction per call: every route gets its own registry version and revision
    * document (created first, the claim), then its route document, then the meta document.
    */
-  override async putMany(inputs: RouteInput[], options: BatchWriteOptions): Promise<Route[]> {
+  async putMany(inputs: RouteInput[], options: BatchWriteOptions): Promise<Route[]> {
     if (inputs.length > FIRESTORE_BATCH)
       throw new Error(
         `putMany takes at most ${FIRESTORE_BATCH} routes per call (got ${inputs.length}); split the batch by RegistryStore.maxBatch.`,
@@ -342,15 +342,17 @@ export class FirestoreRegistryStore extends RegistryStore {
       );
       let registryVersion = (metaSnap?.data()?.version as number | undefined) ?? 0;
       const now = new Date();
+      const at = now.toISOString();
       const written: Route[] = [];
       const docs = new Map<string, RouteDoc>();
       for (const input of inputs) {
         const id = routeDocId(input);
         const doc = docs.get(id) ?? stored.get(id) ?? null;
         const live = doc && !doc.deleted ? toRoute(doc) : null;
-        const after = nextRoute(input, doc?.version ?? 0, options, now);
+        if (options.onlyChanged === true && sameRouteContent(live ?? undefined, input)) continue;
+        const after = nextRoute(input, doc?.version ?? 0, options, now, at);
         registryVersion += 1;
-        const revision = makeRevision(registryVersion, input, live, after, options, now);
+        const revision = makeRevision(registryVersion, input, live, after, options, now, at);
         tx.create(
           this.db.collection(REGISTRY_COLLECTIONS.revisions).doc(revisionDocId(registryVersion)),
           { ...revision, route_id: id, request_hash: null },
@@ -358,8 +360,9 @@ export class FirestoreRegistryStore extends RegistryStore {
         docs.set(id, { ...after, deleted: false, registry_version: registryVersion, route_id: id });
         written.push(after);
       }
+      if (written.length === 0) return written;
       for (const [id, doc] of docs) tx.set(routes.doc(id), doc);
-      tx.set(metaRef, { version: registryVersion, updated_at: now.toISOString() });
+      tx.set(metaRef, { version: registryVersion, updated_at: at });
       return written;
     });
   }

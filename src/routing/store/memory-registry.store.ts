@@ -1,5 +1,5 @@
 import type { Route, RouteInput, RouteKey } from '../route.types';
-import { routeKeyId } from '../route.types';
+import { routeKeyId, sameRouteContent } from '../route.types';
 import { RouteNotFoundError } from '../routing.errors';
 import {
   RegistryStore,
@@ -63,27 +63,30 @@ export class MemoryRegistryStore extends RegistryStore {
   }
 
   /** One revision per route (history reads as if they were put one by one), one feed event. */
-  override async putMany(inputs: RouteInput[], options: BatchWriteOptions): Promise<Route[]> {
+  async putMany(inputs: RouteInput[], options: BatchWriteOptions): Promise<Route[]> {
     await Promise.resolve();
     if (inputs.length > MEMORY_BATCH)
       throw new Error(
         `putMany takes at most ${MEMORY_BATCH} routes per call (got ${inputs.length}); split the batch by RegistryStore.maxBatch.`,
       );
     const now = new Date();
+    const at = now.toISOString();
     const written: Route[] = [];
     const updates: RouteUpdate[] = [];
     for (const input of inputs) {
       const id = routeKeyId(input);
       const entry = this.entries.get(id);
       const live = entry && !entry.deleted ? entry.route : null;
-      const route = nextRoute(input, entry?.route.version ?? 0, options, now);
+      if (options.onlyChanged === true && sameRouteContent(live ?? undefined, input)) continue;
+      const route = nextRoute(input, entry?.route.version ?? 0, options, now, at);
       this.entries.set(id, { route, deleted: false });
       this.current += 1;
-      this.revisions.push(makeRevision(this.current, input, live, route, options, now));
+      this.revisions.push(makeRevision(this.current, input, live, route, options, now, at));
       written.push(route);
-      updates.push({ key: route, route });
+      // Nobody watches while the seeder runs at boot (the registry starts after it).
+      if (this.listeners.size > 0) updates.push({ key: route, route });
     }
-    this.notify(updates);
+    if (written.length > 0) this.notify(updates);
     return written;
   }
 

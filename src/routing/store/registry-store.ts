@@ -37,7 +37,10 @@ export interface RegistryFeedEvent {
 }
 
 /** Who writes a batch of routes (seeding). */
-export type BatchWriteOptions = Pick<WriteOptions, 'actor' | 'reason'>;
+export type BatchWriteOptions = Pick<WriteOptions, 'actor' | 'reason'> & {
+  /** Skip a route whose live version already says the same (`sameRouteContent`). */
+  onlyChanged?: boolean;
+};
 
 /** One immutable entry of the registry's history. */
 export interface RouteRevision {
@@ -117,15 +120,12 @@ export abstract class RegistryStore {
   }
 
   /**
-   * Creates or replaces routes (at most {@link maxBatch}; seeding): each route gets its own
-   * registry version and revision, as if put one by one, but the batch is one commit and
-   * one change-feed event. Stores without a batch commit put them one by one.
+   * Creates or replaces routes (at most {@link maxBatch}; seeding) and returns those it
+   * wrote: each gets its own registry version and revision, as if put one by one, but the
+   * batch is one commit and one change-feed event. With `onlyChanged`, a route whose live
+   * version says the same (or an earlier input of the batch did) is not written.
    */
-  async putMany(inputs: RouteInput[], options: BatchWriteOptions): Promise<Route[]> {
-    const out: Route[] = [];
-    for (const input of inputs) out.push(await this.put(input, options));
-    return out;
-  }
+  abstract putMany(inputs: RouteInput[], options: BatchWriteOptions): Promise<Route[]>;
 
   /** Deletes a route; returns the deleted route. Throws route_not_found when absent. */
   abstract delete(key: RouteKey, options: WriteOptions): Promise<Route>;
