@@ -1,5 +1,6 @@
 import { Scope } from '../common/scope/scope';
 import { RegistrySnapshot } from './registry-snapshot';
+import { RouteIndex } from './route-index';
 import { routeKeyId, type Route } from './route.types';
 
 const route = (tenant: string, project: string | null, prefix = 'one'): Route => ({
@@ -113,5 +114,34 @@ describe('RegistrySnapshot.advance', () => {
     const v1 = new RegistrySnapshot('prod', 1, [system], new Date());
     v1.advance(2, [], new Date(), [], []);
     expect(() => v1.advance(3, [], new Date(), [], [])).toThrow(/already advanced to 2/);
+  });
+});
+
+describe('RouteIndex', () => {
+  it('keeps any number of project routes per tenant through puts and deletes', () => {
+    const index = RouteIndex.of('prod', [acme]);
+    const projects = ['p_a', 'p_b', 'p_c', 'p_d'];
+    for (const p of projects) index.set(route('t_acme', p));
+    expect(index.size).toBe(5);
+    for (const p of projects) expect(index.find('kpi', 't_acme', 'prod', p)?.project_id).toBe(p);
+    expect(index.delete(route('t_acme', 'p_a'))?.project_id).toBe('p_a');
+    expect(index.delete(route('t_acme', 'p_c'))?.project_id).toBe('p_c');
+    expect(index.delete(route('t_acme', 'p_c'))).toBeUndefined();
+    const replaced = route('t_acme', 'p_d', 'two');
+    expect(index.set(replaced)?.config).toEqual(route('t_acme', 'p_d').config);
+    index.set(route('t_acme', 'p_e'));
+    expect(index.find('kpi', 't_acme', 'prod', 'p_a')).toBeUndefined();
+    expect(index.find('kpi', 't_acme', 'prod', 'p_d')).toBe(replaced);
+    expect([...index.values()].map((r) => r.project_id ?? '*').sort()).toEqual([
+      '*',
+      'p_b',
+      'p_d',
+      'p_e',
+    ]);
+    expect(index.size).toBe(4);
+    for (const p of ['p_b', 'p_d', 'p_e']) index.delete(route('t_acme', p));
+    index.delete(acme);
+    expect(index.size).toBe(0);
+    expect(index.tenantsOf('kpi')).toBeUndefined();
   });
 });

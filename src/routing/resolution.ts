@@ -30,26 +30,20 @@ export function candidateScopes(scope: Scope): Scope[] {
  * the plain {@link Resolution} shape.
  */
 class LazyResolution implements Resolution {
-  readonly #scope: Scope;
-  /** Index in {@link candidateScopes} of the scope that matched; -1 on a miss. */
-  readonly #at: number;
-
   constructor(
     readonly route: Route | null,
-    scope: Scope,
-    at: number,
-  ) {
-    this.#scope = scope;
-    this.#at = at;
-  }
+    private readonly scope: Scope,
+    /** Index in {@link candidateScopes} of the scope that matched; -1 on a miss. */
+    private readonly at: number,
+  ) {}
 
   get matched_scope(): string | null {
-    return this.#at < 0 ? null : (candidateScopes(this.#scope)[this.#at] as Scope).toString();
+    return this.at < 0 ? null : (candidateScopes(this.scope)[this.at] as Scope).toString();
   }
 
   get tried(): string[] {
-    const all = candidateScopes(this.#scope).map((s) => s.toString());
-    return this.#at < 0 ? all : all.slice(0, this.#at + 1);
+    const all = candidateScopes(this.scope).map((s) => s.toString());
+    return this.at < 0 ? all : all.slice(0, this.at + 1);
   }
 
   toJSON(): Resolution {
@@ -68,7 +62,8 @@ export function resolveIndexed(index: RouteIndex, kind: string, scope: Scope): R
   const own = tenants.get(scope.tenantId);
   if (own !== undefined) {
     if (project !== null) {
-      const hit = own.projects?.get(project);
+      const hit =
+        own.p0 === project ? own.r0 : own.p1 === project ? own.r1 : own.more?.get(project);
       if (hit !== undefined) return new LazyResolution(hit, scope, 0);
     }
     if (own.wide !== undefined)
