@@ -1,6 +1,7 @@
 import type { Route, RouteInput, RouteKey } from '../route.types';
 import { routeKeyId, sameRouteContent } from '../route.types';
 import { RouteNotFoundError } from '../routing.errors';
+import { RouteKeyMap } from './route-key-map';
 import {
   RegistryStore,
   type BatchWriteOptions,
@@ -36,7 +37,7 @@ const MEMORY_BATCH = 5000;
  * routes costs O(n) in all.
  */
 export class MemoryRegistryStore extends RegistryStore {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new RouteKeyMap<Entry>();
   private readonly revisions: RouteRevision[] = [];
   private readonly listeners = new Set<(event: RegistryFeedEvent) => void>();
   private readonly keys = new Map<string, IdempotencyRecord>();
@@ -74,12 +75,11 @@ export class MemoryRegistryStore extends RegistryStore {
     const written: Route[] = [];
     const updates: RouteUpdate[] = [];
     for (const input of inputs) {
-      const id = routeKeyId(input);
-      const entry = this.entries.get(id);
+      const entry = this.entries.get(input);
       const live = entry && !entry.deleted ? entry.route : null;
       if (options.onlyChanged === true && sameRouteContent(live ?? undefined, input)) continue;
       const route = nextRoute(input, entry?.route.version ?? 0, options, now, at);
-      this.entries.set(id, { route, deleted: false });
+      this.entries.set(route, { route, deleted: false });
       this.current += 1;
       this.revisions.push(makeRevision(this.current, input, live, route, options, now, at));
       written.push(route);
@@ -95,8 +95,7 @@ export class MemoryRegistryStore extends RegistryStore {
     await Promise.resolve();
     const replayed = this.replay(options);
     if (replayed !== null) return replayed;
-    const id = routeKeyId(input);
-    const entry = this.entries.get(id);
+    const entry = this.entries.get(input);
     const live = entry && !entry.deleted ? entry.route : null;
     assertExpectedVersion(input, live, options);
     const now = new Date();
@@ -104,7 +103,6 @@ export class MemoryRegistryStore extends RegistryStore {
       assertMoveLease(this.moves.get(options.moveLease.moveId) ?? null, options.moveLease, now);
     const route = nextRoute(input, entry?.route.version ?? 0, options, now);
     this.commit(
-      id,
       { route, deleted: false },
       { key: route, route },
       makeRevision(this.current + 1, input, live, route, options, now),
@@ -116,13 +114,11 @@ export class MemoryRegistryStore extends RegistryStore {
   delete(key: RouteKey, options: WriteOptions): Promise<Route> {
     const replayed = this.replay(options);
     if (replayed !== null) return Promise.resolve(replayed);
-    const id = routeKeyId(key);
-    const entry = this.entries.get(id);
+    const entry = this.entries.get(key);
     if (!entry || entry.deleted) return Promise.reject(new RouteNotFoundError(key));
     assertExpectedVersion(key, entry.route, options);
     const now = new Date();
     this.commit(
-      id,
       { route: entry.route, deleted: true },
       { key: entry.route, route: null },
       makeRevision(this.current + 1, key, entry.route, null, options, now),
@@ -206,7 +202,6 @@ export class MemoryRegistryStore extends RegistryStore {
   }
 
   private commit(
-    id: string,
     entry: Entry,
     update: RouteUpdate,
     revision: RouteRevision,
@@ -217,7 +212,7 @@ export class MemoryRegistryStore extends RegistryStore {
         ...options.idempotency,
         registry_version: revision.registry_version,
       });
-    this.entries.set(id, entry);
+    this.entries.set(entry.route, entry);
     this.revisions.push(revision);
     this.current = revision.registry_version;
     this.notify([update]);
