@@ -4,7 +4,7 @@ import type { BackendConnection, BackendDriver } from '../backends/backend-drive
 import type { CircuitBreaker } from '../backends/circuit-breaker';
 import { BACKEND_DRIVERS } from '../backends/drivers';
 import type { AdapterBuilders } from './adapter-builders';
-import type { RegistrySnapshot } from './registry-snapshot';
+import type { AppliedChange, RegistrySnapshot } from './registry-snapshot';
 import { canonicalConfig, type Route } from './route.types';
 import { RoutingRegistry } from './routing-registry';
 import { type BackendType } from '../backends/backend-type';
@@ -46,13 +46,21 @@ export class AdapterCache {
   private readonly byRoute = new WeakMap<Route, AdapterLease>();
   /** Adapters held outside the registry (a move's source and target), by key, with a count. */
   private readonly held = new Map<string, number>();
+  /**
+   * For kinds whose adapters were checked since the last full check: how many routes in
+   * force reference each adapter key. Kept per change; dropped (recounted when needed) when
+   * the registry is re-read.
+   */
+  private readonly refs = new Map<string, Map<string, number>>();
 
   constructor(
     private readonly clients: BackendClients,
     registry: RoutingRegistry,
   ) {
     clients.onReplaced((old, fresh) => this.replaceConnection(old, fresh));
-    registry.onApplied((snapshot) => this.retainOnly(snapshot));
+    registry.onApplied((snapshot, _previous, changes) =>
+      changes === null ? this.retainOnly(snapshot) : this.retainChanged(snapshot, changes),
+    );
   }
 
   get(kind: string, route: Route, builders: AdapterBuilders<unknown>): AdapterLease {
@@ -117,8 +125,53 @@ export class AdapterCache {
     this.clients.track(lease.connection, work);
   }
 
+  /**
+   * After an incremental change: drops the adapters of routes that `changes` replaced or
+   * removed when no route in force references them any more. O(changes), plus one count of a
+   * kind's routes the first time one of its adapters may have lost its last route.
+   */
+  retainChanged(snapshot: RegistrySnapshot, changes: readonly AppliedChange[]): void {
+    for (const { before, after } of changes) {
+      if (before !== undefined) this.recount(before, -1);
+      if (after !== undefined) this.recount(after, +1);
+    }
+    for (const { before } of changes) {
+      if (before === undefined) continue;
+      const key = adapterKey(before.resource_kind, before.backend_type, before.config);
+      const lease = this.leases.get(key);
+      if (lease === undefined || this.held.has(key)) continue;
+      if ((this.refsOf(lease.kind, snapshot).get(key) ?? 0) > 0) continue;
+      this.leases.delete(key);
+      this.clients.release(lease.driver, lease.route.config);
+    }
+  }
+
+  /** Adjusts a kind's reference counts, when they are kept (else they are counted when needed). */
+  private recount(route: Route, delta: number): void {
+    const refs = this.refs.get(route.resource_kind);
+    if (refs === undefined) return;
+    const key = adapterKey(route.resource_kind, route.backend_type, route.config);
+    const n = (refs.get(key) ?? 0) + delta;
+    if (n > 0) refs.set(key, n);
+    else refs.delete(key);
+  }
+
+  /** Routes in force per adapter key of a kind, counted once and then kept per change. */
+  private refsOf(kind: string, snapshot: RegistrySnapshot): Map<string, number> {
+    let refs = this.refs.get(kind);
+    if (refs !== undefined) return refs;
+    refs = new Map();
+    for (const r of snapshot.routesOf(kind)) {
+      const key = adapterKey(r.resource_kind, r.backend_type, r.config);
+      refs.set(key, (refs.get(key) ?? 0) + 1);
+    }
+    this.refs.set(kind, refs);
+    return refs;
+  }
+
   /** Drops adapters no route of the snapshot references any more. */
   retainOnly(snapshot: RegistrySnapshot): void {
+    this.refs.clear();
     // Only routes of kinds that have adapters can keep one alive: key just those.
     const kinds = new Set([...this.leases.values()].map((l) => l.kind));
     const live = new Set(

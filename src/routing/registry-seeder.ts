@@ -3,7 +3,7 @@ import type { ConfigType } from '@nestjs/config';
 import { basename } from 'node:path';
 import { registryConfig } from '../config/registry.config';
 import { RegistryNotReadyError } from './registry-not-ready.error';
-import { routeKeyId, sameRouteContent, type RouteInput } from './route.types';
+import type { RouteInput } from './route.types';
 import { RouteValidator } from './route-validator';
 import { readRoutesFile } from './seed-file';
 import { KindCatalog, type MountedKind } from './kind-catalog';
@@ -37,6 +37,7 @@ export class RegistrySeeder {
     const file = this.registrySettings.seedFile;
     if (file !== null) {
       const parsed = await readRoutesFile(file);
+
       await this.apply(
         parsed.routes,
         parsed.problems,
@@ -61,18 +62,17 @@ export class RegistrySeeder {
     headline: string,
   ): Promise<void> {
     const problems = [...shapeProblems, ...routes.flatMap((r) => this.validator.validate(r))];
+
     if (problems.length > 0)
       throw new RegistryNotReadyError(this.registrySettings.env, problems, headline);
-    const stored = new Map((await this.store.load()).routes.map((r) => [routeKeyId(r), r]));
+    // In batches: each route keeps its own version and revision, a batch is one commit. Only
+    // routes that differ from the store (or an earlier line of the batch) are written.
+    const batch = Math.max(1, this.store.maxBatch);
+    const options = { actor, reason: `seeded by ${actor}`, onlyChanged: true };
     let written = 0;
-    for (const input of routes) {
-      if (sameRouteContent(stored.get(routeKeyId(input)), input)) continue;
-      stored.set(
-        routeKeyId(input),
-        await this.store.put(input, { actor, reason: `seeded by ${actor}` }),
-      );
-      written += 1;
-    }
+    for (let i = 0; i < routes.length; i += batch)
+      written += (await this.store.putMany(routes.slice(i, i + batch), options)).length;
+
     this.logger.log({ seed: actor, routes: routes.length, written }, 'Seed applied');
   }
 }

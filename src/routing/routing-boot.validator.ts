@@ -12,9 +12,8 @@ import { KindCatalog } from './kind-catalog';
 import { routeProblem, type RouteProblem } from './policy/route-problem';
 import { RegistryNotReadyError } from './registry-not-ready.error';
 import { RegistrySeeder } from './registry-seeder';
-import { indexRoutes, resolveRoute } from './resolution';
+import { resolveRoute } from './resolution';
 import type { Route } from './route.types';
-import { RouteValidator } from './route-validator';
 import { RoutingRegistry } from './routing-registry';
 
 /**
@@ -33,7 +32,6 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
     private readonly seeder: RegistrySeeder,
     private readonly registry: RoutingRegistry,
     private readonly catalog: KindCatalog,
-    private readonly validator: RouteValidator,
     private readonly probe: BackendProbe,
     @Inject(registryConfig.KEY)
     private readonly registrySettings: ConfigType<typeof registryConfig>,
@@ -42,13 +40,17 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
 
   async onModuleInit(): Promise<void> {
     if (!this.enabled) return;
+
     await this.seeder.seed();
+
     await this.registry.start();
   }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled) return;
+
     const problems = await this.problems();
+
     if (problems.length > 0) throw new RegistryNotReadyError(this.registrySettings.env, problems);
     this.logger.log(
       {
@@ -60,15 +62,17 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
     );
   }
 
-  /** Every boot problem of the registry as it is now. */
+  /**
+   * Every boot problem of the registry as it is now. Reads what the registry already holds
+   * (its stored routes and the policy verdicts of its last apply) rather than checking every
+   * route again: boot costs one policy pass per route.
+   */
   async problems(): Promise<RouteProblem[]> {
-    const env = this.registrySettings.env;
-    const stored = this.registry.rawState.routes.filter((r) => r.env === env);
-    const index = indexRoutes(stored);
+    const stored = this.registry.storedRoutes;
     const problems: RouteProblem[] = [];
     for (const { kind } of this.catalog.list()) {
       for (const scope of this.registrySettings.requiredScopes) {
-        const res = resolveRoute(index, kind, scope);
+        const res = resolveRoute(stored, kind, scope);
         if (res.route === null) {
           problems.push({
             resource_kind: kind,
@@ -78,8 +82,8 @@ export class RoutingBootValidator implements OnModuleInit, OnApplicationBootstra
         }
       }
     }
-    for (const route of stored) problems.push(...this.validator.validate(route));
-    const clean = stored.filter((r) => r.required && this.validator.validate(r).length === 0);
+    problems.push(...this.registry.refusedProblems());
+    const clean = this.registry.requiredRoutes();
     problems.push(...(await Promise.all(clean.map((r) => this.ping(r)))).flat());
     return problems;
   }

@@ -4,17 +4,23 @@ import { BackendClients } from '../backends/backend-clients';
 import type { CircuitState } from '../backends/circuit-breaker';
 import { Scope } from '../common/scope/scope';
 import { adapterKey } from './adapter-cache';
-import type { RegistrySnapshot } from './registry-snapshot';
+import type { AppliedChange, RegistrySnapshot } from './registry-snapshot';
 import { routeKeyId, type Route } from './route.types';
 import { RoutingRegistry } from './routing-registry';
 
-/** The adapter that serves a route's own scope in a snapshot, or null when nothing does. */
-function servingKey(snapshot: RegistrySnapshot, route: Route): string | null {
+/** The route that serves a route's own scope in a snapshot, or null when nothing does. */
+function serving(snapshot: RegistrySnapshot, route: Route): Route | null {
   const scope = Scope.of(route.tenant_id, route.env, route.project_id);
-  const served = snapshot.resolve(route.resource_kind, scope).route;
-  return served === null
-    ? null
-    : adapterKey(served.resource_kind, served.backend_type, served.config);
+  return snapshot.resolve(route.resource_kind, scope).route;
+}
+
+/** Whether two serving routes use different adapters (backend or config). */
+function switched(before: Route | null, after: Route | null): boolean {
+  if (before === null || after === null || before === after) return false;
+  return (
+    adapterKey(before.resource_kind, before.backend_type, before.config) !==
+    adapterKey(after.resource_kind, after.backend_type, after.config)
+  );
 }
 
 /** Routing metrics: resolutions, registry version and staleness, switches, policy rejections. */
@@ -59,7 +65,9 @@ export class RoutingMetrics {
         this.set(routing.status().staleness_seconds);
       },
     });
-    routing.onApplied((snapshot, previous) => this.countChanges(snapshot, previous));
+    routing.onApplied((snapshot, previous, changes) =>
+      this.countChanges(snapshot, previous, changes),
+    );
     this.registerCircuits(registry, clients);
   }
 
@@ -99,13 +107,22 @@ export class RoutingMetrics {
    * One switch per changed route whose own scope is now served by another backend or config:
    * a rewritten route, an override added over an inherited route, or an override deleted so
    * the scope falls back to its parent. A scope gaining its first route or losing its last
-   * is not a switch (nothing served it before, or nothing serves it now).
+   * is not a switch (nothing served it before, or nothing serves it now). `changes` (the
+   * registry's change set) keeps this O(changed); null (a re-read) compares every route.
    */
-  private countChanges(snapshot: RegistrySnapshot, previous: RegistrySnapshot): void {
+  private countChanges(
+    snapshot: RegistrySnapshot,
+    previous: RegistrySnapshot,
+    changes: readonly AppliedChange[] | null,
+  ): void {
     if (snapshot.rejected.length > 0)
       this.policyRejections.inc({ source: 'live' }, snapshot.rejected.length);
     if (previous.version < 0) return;
     const changed = new Map<string, Route>();
+    if (changes !== null) {
+      for (const c of changes) changed.set(routeKeyId(c.key), (c.after ?? c.before) as Route);
+      return this.countSwitches(snapshot, previous, changed.values());
+    }
     for (const r of snapshot.routes()) {
       const was = previous.get(routeKeyId(r));
       // Same version = same content: nothing moved at this key.
@@ -113,10 +130,16 @@ export class RoutingMetrics {
     }
     for (const r of previous.routes())
       if (snapshot.get(routeKeyId(r)) === undefined) changed.set(routeKeyId(r), r);
-    for (const r of changed.values()) {
-      const before = servingKey(previous, r);
-      const after = servingKey(snapshot, r);
-      if (before !== null && after !== null && before !== after)
+    this.countSwitches(snapshot, previous, changed.values());
+  }
+
+  private countSwitches(
+    snapshot: RegistrySnapshot,
+    previous: RegistrySnapshot,
+    changed: Iterable<Route>,
+  ): void {
+    for (const r of changed) {
+      if (switched(serving(previous, r), serving(snapshot, r)))
         this.switches.inc({ resource_kind: r.resource_kind });
     }
   }

@@ -4,10 +4,12 @@ import { withTimeout } from '../backends/with-timeout';
 import { appConfig } from '../config/app.config';
 import { registryConfig } from '../config/registry.config';
 import { backendsConfig } from '../config/backends.config';
-import { RegistrySnapshot, type RejectedRoute } from './registry-snapshot';
+import type { RouteProblem } from './policy/route-problem';
+import { RegistrySnapshot, type AppliedChange, type RejectedRoute } from './registry-snapshot';
+import type { RouteLookup } from './route-index';
 import { routeKeyId, type Route } from './route.types';
 import { RouteValidator } from './route-validator';
-import { RegistryStore, type RegistryState } from './store/registry-store';
+import { RegistryStore, type RegistryFeedEvent } from './store/registry-store';
 
 /** What `/routing/status` and `/health/ready` report about this instance. */
 export interface RegistryStatus {
@@ -32,7 +34,15 @@ const STALE_HEARTBEAT_MS = 250;
 /** Store checks that may wait at the same time while stale. */
 const MAX_STALE_CHECKS = 4;
 
-type AppliedListener = (snapshot: RegistrySnapshot, previous: RegistrySnapshot) => void;
+/**
+ * Called after every applied change with the new snapshot, the one before, and the routes in
+ * force that changed (null when the whole registry was re-read: compare the snapshots).
+ */
+type AppliedListener = (
+  snapshot: RegistrySnapshot,
+  previous: RegistrySnapshot,
+  changes: readonly AppliedChange[] | null,
+) => void;
 
 /**
  * This instance's view of the registry: the last applied snapshot, kept current by the
@@ -44,7 +54,12 @@ type AppliedListener = (snapshot: RegistrySnapshot, previous: RegistrySnapshot) 
 export class RoutingRegistry implements OnModuleDestroy {
   private readonly logger = new Logger('RoutingRegistry');
   private current: RegistrySnapshot;
-  private raw: RegistryState = { version: 0, routes: [], freezes: [] };
+  /**
+   * Stored routes of this env that the policy refuses, by routeKeyId, with their problems.
+   * Every other stored route of this env is the one in force: the snapshot is the stored
+   * registry except at these keys (no second index of every route).
+   */
+  private readonly refused = new Map<string, { route: Route; problems: RouteProblem[] }>();
   private unsubscribe: (() => void) | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -83,9 +98,28 @@ export class RoutingRegistry implements OnModuleDestroy {
     return this.current;
   }
 
-  /** Every stored route of every env, as last received (deleted ones excluded). */
-  get rawState(): RegistryState {
-    return this.raw;
+  /**
+   * The stored route of this instance's env at exactly (kind, tenant, env, project) as last
+   * received (deleted ones excluded), including one the policy refuses. A {@link RouteLookup}.
+   */
+  readonly storedRoutes: RouteLookup = {
+    find: (kind, tenantId, env, projectId) =>
+      this.refused.get(
+        routeKeyId({ resource_kind: kind, tenant_id: tenantId, env, project_id: projectId }),
+      )?.route ?? this.current.find(kind, tenantId, env, projectId),
+  };
+
+  /** Stored routes of this env with `required: true` that the policy accepts. */
+  requiredRoutes(): Route[] {
+    const out: Route[] = [];
+    for (const route of this.current.routes())
+      if (route.required && !this.refused.has(routeKeyId(route))) out.push(route);
+    return out;
+  }
+
+  /** The policy problems of every stored route of this env that is refused (in force or not). */
+  refusedProblems(): RouteProblem[] {
+    return [...this.refused.values()].flatMap((r) => r.problems);
   }
 
   onApplied(listener: AppliedListener): () => void {
@@ -133,8 +167,8 @@ export class RoutingRegistry implements OnModuleDestroy {
     return new Promise<void>((resolve, reject) => {
       let first = true;
       this.unsubscribe = this.store.watch(
-        (state) => {
-          this.apply(state);
+        (event) => {
+          this.apply(event);
           if (first) resolve();
           first = false;
         },
@@ -205,38 +239,90 @@ export class RoutingRegistry implements OnModuleDestroy {
     this.lastError = err.message;
   }
 
-  private apply(state: RegistryState): void {
+  /**
+   * Applies one feed event. A `full` event (first of a feed) rebuilds the snapshot; any other
+   * checks and indexes only the routes it names (O(changed), see `RegistrySnapshot.advance`).
+   * A route the policy refuses keeps the route in force at its key (last known good).
+   */
+  private apply(event: RegistryFeedEvent): void {
     this.lastContact = new Date();
     this.staleSince = null;
     this.lastError = null;
-    this.raw = state;
     const previous = this.current;
-    const accepted: Route[] = [];
-    const rejected: RejectedRoute[] = [];
-    for (const route of state.routes.filter((r) => r.env === this.registrySettings.env)) {
-      const problems = this.validator.validate(route);
-      if (problems.length === 0) {
-        accepted.push(route);
-        continue;
-      }
-      rejected.push({ registry_version: state.version, problems });
-      const lastGood = previous.get(routeKeyId(route));
-      if (lastGood !== undefined) accepted.push(lastGood);
+    let changes: AppliedChange[] | null = null;
+    if (event.full || previous.version < 0) this.current = this.rebuild(event, previous);
+    else {
+      changes = this.changesOf(event, previous);
+      this.current = previous.advance(
+        event.version,
+        changes,
+        new Date(),
+        this.rejectedAt(event.version),
+        event.freezes,
+      );
     }
-    this.current = new RegistrySnapshot(
-      this.registrySettings.env,
-      state.version,
-      accepted,
-      new Date(),
-      rejected,
-      state.freezes,
-    );
+    const rejected = this.current.rejected;
     if (previous.version >= 0 && rejected.length > 0) {
       this.logger.warn(
         { rejected },
         'Registry change refused by the routing policy; previous routes stay in force',
       );
     }
-    for (const listener of this.listeners) listener(this.current, previous);
+    for (const listener of this.listeners) listener(this.current, previous, changes);
+  }
+
+  /** A new snapshot from every route of a `full` event. */
+  private rebuild(event: RegistryFeedEvent, previous: RegistrySnapshot): RegistrySnapshot {
+    const env = this.registrySettings.env;
+    this.refused.clear();
+    const accepted: Route[] = [];
+    for (const { route } of event.updates) {
+      if (route === null || route.env !== env) continue;
+      const problems = this.validator.validate(route);
+      if (problems.length === 0) {
+        accepted.push(route);
+        continue;
+      }
+      this.refused.set(routeKeyId(route), { route, problems });
+      const lastGood = previous.route(route);
+      if (lastGood !== undefined) accepted.push(lastGood);
+    }
+    return new RegistrySnapshot(
+      env,
+      event.version,
+      accepted,
+      new Date(),
+      this.rejectedAt(event.version),
+      event.freezes,
+    );
+  }
+
+  /** The routes in force that an incremental event changes (policy-checked, last known good kept). */
+  private changesOf(event: RegistryFeedEvent, previous: RegistrySnapshot): AppliedChange[] {
+    const env = this.registrySettings.env;
+    const byKey = new Map<string, AppliedChange>();
+    for (const { key, route } of event.updates) {
+      if (key.env !== env) continue;
+      const id = routeKeyId(key);
+      const earlier = byKey.get(id);
+      const inForce = earlier === undefined ? previous.route(key) : earlier.after;
+      this.refused.delete(id);
+      let after: Route | undefined;
+      if (route !== null) {
+        const problems = this.validator.validate(route);
+        if (problems.length > 0) this.refused.set(id, { route, problems });
+        after = problems.length === 0 ? route : inForce;
+      }
+      byKey.set(id, { key, before: earlier === undefined ? inForce : earlier.before, after });
+    }
+    return [...byKey.values()].filter((c) => c.before !== c.after);
+  }
+
+  /** The refused routes as `/routing/status` reports them, at the applied version. */
+  private rejectedAt(version: number): RejectedRoute[] {
+    return [...this.refused.values()].map(({ problems }) => ({
+      registry_version: version,
+      problems,
+    }));
   }
 }

@@ -35,9 +35,9 @@ export async function readRoutesFile(path: string): Promise<RoutesFile> {
   const routes: RouteInput[] = [];
   const problems: RouteProblem[] = [];
   list.forEach((raw, i) => {
-    const parsed = parseRouteInput(raw, `routes[${i}]`);
+    const parsed = parseRouteInput(raw, () => `routes[${i}]`);
     if (parsed.route) routes.push(parsed.route);
-    problems.push(...parsed.problems);
+    if (parsed.problems.length > 0) problems.push(...parsed.problems);
   });
   return { routes, problems };
 }

@@ -1,6 +1,6 @@
 import { MoveChangedError, MoveLeaseLostError } from '../../src/routing/moves/moves.errors';
 import type { MoveRecord } from '../../src/routing/moves/move.types';
-import type { RegistryState, RegistryStore } from '../../src/routing/store/registry-store';
+import type { RegistryFeedEvent, RegistryStore } from '../../src/routing/store/registry-store';
 import { route } from '../utils/routes';
 
 let n = 0;
@@ -70,7 +70,7 @@ export function registryMovesContract(make: () => Promise<RegistryStore>): void 
   });
 
   it('carries the freezes of frozen moves in the change feed', async () => {
-    const states: RegistryState[] = [];
+    const states: RegistryFeedEvent[] = [];
     const stop = store.watch(
       (s) => states.push(s),
       () => undefined,

@@ -17,6 +17,7 @@ const WRITABLE_FIELDS = [
 /** Store-managed fields: accepted (so an export can be applied again) and ignored. */
 const MANAGED_FIELDS = ['version', 'updated_at', 'updated_by'];
 const MAX_RATIONALE = 2000;
+const KNOWN_FIELDS = new Set([...WRITABLE_FIELDS, ...MANAGED_FIELDS]);
 
 export interface ParsedRouteInput {
   route: RouteInput | null;
@@ -28,9 +29,12 @@ export interface ParsedRouteInput {
  * normalises it (`stage` → `staging`, missing project → null). Policy comes after, in
  * {@link checkRoute}. `where` names the record in messages (`routes[3]`).
  */
-export function parseRouteInput(raw: unknown, where: string): ParsedRouteInput {
+export function parseRouteInput(raw: unknown, where: string | (() => string)): ParsedRouteInput {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { route: null, problems: [unkeyed(where, 'must be an object with the route fields')] };
+    return {
+      route: null,
+      problems: [unkeyed(named(where), 'must be an object with the route fields')],
+    };
   }
   const r = raw as Record<string, unknown>;
   const messages: string[] = [];
@@ -67,10 +71,9 @@ export function parseRouteInput(raw: unknown, where: string): ParsedRouteInput {
   ) {
     messages.push(`rationale must be a string of at most ${MAX_RATIONALE} characters`);
   }
-  for (const field of Object.keys(r)) {
-    if (!WRITABLE_FIELDS.includes(field) && !MANAGED_FIELDS.includes(field)) {
-      messages.push(`unknown field "${field}" (route fields: ${WRITABLE_FIELDS.join(', ')})`);
-    }
+  for (const field in r) {
+    if (!Object.hasOwn(r, field) || KNOWN_FIELDS.has(field)) continue;
+    messages.push(`unknown field "${field}" (route fields: ${WRITABLE_FIELDS.join(', ')})`);
   }
   const key: RouteKey = {
     resource_kind: kind || '?',
@@ -79,7 +82,8 @@ export function parseRouteInput(raw: unknown, where: string): ParsedRouteInput {
     project_id: typeof project === 'string' ? project : null,
   };
   if (messages.length > 0) {
-    return { route: null, problems: messages.map((m) => routeProblem(key, `${where}: ${m}`)) };
+    const at = named(where);
+    return { route: null, problems: messages.map((m) => routeProblem(key, `${at}: ${m}`)) };
   }
   return {
     route: {
@@ -91,6 +95,11 @@ export function parseRouteInput(raw: unknown, where: string): ParsedRouteInput {
     },
     problems: [],
   };
+}
+
+/** `where` is a function when naming the record costs something (a file of many routes). */
+function named(where: string | (() => string)): string {
+  return typeof where === 'string' ? where : where();
 }
 
 function unkeyed(where: string, message: string): RouteProblem {

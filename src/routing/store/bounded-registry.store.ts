@@ -4,6 +4,8 @@ import type { MoveRecord } from '../moves/move.types';
 import type { Route, RouteInput, RouteKey } from '../route.types';
 import {
   RegistryStore,
+  type BatchWriteOptions,
+  type RegistryFeedEvent,
   type RegistryState,
   type RevisionPage,
   type RouteRevision,
@@ -28,12 +30,21 @@ export class BoundedRegistryStore extends RegistryStore {
     return this.bounded('a registry read', false, () => this.inner.load());
   }
 
-  watch(onState: (state: RegistryState) => void, onError: (err: Error) => void): () => void {
-    return this.inner.watch(onState, onError);
+  watch(onChange: (event: RegistryFeedEvent) => void, onError: (err: Error) => void): () => void {
+    return this.inner.watch(onChange, onError);
   }
 
   put(input: RouteInput, options: WriteOptions): Promise<Route> {
     return this.bounded('a route write', true, () => this.inner.put(input, options));
+  }
+
+  override get maxBatch(): number {
+    return this.inner.maxBatch;
+  }
+
+  /** One batch (at most {@link maxBatch} routes) is bounded like one write. */
+  putMany(inputs: RouteInput[], options: BatchWriteOptions): Promise<Route[]> {
+    return this.bounded('a batch of route writes', true, () => this.inner.putMany(inputs, options));
   }
 
   delete(key: RouteKey, options: WriteOptions): Promise<Route> {

@@ -2,7 +2,7 @@ import type { DocumentData, Firestore } from '@google-cloud/firestore';
 import { isAlreadyExists } from '../../backends/firestore/firestore.driver';
 import { InFlightCalls } from '../../backends/in-flight-calls';
 import type { MoveRecord, ScopeFreeze } from '../moves/move.types';
-import type { Route, RouteInput, RouteKey } from '../route.types';
+import { sameRouteContent, type Route, type RouteInput, type RouteKey } from '../route.types';
 import { RouteNotFoundError } from '../routing.errors';
 import {
   idempotencyDocId,
@@ -15,7 +15,9 @@ import {
 } from './registry-docs';
 import {
   RegistryStore,
+  type BatchWriteOptions,
   type IdempotentWrite,
+  type RegistryFeedEvent,
   type RegistryState,
   type RevisionPage,
   type RouteRevision,
@@ -48,6 +50,11 @@ const CLAIM_ATTEMPTS = 10;
 const OLD_CLIENT_GRACE_MS = 30_000;
 /** How long closing a client waits for the reads still running (retrying) on it. */
 const SETTLE_BEFORE_CLOSE_MS = 5_000;
+/**
+ * Routes a {@link FirestoreRegistryStore.putMany} transaction writes: two documents each
+ * (revision, route) plus the meta document, under Firestore's 500 writes per commit.
+ */
+const FIRESTORE_BATCH = 200;
 
 type Produce = (live: Route | null, lastVersion: number, now: Date) => Route | null;
 
@@ -80,15 +87,38 @@ export class FirestoreRegistryStore extends RegistryStore {
     );
   }
 
-  /** Two listeners, routes and frozen moves; a state is passed on once both have answered. */
-  watch(onState: (state: RegistryState) => void, onError: (err: Error) => void): () => void {
-    let routes: RegistryState | null = null;
+  /**
+   * Two listeners, routes and frozen moves; events are passed on once both have answered.
+   * Route events carry the documents that changed (`docChanges()`), not the collection: the
+   * listener's first snapshot lists every document, so the first event is `full`.
+   */
+  watch(onChange: (event: RegistryFeedEvent) => void, onError: (err: Error) => void): () => void {
+    let version = 0;
+    let full = true;
+    let routesSeen = false;
+    let pending: RegistryFeedEvent['updates'] = [];
     let freezes: ScopeFreeze[] | null = null;
     const emit = (): void => {
-      if (routes !== null && freezes !== null) onState({ ...routes, freezes });
+      if (!routesSeen || freezes === null) return;
+      const updates = pending;
+      pending = [];
+      onChange({ version, full, updates, freezes });
+      full = false;
     };
     const stopRoutes = this.db.collection(REGISTRY_COLLECTIONS.routes).onSnapshot((snap) => {
-      routes = toState(snap.docs.map((d) => d.data()));
+      for (const change of snap.docChanges()) {
+        const doc = change.doc.data() as RouteDoc;
+        version = Math.max(version, doc.registry_version ?? 0);
+        const route = toRoute(doc);
+        if (change.type === 'removed' || doc.deleted === true) {
+          // A `full` event lists live routes only (one not yet passed on may have been listed).
+          if (full) pending = pending.filter((u) => routeDocId(u.key) !== change.doc.id);
+          else pending.push({ key: route, route: null });
+          continue;
+        }
+        pending.push({ key: route, route });
+      }
+      routesSeen = true;
       emit();
     }, onError);
     const stopFreezes = this.moves.watchFreezes((next) => {
@@ -105,6 +135,30 @@ export class FirestoreRegistryStore extends RegistryStore {
     return this.write(input, options, (_live, lastVersion, now) =>
       nextRoute(input, lastVersion, options, now),
     );
+  }
+
+  override get maxBatch(): number {
+    return FIRESTORE_BATCH;
+  }
+
+  /**
+   * One transaction per call: every route gets its own registry version and revision
+   * document (created first, the claim), then its route document, then the meta document.
+   */
+  async putMany(inputs: RouteInput[], options: BatchWriteOptions): Promise<Route[]> {
+    if (inputs.length > FIRESTORE_BATCH)
+      throw new Error(
+        `putMany takes at most ${FIRESTORE_BATCH} routes per call (got ${inputs.length}); split the batch by RegistryStore.maxBatch.`,
+      );
+    if (inputs.length === 0) return [];
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.writeManyOnce(inputs, options);
+      } catch (err) {
+        if (!isAlreadyExists(err) || attempt >= CLAIM_ATTEMPTS) throw err;
+        await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
+      }
+    }
   }
 
   /** Leaves a tombstone; resolves to the route as it was before the delete. */
@@ -274,6 +328,42 @@ export class FirestoreRegistryStore extends RegistryStore {
       tx.set(routeRef, doc);
       tx.set(metaRef, { version: registryVersion, updated_at: now.toISOString() });
       return after ?? (live as Route);
+    });
+  }
+
+  private async writeManyOnce(inputs: RouteInput[], options: BatchWriteOptions): Promise<Route[]> {
+    const routes = this.db.collection(REGISTRY_COLLECTIONS.routes);
+    const metaRef = this.db.collection(REGISTRY_COLLECTIONS.meta).doc('state');
+    const ids = [...new Set(inputs.map((i) => routeDocId(i)))];
+    return this.db.runTransaction(async (tx) => {
+      const [metaSnap, ...snaps] = await tx.getAll(metaRef, ...ids.map((id) => routes.doc(id)));
+      const stored = new Map<string, RouteDoc | null>(
+        ids.map((id, i) => [id, snaps[i]?.exists ? (snaps[i].data() as RouteDoc) : null]),
+      );
+      let registryVersion = (metaSnap?.data()?.version as number | undefined) ?? 0;
+      const now = new Date();
+      const at = now.toISOString();
+      const written: Route[] = [];
+      const docs = new Map<string, RouteDoc>();
+      for (const input of inputs) {
+        const id = routeDocId(input);
+        const doc = docs.get(id) ?? stored.get(id) ?? null;
+        const live = doc && !doc.deleted ? toRoute(doc) : null;
+        if (options.onlyChanged === true && sameRouteContent(live ?? undefined, input)) continue;
+        const after = nextRoute(input, doc?.version ?? 0, options, now, at);
+        registryVersion += 1;
+        const revision = makeRevision(registryVersion, input, live, after, options, now, at);
+        tx.create(
+          this.db.collection(REGISTRY_COLLECTIONS.revisions).doc(revisionDocId(registryVersion)),
+          { ...revision, route_id: id, request_hash: null },
+        );
+        docs.set(id, { ...after, deleted: false, registry_version: registryVersion, route_id: id });
+        written.push(after);
+      }
+      if (written.length === 0) return written;
+      for (const [id, doc] of docs) tx.set(routes.doc(id), doc);
+      tx.set(metaRef, { version: registryVersion, updated_at: at });
+      return written;
     });
   }
 }

@@ -12,6 +12,36 @@ export interface RegistryState {
   freezes: ScopeFreeze[];
 }
 
+/** One route written (`route`) or deleted (`route: null`), as the change feed reports it. */
+export interface RouteUpdate {
+  key: RouteKey;
+  route: Route | null;
+}
+
+/**
+ * One event of the change feed ({@link RegistryStore.watch}): what changed since the
+ * previous event of the same watch, not the whole registry, so a change costs its size.
+ */
+export interface RegistryFeedEvent {
+  /** Registry version after this event. */
+  version: number;
+  /**
+   * True for the first event of a watch (and whenever the feed re-read everything): `updates`
+   * then holds every live route, and routes absent from it are gone.
+   */
+  full: boolean;
+  /** Routes written or deleted, in order (every live route when `full`). */
+  updates: RouteUpdate[];
+  /** Scopes frozen by running moves, every env: always the whole current list (it is short). */
+  freezes: ScopeFreeze[];
+}
+
+/** Who writes a batch of routes (seeding). */
+export type BatchWriteOptions = Pick<WriteOptions, 'actor' | 'reason'> & {
+  /** Skip a route whose live version already says the same (`sameRouteContent`). */
+  onlyChanged?: boolean;
+};
+
 /** One immutable entry of the registry's history. */
 export interface RouteRevision {
   /** The registry version this write produced; revisions are ordered by it. */
@@ -72,17 +102,30 @@ export abstract class RegistryStore {
   abstract load(): Promise<RegistryState>;
 
   /**
-   * Calls `onState` with the whole registry now and after every change, until the returned
-   * function is called. `onError` reports that the store is unreachable (the caller keeps
-   * its last state); a later `onState` means it is back.
+   * Calls `onChange` with the whole registry now (`full`) and with what changed after every
+   * change, until the returned function is called. `onError` reports that the store is
+   * unreachable (the caller keeps its last state); a later `onChange` means it is back.
    */
   abstract watch(
-    onState: (state: RegistryState) => void,
+    onChange: (event: RegistryFeedEvent) => void,
     onError: (err: Error) => void,
   ): () => void;
 
   /** Creates or replaces a route; returns it with its new version and metadata. */
   abstract put(input: RouteInput, options: WriteOptions): Promise<Route>;
+
+  /** The most routes {@link putMany} takes in one call (one commit). */
+  get maxBatch(): number {
+    return 1;
+  }
+
+  /**
+   * Creates or replaces routes (at most {@link maxBatch}; seeding) and returns those it
+   * wrote: each gets its own registry version and revision, as if put one by one, but the
+   * batch is one commit and one change-feed event. With `onlyChanged`, a route whose live
+   * version says the same (or an earlier input of the batch did) is not written.
+   */
+  abstract putMany(inputs: RouteInput[], options: BatchWriteOptions): Promise<Route[]>;
 
   /** Deletes a route; returns the deleted route. Throws route_not_found when absent. */
   abstract delete(key: RouteKey, options: WriteOptions): Promise<Route>;

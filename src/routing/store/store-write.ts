@@ -25,8 +25,10 @@ export function assertExpectedVersion(
 export function nextRoute(
   input: RouteInput,
   lastVersion: number,
-  options: WriteOptions,
+  options: Pick<WriteOptions, 'actor'>,
   now: Date,
+  /** `now` as ISO-8601 (a batch formats it once). */
+  at = now.toISOString(),
 ): Route {
   return {
     resource_kind: input.resource_kind,
@@ -37,7 +39,7 @@ export function nextRoute(
     config: { ...input.config },
     required: input.required ?? false,
     version: lastVersion + 1,
-    updated_at: now.toISOString(),
+    updated_at: at,
     updated_by: options.actor,
     rationale: input.rationale ?? '',
   };
@@ -48,8 +50,10 @@ export function makeRevision(
   key: RouteKey,
   before: Route | null,
   after: Route | null,
-  options: WriteOptions,
+  options: Pick<WriteOptions, 'actor' | 'reason' | 'idempotency'>,
   now: Date,
+  /** `now` as ISO-8601 (a batch formats it once). */
+  at = now.toISOString(),
 ): RouteRevision {
   return {
     registry_version: registryVersion,
@@ -62,7 +66,7 @@ export function makeRevision(
     after,
     actor: options.actor,
     reason: options.reason ?? '',
-    at: now.toISOString(),
+    at,
     ...(options.idempotency ? { idempotency_key: options.idempotency.key } : {}),
   };
 }

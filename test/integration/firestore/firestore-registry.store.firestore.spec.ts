@@ -3,6 +3,7 @@ import {
   routeDocId,
 } from '../../../src/routing/store/firestore-registry.store';
 import { RouteVersionConflictError } from '../../../src/routing/routing.errors';
+import type { RegistryFeedEvent } from '../../../src/routing/store/registry-store';
 import { registryMovesContract } from '../../contract/registry-moves.contract';
 import { route } from '../../utils/routes';
 import { newFirestoreClient, uniqueProjectId } from '../../utils/test-servers';
@@ -104,6 +105,72 @@ describe('FirestoreRegistryStore (Firestore emulator)', () => {
     while (!seen.includes(1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
     stop();
     expect(seen).toContain(1);
+  });
+});
+
+describe('FirestoreRegistryStore: batches and the change feed (Firestore emulator)', () => {
+  let store: FirestoreRegistryStore;
+  beforeEach(() => {
+    store = new FirestoreRegistryStore(
+      newFirestoreClient({ projectId: uniqueProjectId('registry-feed') }),
+    );
+  });
+  afterEach(() => store.close());
+
+  const events: RegistryFeedEvent[] = [];
+  const until = async (ok: () => boolean): Promise<void> => {
+    const deadline = Date.now() + 3000;
+    while (!ok() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(ok()).toBe(true);
+  };
+
+  it('writes a batch in one transaction with one version and revision per route, skipping unchanged ones', async () => {
+    const a = route({ resource_kind: 'kpi', tenant_id: 't_a', backend_type: 'firestore' });
+    const b = route({ resource_kind: 'kpi', tenant_id: 't_b', backend_type: 'firestore' });
+    expect((await store.putMany([a, b], { actor: 'seed' })).map((r) => r.version)).toEqual([1, 1]);
+    const again = await store.putMany([a, { ...b, rationale: 'changed' }], {
+      actor: 'seed',
+      onlyChanged: true,
+    });
+    expect(again.map((r) => [r.tenant_id, r.version])).toEqual([['t_b', 2]]);
+    expect(await store.version()).toBe(3);
+    const history = (await store.history({ limit: 10 })).items;
+    expect(history.map((r) => [r.registry_version, r.tenant_id, r.action])).toEqual([
+      [3, 't_b', 'put'],
+      [2, 't_b', 'put'],
+      [1, 't_a', 'put'],
+    ]);
+    expect(history[0]?.before?.rationale).toBe(b.rationale ?? '');
+  });
+
+  it('feeds every live route first, then only what changed (a delete as route null)', async () => {
+    events.length = 0;
+    const a = route({ resource_kind: 'kpi', tenant_id: 't_a', backend_type: 'firestore' });
+    const b = route({ resource_kind: 'kpi', tenant_id: 't_b', backend_type: 'firestore' });
+    await store.putMany([a, b], { actor: 'seed' });
+    await store.delete(b, { actor: 'a' });
+    const stop = store.watch(
+      (e) => events.push(e),
+      () => undefined,
+    );
+    try {
+      await until(() => events.length > 0);
+      expect(events[0]).toMatchObject({ version: 3, full: true });
+      expect(events[0]?.updates.map((u) => u.route?.tenant_id)).toEqual(['t_a']);
+      const c = route({ resource_kind: 'kpi', tenant_id: 't_c', backend_type: 'firestore' });
+      await store.put(c, { actor: 'a' });
+      await until(() => events.some((e) => e.version === 4));
+      const put = events.find((e) => e.version === 4);
+      expect(put?.full).toBe(false);
+      expect(put?.updates.map((u) => [u.key.tenant_id, u.route?.version])).toEqual([['t_c', 1]]);
+      await store.delete(a, { actor: 'a' });
+      await until(() => events.some((e) => e.version === 5));
+      expect(events.find((e) => e.version === 5)?.updates).toEqual([
+        { key: expect.objectContaining({ tenant_id: 't_a' }), route: null },
+      ]);
+    } finally {
+      stop();
+    }
   });
 });
 
