@@ -1,8 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { startFirestoreEmulator } from '../tools/local-servers/firestore-emulator';
 import { benchHeaders, bootApp } from './app';
 import { quantile, toSample, type Sample } from './harness';
+import { httpCall } from './http-client';
 import { formatNumber, formatRatio, sampleRow, type Row } from './table';
 
 const TITLE = '4. HTTP end to end';
@@ -21,22 +22,9 @@ interface Target {
   latencies: number[];
 }
 
-/** One request on a keep-alive socket; resolves with the status once the body is read. */
-function call(t: Target, method: string, path: string, body?: unknown): Promise<number> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = {
-    ...t.headers,
-    ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
-  };
-  return new Promise((resolve, reject) => {
-    const req = request(`${t.url}${path}`, { method, agent: t.agent, headers }, (res) => {
-      res.on('data', () => undefined);
-      res.on('end', () => resolve(res.statusCode ?? 0));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
+/** One request on the target's keep-alive socket; resolves with the status once the body is read. */
+async function call(t: Target, method: string, path: string, body?: unknown): Promise<number> {
+  return (await httpCall(t.agent, `${t.url}${path}`, { method, headers: t.headers, body })).status;
 }
 
 async function timedGet(t: Target, record: boolean): Promise<void> {

@@ -1,5 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -14,6 +14,7 @@ import type { RouteInput } from '../src/routing/route.types';
 import { startBuiltApp, type BuiltApp } from './app-process';
 import { BENCH_GCP_PROJECT, BENCH_JWT_SECRET, benchHeaders } from './app';
 import { quantile } from './harness';
+import { httpCall, type HttpAnswer } from './http-client';
 import { formatNumber, formatRatio, type Row } from './table';
 
 const TITLE = '10. User-level load';
@@ -46,29 +47,8 @@ interface Tally {
   statuses: Map<number, number>;
 }
 
-/** One request on a keep-alive socket; resolves with the status once the body is read. */
-function call(
-  t: Target,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; text: string }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = {
-    ...t.headers,
-    ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
-  };
-  return new Promise((resolve, reject) => {
-    const req = request(`${t.url}${path}`, { method, agent: t.agent, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
+function call(t: Target, method: string, path: string, body?: unknown): Promise<HttpAnswer> {
+  return httpCall(t.agent, `${t.url}${path}`, { method, headers: t.headers, body });
 }
 
 async function must(t: Target, method: string, path: string, body: unknown): Promise<string> {

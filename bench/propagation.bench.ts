@@ -1,5 +1,5 @@
 import { Firestore } from '@google-cloud/firestore';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { sign } from 'jsonwebtoken';
 import { cpus } from 'node:os';
 import { spawnFirestoreEmulator, type FirestoreEmulatorProcess } from '../tools/local-servers';
@@ -14,6 +14,7 @@ import type { RouteDoc } from '../src/routing/store/registry-docs';
 import { startBuiltApp, type BuiltApp } from './app-process';
 import { BENCH_GCP_PROJECT, BENCH_JWT_SECRET, benchHeaders } from './app';
 import { quantile } from './harness';
+import { httpCall } from './http-client';
 import { formatNumber, formatRatio, type Row } from './table';
 
 const TITLE = '11. Propagation at scale';
@@ -87,34 +88,22 @@ async function seedRegistry(db: Firestore, routes: Route[]): Promise<number> {
   return Date.now() - started;
 }
 
-function getJson(agent: Agent, url: string, headers: Record<string, string>): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => {
-        try {
-          resolve(JSON.parse(text));
-        } catch {
-          reject(new Error(`${url} answered ${res.statusCode}: ${text.slice(0, 200)}`));
-        }
-      });
-    });
-    req.on('error', reject);
-    req.end();
-  });
+async function getJson(
+  agent: Agent,
+  url: string,
+  headers: Record<string, string>,
+): Promise<unknown> {
+  const { status, text } = await httpCall(agent, url, { headers });
+  if (status !== 200) throw new Error(`${url} answered ${status}: ${text.slice(0, 200)}`);
+  return JSON.parse(text) as unknown;
 }
 
+/** The status of a GET (0 when the connection failed). */
 function status(agent: Agent, url: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(url, { agent, headers }, (res) => {
-      res.on('data', () => undefined);
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', () => resolve(0));
-    req.end();
-  });
+  return httpCall(agent, url, { headers }).then(
+    (answer) => answer.status,
+    () => 0,
+  );
 }
 
 interface Applied {
